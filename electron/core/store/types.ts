@@ -1,0 +1,42 @@
+import type { CollectionName, RecordOf } from '../../../shared/schema';
+
+/** One change to one record. A commit is a list of them, applied and made durable together. */
+export type Change = {
+  [K in CollectionName]: { op: 'put'; coll: K; rec: RecordOf<K> } | { op: 'del'; coll: K; id: string };
+}[CollectionName];
+
+/** Something the store could not read; it was moved to quarantine, never silently dropped. */
+export interface StoreProblem {
+  /** Where it came from: "snapshot", "journal", or a record "conversations/c-1". */
+  source: string;
+  /** A one-line human explanation (English; the UI translates the kind). */
+  message: string;
+  kind: 'corrupt_file' | 'invalid_record' | 'torn_journal_line';
+  /** The quarantine file that keeps the unreadable bytes. */
+  quarantinedTo: string;
+  at: number;
+}
+
+/**
+ * The one interface every service talks to. The lowdb snapshot + journal implementation lives beside it;
+ * a shared database can later be another implementation of this interface.
+ */
+export interface Store {
+  get<K extends CollectionName>(coll: K, id: string): RecordOf<K> | undefined;
+  /** A live read-only view of a collection (do not mutate the records). */
+  all<K extends CollectionName>(coll: K): ReadonlyMap<string, RecordOf<K>>;
+  /**
+   * Apply the changes in memory and make them durable (written and fsynced) before returning.
+   * Records are validated against their schema first; an invalid record throws and nothing is applied.
+   */
+  commit(changes: Change[]): void;
+  /** Listeners run after every successful commit (services keep their indexes this way). */
+  onCommit(listener: (changes: readonly Change[]) => void): () => void;
+  /** What was quarantined while opening. */
+  readonly problems: readonly StoreProblem[];
+  /** True when the data folder held no store at all (first run: seed demo data). */
+  readonly isNew: boolean;
+  /** Fold the journal into a fresh snapshot, off the main thread; resolves when done. */
+  compact(): Promise<void>;
+  close(): Promise<void>;
+}
