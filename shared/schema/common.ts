@@ -20,3 +20,4 @@ export type Role = z.infer<typeof Role>;
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
+export const LOCALES = Locale.options;

@@ -27,6 +27,20 @@ export const Conversation = z.object({
   updatedAt: EpochMs,
   lastMessageAt: EpochMs,
   resolvedAt: EpochMs.nullable().default(null),
+  /** Start of the response clock now running (hand-over, or the customer's latest message); see shared/rules. */
+  slaClockStartedAt: EpochMs.nullable().default(null),
+  /** Set while the conversation is `pending`: the clock is paused from this time. */
+  slaPausedAt: EpochMs.nullable().default(null),
+  /** Paused time already accumulated on the running clock, in ms. */
+  slaPausedMs: z.number().int().nonnegative().default(0),
+  /** When a severe complaint was escalated to the leads (null: not escalated). */
+  escalatedAt: EpochMs.nullable().default(null),
+  /** An earlier conversation of the same customer and category this one continues (dedicated follow-up). */
+  linkedToId: Id.nullable().default(null),
+  /** Routed to the team queue because its owner was away; the owner sees it on return. */
+  ownerAway: z.boolean().default(false),
+  /** Snoozed out of the queue until this time or the customer's reply, whichever comes first (reminders). */
+  snoozedUntil: EpochMs.nullable().default(null),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

@@ -4,6 +4,8 @@ import { AuditEvent } from './audit';
 import { CannedReply } from './canned';
 import { Conversation, Message } from './conversation';
 import { Customer } from './customer';
+import { Notice } from './notice';
+import { SavedView } from './savedView';
 import { Draft, Preferences } from './preferences';
 import { Rating } from './rating';
 import { Reminder } from './reminder';
@@ -16,6 +18,8 @@ export * from './audit';
 export * from './canned';
 export * from './conversation';
 export * from './customer';
+export * from './notice';
+export * from './savedView';
 export * from './preferences';
 export * from './rating';
 export * from './reminder';
@@ -40,6 +44,8 @@ export const recordSchemas = {
   settings: Settings,
   preferences: Preferences,
   drafts: Draft,
+  notices: Notice,
+  savedViews: SavedView,
 } as const;
 
 export type CollectionName = keyof typeof recordSchemas;

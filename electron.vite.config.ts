@@ -1,0 +1,39 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+// Our folders are electron/, renderer/, shared/ rather than electron-vite's default src/*.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // chinese-days is imported as JSON, which Node 20 refuses without an import attribute: bundle it.
+      externalizeDeps: { exclude: ['chinese-days'] },
+      lib: {
+        entry: {
+          index: resolve('electron/main/index.ts'),
+          // Web mode and the store's compaction worker are built beside the main bundle (no Electron in them).
+          web: resolve('electron/web/cli.ts'),
+          'compact-worker': resolve('electron/core/store/compactWorker.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can require nothing from node_modules and must be CommonJS.
+      externalizeDeps: false,
+      lib: { entry: { index: resolve('electron/preload/index.ts') } },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

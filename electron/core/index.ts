@@ -1,0 +1,97 @@
+import type { Result } from '../../shared/contract';
+import { systemClock, type Clock } from './clock';
+import type { CoreContext, Handlers } from './context';
+import { createDispatcher } from './dispatcher';
+import { ChangeFeed, type ChangeListener } from './feed';
+import { makeIdFactory } from './ids';
+import { consoleLog, type Log } from './log';
+import { seedDemoData } from './seed/seedStore';
+import { createCanned } from './services/canned';
+import { createConversations } from './services/conversations';
+import { createConversationTimeline } from './services/conversationTimeline';
+import { createDrafts } from './services/drafts';
+import { createOwnership } from './services/ownership';
+import { createSearch } from './services/search';
+import { createIntake } from './services/intake';
+import { createMessageIndex } from './services/messageIndex';
+import { createNotices } from './services/notices';
+import { createSlaDesk } from './services/slaDesk';
+import { createReminders } from './services/reminders';
+import { createSessions } from './services/sessions';
+import { openStore } from './store/openStore';
+import type { Store } from './store/types';
+import { createTicker } from './ticker';
+import { DEFAULT_SETTINGS } from '../../shared/schema';
+
+export interface CoreOptions {
+  /** The folder holding the store (snapshot, journal, quarantine). */
+  dataDir: string;
+  clock?: Clock;
+  log?: Log;
+  /** Seed demo data on first run (default true). */
+  seedDemo?: boolean;
+}
+
+export interface Core {
+  /** Every contract call goes through here, from IPC and web mode alike. */
+  call(name: string, input: unknown, sessionId: string): Promise<Result<unknown>>;
+  subscribe(listener: ChangeListener): () => void;
+  readonly clock: Clock;
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the application: store, services, change feed, and the dispatcher in front of them. The Electron
+ * main process and the web server both host exactly this.
+ */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? consoleLog;
+  const store = await openStore({ dir: opts.dataDir, log });
+  if (store.isNew && opts.seedDemo !== false) await seedDemoData(store, clock.now(), log);
+  for (const p of store.problems) log('error', `store: ${p.kind} in ${p.source}: ${p.message} (kept in ${p.quarantinedTo})`);
+
+  const feed = new ChangeFeed(() => clock.now());
+  const ticker = createTicker(clock);
+  const ctx: CoreContext = {
+    store,
+    clock,
+    feed,
+    log,
+    ticker,
+    settings: () => store.get('settings', 'global') ?? DEFAULT_SETTINGS,
+    newId: makeIdFactory(() => clock.now()),
+  };
+
+  const messages = createMessageIndex(store);
+  const sessions = createSessions(ctx);
+  const notices = createNotices(ctx);
+  const search = createSearch(ctx);
+  const handlers: Handlers = {
+    ...sessions.handlers,
+    ...createSlaDesk(ctx, notices).handlers,
+    ...createConversations(ctx, messages, createConversationTimeline(store)).handlers,
+    ...createOwnership(ctx, messages).handlers,
+    ...createDrafts(ctx).handlers,
+    ...search.handlers,
+    ...createIntake(ctx).handlers,
+    ...notices.handlers,
+    ...createCanned(ctx).handlers,
+    ...createReminders(ctx, notices).handlers,
+  };
+  const call = createDispatcher(handlers, sessions.resolveActor, log);
+  ticker.start();
+
+  return {
+    call,
+    subscribe: (l) => feed.subscribe(l),
+    clock,
+    store,
+    close: async () => {
+      ticker.stop();
+      search.stop();
+      await store.close();
+    },
+  };
+}

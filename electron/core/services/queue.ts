@@ -1,0 +1,151 @@
+import { topic } from '../../../shared/contract';
+import type { QueueCounts, QueueRowItem } from '../../../shared/contract/queue';
+import type { Agent, Conversation, QueueFilter } from '../../../shared/schema';
+import { QueueFilter as QueueFilterSchema } from '../../../shared/schema/savedView';
+import { matchesFilter, normaliseText } from '../../../shared/rules/queueFilter';
+import { isActive } from '../../../shared/rules/transitions';
+import { urgencyAt } from '../../../shared/rules/urgency';
+import type { CoreContext, HandlerSlice } from '../context';
+import { calendarFallbackYears } from './calendarFlags';
+import { entryOf, QueueIndex, type QueueEntry } from './queueIndex';
+
+const DEFAULT_FILTER: QueueFilter = QueueFilterSchema.parse({});
+const CACHE_SIZE = 8;
+
+/**
+ * The human queue: active conversations in the one documented order (shared/rules/priority.ts), kept on
+ * precomputed keys and re-placed by binary search as conversations change. Callers get filtered pages and a
+ * version number, never the whole queue; the `queue` topic tells renderers to refetch the pages they show.
+ */
+export function createQueue(ctx: CoreContext) {
+  const index = new QueueIndex();
+  let dirty = true;
+  let version = 1;
+  const cache = new Map<string, QueueEntry[]>();
+
+  const customerName = (c: Conversation) => ctx.store.get('customers', c.customerId)?.name ?? c.customerId;
+  const rebuild = () => {
+    const entries: QueueEntry[] = [];
+    for (const c of ctx.store.all('conversations').values()) if (isActive(c.status)) entries.push(entryOf(c, customerName(c)));
+    index.rebuild(entries);
+    dirty = false;
+  };
+  const fresh = () => {
+    if (dirty) rebuild();
+    return index;
+  };
+  const bump = () => {
+    version++;
+    cache.clear();
+  };
+
+  ctx.store.onCommit((changes) => {
+    let touched = false;
+    for (const ch of changes) {
+      if (ch.coll === 'customers' || ch.coll === 'agents') {
+        dirty = true; // names in rows and text filters: rare, so a full rebuild (one sort on keys) is fine
+        touched = true;
+      } else if (ch.coll === 'conversations' && !dirty) {
+        touched = true;
+        if (ch.op === 'del') index.remove(ch.id);
+        else if (isActive(ch.rec.status)) index.upsert(entryOf(ch.rec, customerName(ch.rec)));
+        else index.remove(ch.rec.id);
+      } else if (ch.coll === 'conversations') touched = true;
+    }
+    if (touched) bump();
+  });
+  // Time moves the order (running clocks pass paused ones) and the breached/at-risk filters.
+  ctx.ticker.onTick(() => {
+    bump();
+    ctx.feed.publish([topic.queue]);
+  });
+
+  const ordered = (filter: QueueFilter, agent: Agent): QueueEntry[] => {
+    const now = ctx.clock.now();
+    const key = `${now}|${agent.id}|${agent.role}|${JSON.stringify(filter)}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const atRisk = ctx.settings().atRiskMinutes;
+    const needle = normaliseText(filter.text);
+    const viewer = { agentId: agent.id, role: agent.role };
+    const list = fresh().ordered(now, (e) => matchesFilter(e, filter, viewer, now, atRisk, needle));
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(key, list);
+    return list;
+  };
+
+  const toItem = (e: QueueEntry): QueueRowItem => {
+    const c = e.conversation;
+    const owner = c.ownerId ? ctx.store.get('agents', c.ownerId) : undefined;
+    const settings = ctx.settings();
+    return {
+      id: c.id,
+      subject: c.subject,
+      customerId: c.customerId,
+      customerName: customerName(c),
+      tier: c.tierAtArrival,
+      category: c.category,
+      status: c.status,
+      severity: c.severity,
+      dueAt: c.dueAt,
+      ownerId: c.ownerId,
+      ownerName: owner?.name ?? null,
+      lastMessageAt: c.lastMessageAt,
+      pausedAt: c.dueAt !== null ? c.slaPausedAt : null,
+      clockStartedAt: c.slaClockStartedAt,
+      clock: c.slaClockStartedAt === null ? null : c.queuedAt !== null && c.slaClockStartedAt === c.queuedAt ? 'handover' : 'customer_message',
+      pausedMs: c.slaPausedMs,
+      escalated: c.escalatedAt !== null,
+      calendarFallback: c.category === 'complaint' && c.slaClockStartedAt !== null && calendarFallbackYears(c.slaClockStartedAt, settings.complaintWorkingDays).length > 0,
+    };
+  };
+
+  /** Team-wide counts (window badge, banner); snoozed conversations count too: their clock still runs. */
+  function counts(): QueueCounts {
+    const now = ctx.clock.now();
+    const settings = ctx.settings();
+    let breached = 0;
+    let atRisk = 0;
+    const years = new Set<number>();
+    for (const e of fresh().entries()) {
+      const u = urgencyAt({ dueAt: e.dueAt, slaPausedAt: e.pausedAt }, now, settings.atRiskMinutes);
+      if (u === 'breached') breached++;
+      else if (u === 'at_risk') atRisk++;
+      const c = e.conversation;
+      if (c.category === 'complaint' && c.slaClockStartedAt !== null) for (const y of calendarFallbackYears(c.slaClockStartedAt, settings.complaintWorkingDays)) years.add(y);
+    }
+    return { breached, atRisk, total: index.size, uncoveredYears: [...years].sort() };
+  }
+
+  const handlers: HandlerSlice<'queue.page' | 'queue.indexOf' | 'queue.counts'> = {
+    'queue.page': ({ offset, limit, filter }, actor) => {
+      const all = ordered(filter ?? DEFAULT_FILTER, actor.agent);
+      return {
+        total: all.length,
+        offset,
+        items: all.slice(offset, offset + limit).map(toItem),
+        now: ctx.clock.now(),
+        version,
+        atRiskMinutes: ctx.settings().atRiskMinutes,
+      };
+    },
+    'queue.indexOf': ({ id, filter }, actor) => {
+      const all = ordered(filter ?? DEFAULT_FILTER, actor.agent);
+      const e = fresh().get(id);
+      return { index: e ? all.indexOf(e) : -1, total: all.length, version };
+    },
+    'queue.counts': () => counts(),
+  };
+
+  return {
+    handlers,
+    counts,
+    /** Active conversations (for the SLA watch and escalation sweeps): no store scan. */
+    activeEntries: () => fresh().entries(),
+    ordered: (filter: QueueFilter, agent: Agent) => ordered(filter, agent),
+    get version() {
+      return version;
+    },
+  };
+}
+export type Queue = ReturnType<typeof createQueue>;

@@ -1,0 +1,140 @@
+import MiniSearch, { type Query } from 'minisearch';
+import { containsPhrase, indexTokens, queryWords } from '../../../../shared/rules/segment';
+
+/**
+ * The full-text index (MiniSearch) with the zh/en tokenizer of shared/rules/segment.ts. It holds no text: the
+ * caller looks texts up (from the store) for phrase ranking and highlighting, so 1 000 000 message bodies are
+ * not kept twice in memory. Document ids are "<kind>:<record id>".
+ *
+ * The index is cut into shards of SHARD_SIZE documents in arrival order (roughly time order). MiniSearch's cost is
+ * the posting lists it walks, so a common query over 1 000 000 messages is slow in one index; searching shards
+ * newest first and stopping once enough exact-phrase hits are found keeps common queries fast, while a rare
+ * query (short posting lists) still goes through every shard.
+ */
+export interface EngineDoc {
+  id: string;
+  text: string;
+}
+
+export interface RankedHit {
+  id: string;
+  score: number;
+  /** The text contains the query as one phrase (ranked above scattered matches). */
+  phrase: boolean;
+}
+
+export const SHARD_SIZE = 50_000;
+/** How many of each shard's best-scored hits are checked for an exact phrase before the final order is fixed. */
+const PHRASE_WINDOW = 200;
+const identity = (s: string) => s;
+
+/**
+ * MiniSearch's radix tree finds a child by scanning a node's keys, and Chinese puts thousands of distinct first
+ * characters under the root: indexing spent most of its time there. Each Han character is therefore stored as two
+ * private-use characters (high and low bits of its code point), so no node has more than ~200 children. Private-use
+ * characters never occur in tokens (they are not letters), so nothing collides; prefixes still work.
+ */
+export function encodeKey(term: string): string {
+  let plain = true;
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) >= 0x2e80) plain = false;
+  if (plain) return term;
+  let out = '';
+  for (const ch of term) {
+    const cp = ch.codePointAt(0)!;
+    out += cp < 0x2e80 ? ch : String.fromCharCode(0xe000 + (cp >> 7), 0xf000 + (cp & 127));
+  }
+  return out;
+}
+// Deduplicated per document: term frequency barely matters in short messages, and each token costs a tree walk.
+const tokenize = (text: string) => [...new Set(indexTokens(text))].map(encodeKey);
+
+const newShard = () =>
+  new MiniSearch<EngineDoc>({
+    fields: ['text'],
+    idField: 'id',
+    tokenize,
+    // Tokens are normalised already; the query is built from terms, never re-tokenised.
+    processTerm: identity,
+    searchOptions: { tokenize: (s) => [s], processTerm: identity },
+  });
+
+/** All words must match; a word of 3+ Han characters also scores for the segmented word itself. */
+function buildQuery(query: string): Query | null {
+  const words = queryWords(query);
+  if (words.length === 0) return null;
+  return {
+    combineWith: 'AND',
+    queries: words.map((w) => {
+      const all: Query = { combineWith: 'AND', queries: w.terms.map((t) => ({ queries: [encodeKey(t.term)], prefix: t.prefix })) };
+      return w.word ? { combineWith: 'OR', queries: [all, encodeKey(w.word)] } : all;
+    }),
+  };
+}
+
+export function createEngine(shardSize = SHARD_SIZE) {
+  const shards = [newShard()];
+  const shardOf = new Map<string, MiniSearch<EngineDoc>>();
+
+  const put = (doc: EngineDoc) => {
+    const existing = shardOf.get(doc.id);
+    if (existing) return existing.replace(doc);
+    let shard = shards[shards.length - 1];
+    if (shard.documentCount >= shardSize) shards.push((shard = newShard()));
+    shard.add(doc);
+    shardOf.set(doc.id, shard);
+  };
+  const remove = (id: string) => {
+    const shard = shardOf.get(id);
+    if (!shard) return;
+    shard.discard(id);
+    shardOf.delete(id);
+  };
+
+  /**
+   * Exact-phrase hits first, then MiniSearch's BM25 score. `total` counts matches in the shards searched;
+   * `complete` is false when older shards were skipped because enough exact-phrase hits were already found.
+   */
+  function search(
+    query: string,
+    opts: { accept?: (id: string) => boolean; textOf: (id: string) => string | undefined; limit: number },
+  ): { hits: RankedHit[]; total: number; complete: boolean } {
+    const q = buildQuery(query);
+    if (!q) return { hits: [], total: 0, complete: true };
+    const accept = opts.accept;
+    const options = accept ? { filter: (r: { id: unknown }) => accept(r.id as string) } : undefined;
+    const ranked: RankedHit[] = [];
+    let total = 0;
+    let phrases = 0;
+    let complete = true;
+    for (let s = shards.length - 1; s >= 0; s--) {
+      const results = shards[s].search(q, options);
+      total += results.length;
+      for (const r of results.slice(0, Math.max(PHRASE_WINDOW, opts.limit))) {
+        const text = opts.textOf(r.id as string);
+        const phrase = text !== undefined && containsPhrase(text, query);
+        if (phrase) phrases++;
+        ranked.push({ id: r.id as string, score: r.score, phrase });
+      }
+      if (phrases >= opts.limit && s > 0) {
+        complete = false;
+        break;
+      }
+    }
+    ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.score - a.score);
+    return { hits: ranked.slice(0, opts.limit), total, complete };
+  }
+
+  return {
+    put,
+    remove,
+    has: (id: string) => shardOf.has(id),
+    search,
+    get size() {
+      return shardOf.size;
+    },
+    get shardCount() {
+      return shards.length;
+    },
+  };
+}
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,50 @@
+import { CoreError, topic } from '../../../shared/contract';
+import type { SettingsInput } from '../../../shared/contract/sla';
+import { Settings, type Conversation } from '../../../shared/schema';
+import { computeDue } from '../../../shared/rules/sla';
+import { isActive } from '../../../shared/rules/transitions';
+import type { CoreContext, HandlerSlice } from '../context';
+import type { Change } from '../store/types';
+import { auditChange } from './audit';
+
+/** Cross-field rules the schema cannot say alone; each message names the field it is about. */
+export function settingsProblems(s: SettingsInput): string[] {
+  const out: string[] = [];
+  if (s.slaHours.vip > s.slaHours.normal) out.push('slaHours.vip: a VIP target cannot be longer than the normal one');
+  if (s.atRiskMinutes >= s.slaHours.vip * 60) out.push('atRiskMinutes: the at-risk window must be shorter than the VIP target');
+  return out;
+}
+
+/**
+ * The team's rule numbers. Only a lead may change them (the contract says LEAD_ONLY and the dispatcher enforces
+ * it); a change is validated, audited with before/after, and re-times every active clock in the same commit so
+ * each due time and its explanation always follow the current rules.
+ */
+export function createSettings(ctx: CoreContext) {
+  const handlers: HandlerSlice<'settings.get' | 'settings.update'> = {
+    'settings.get': () => ctx.settings(),
+    'settings.update': (input, actor) => {
+      const problems = settingsProblems(input);
+      if (problems.length) throw new CoreError('validation', problems.join('; '), problems);
+      const before = ctx.settings();
+      const next = Settings.parse({ ...input, id: 'global' });
+      const changes: Change[] = [{ op: 'put', coll: 'settings', rec: next }];
+      let retimed = 0;
+      const now = ctx.clock.now();
+      for (const c of ctx.store.all('conversations').values()) {
+        if (!isActive(c.status) || c.slaClockStartedAt === null) continue;
+        const dueAt = computeDue(c, next).dueAt;
+        if (dueAt === c.dueAt) continue;
+        const rec: Conversation = { ...c, dueAt, updatedAt: now };
+        changes.push({ op: 'put', coll: 'conversations', rec });
+        retimed++;
+      }
+      changes.push(auditChange(ctx, { actorId: actor.agent.id, action: 'settings.update', targetId: 'global', before, after: { ...next, retimed } }));
+      ctx.store.commit(changes);
+      ctx.log('info', `settings changed by ${actor.agent.id}; ${retimed} due times re-timed`);
+      ctx.feed.publish(['settings', topic.queue]);
+      return next;
+    },
+  };
+  return { handlers };
+}

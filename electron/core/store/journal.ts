@@ -1,0 +1,223 @@
+/**
+ * The append-only journal: one NDJSON line per commit, fsynced before commit() returns.
+ *
+ * Layout of journal-<gen>.ndjson:
+ *   {"journal":1,"version":2,"gen":7}        header: the schema version its records are written in
+ *   {"seq":41,"changes":[...]}               one line per commit
+ *
+ * Also holds applyChanges, the one pure "apply a commit to collections" function that the store and the
+ * compaction worker share, so the snapshot a worker cuts can never disagree with what the store had in memory.
+ */
+import {
+  closeSync,
+  fdatasyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { SCHEMA_VERSION } from '../../../shared/schema';
+import { migrateChanges } from './migrations';
+import { fsyncDir, journalName } from './snapshot';
+import { checkChange, type BadRecord } from './validate';
+
+/** A change as read back from disk, before validation (see validate.ts). */
+export interface RawChange {
+  op: 'put' | 'del';
+  coll: string;
+  rec?: unknown;
+  id?: string;
+}
+
+export interface JournalEntry {
+  seq: number;
+  changes: unknown[];
+  /** 1-based line number in the file, for messages. */
+  line: number;
+}
+
+export interface TornLine {
+  line: number;
+  /** Byte offset of the line in the file. */
+  offset: number;
+  /** The exact bytes (may end mid-character), kept for quarantine. */
+  bytes: Buffer;
+  error: string;
+}
+
+export interface JournalRead {
+  /** Schema version of the records in this file (header; current version when the header is missing). */
+  version: number;
+  entries: JournalEntry[];
+  torn: TornLine[];
+}
+
+/**
+ * Splits a journal into commits. A line that does not parse (usually the last one, cut by a crash
+ * mid-write) is reported as torn, never thrown: the lines before and after it are still good.
+ */
+export function readJournal(file: string): JournalRead {
+  const buf = readFileSync(file);
+  const entries: JournalEntry[] = [];
+  const torn: TornLine[] = [];
+  let version = SCHEMA_VERSION;
+  let start = 0;
+  let line = 0;
+  while (start < buf.length) {
+    // 0x0A never occurs inside a UTF-8 multi-byte sequence nor inside a JSON string, so bytes are safe to split.
+    let end = buf.indexOf(0x0a, start);
+    if (end === -1) end = buf.length;
+    line++;
+    const bytes = buf.subarray(start, end);
+    const offset = start;
+    start = end + 1;
+    if (bytes.length === 0) continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(bytes.toString('utf8'));
+    } catch (e) {
+      torn.push({ line, offset, bytes: Buffer.from(bytes), error: (e as Error).message });
+      continue;
+    }
+    const o = obj as Record<string, unknown> | null;
+    if (o && typeof o === 'object' && o.journal === 1 && Number.isInteger(o.version)) {
+      version = o.version as number;
+    } else if (o && typeof o === 'object' && Number.isInteger(o.seq) && Array.isArray(o.changes)) {
+      entries.push({ seq: o.seq as number, changes: o.changes, line });
+    } else {
+      torn.push({ line, offset, bytes: Buffer.from(bytes), error: 'not a journal line' });
+    }
+  }
+  return { version, entries, torn };
+}
+
+/**
+ * Applies changes to per-collection maps keyed by id: put replaces, del removes. Generic on purpose: the
+ * worker uses it on records it does not re-validate. Unknown collections are the caller's business.
+ */
+export function applyChanges(colls: Record<string, Map<string, unknown>>, changes: readonly RawChange[]): void {
+  for (const ch of changes) {
+    const map = colls[ch.coll];
+    if (!map) continue;
+    if (ch.op === 'put') {
+      const rec = ch.rec as { id: string };
+      map.set(rec.id, rec);
+    } else if (ch.op === 'del') {
+      map.delete(ch.id as string);
+    }
+  }
+}
+
+export interface ReplayResult {
+  lastSeq: number;
+  /** Commits applied. */
+  applied: number;
+  /** Changes that failed their schema; the valid changes of the same commit are still applied. */
+  bad: BadRecord[];
+}
+
+/**
+ * Replays a journal's commits onto collections, in order, skipping any already folded into the snapshot
+ * (seq <= afterSeq). With `validate` each change is checked and the bad ones are reported and skipped;
+ * without it (the worker, when open found everything clean) changes are applied as they are.
+ */
+export function replayJournal(
+  read: JournalRead,
+  colls: Record<string, Map<string, unknown>>,
+  opts: { afterSeq: number; validate: boolean },
+): ReplayResult {
+  let lastSeq = opts.afterSeq;
+  let applied = 0;
+  const bad: BadRecord[] = [];
+  for (const entry of read.entries) {
+    if (entry.seq <= lastSeq) continue;
+    const raw = migrateChanges(read.version, entry.changes);
+    let changes: RawChange[];
+    if (opts.validate) {
+      changes = [];
+      for (const ch of raw) {
+        const r = checkChange(ch);
+        if (r.ok) changes.push(r.change);
+        else bad.push({ coll: r.coll, error: `line ${entry.line}: ${r.error}`, raw: ch });
+      }
+    } else {
+      changes = raw as RawChange[];
+    }
+    applyChanges(colls, changes);
+    lastSeq = entry.seq;
+    applied++;
+  }
+  return { lastSeq, applied, bad };
+}
+
+/**
+ * The open journal that commits append to. The file is created on the first append (so opening a store
+ * and closing it without writing leaves no trace), with its header in the same write.
+ */
+export class JournalWriter {
+  readonly gen: number;
+  readonly file: string;
+  private fd: number | null = null;
+  private bytes = 0;
+  private broken: Error | null = null;
+  private dirSynced = false;
+
+  constructor(
+    private readonly dir: string,
+    gen: number,
+  ) {
+    this.gen = gen;
+    this.file = path.join(dir, journalName(gen));
+  }
+
+  /** Bytes in the file (0 until the first append). */
+  get size(): number {
+    return this.bytes;
+  }
+
+  get created(): boolean {
+    return this.fd !== null;
+  }
+
+  /** Writes one line and fdatasyncs it. When this returns the line survives a crash or power loss. */
+  append(line: string): void {
+    if (this.broken) throw new Error(`journal ${this.file} is unusable after an earlier failure: ${this.broken.message}`);
+    if (this.fd === null) {
+      // 'ax': O_APPEND|O_CREAT|O_EXCL. A journal gen is never reused, so finding the file is a bug to surface.
+      this.fd = openSync(this.file, 'ax');
+    }
+    // The header goes in the same write as the first commit (also after a failed first write was cut off).
+    const text =
+      this.bytes === 0 ? JSON.stringify({ journal: 1, version: SCHEMA_VERSION, gen: this.gen }) + '\n' + line : line;
+    const buf = Buffer.from(text, 'utf8');
+    const before = this.bytes;
+    try {
+      let off = 0;
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+      // fdatasync also flushes the size change, which is all an append needs.
+      fdatasyncSync(this.fd);
+      if (!this.dirSynced) {
+        // The new file's directory entry must be durable too, or the fsynced data has no name after a crash.
+        fsyncDir(this.dir);
+        this.dirSynced = true;
+      }
+    } catch (e) {
+      // A half-written line must not glue itself to the next commit's line: cut it off again.
+      try {
+        ftruncateSync(this.fd, before);
+        fdatasyncSync(this.fd);
+      } catch (e2) {
+        this.broken = e2 as Error;
+      }
+      throw e;
+    }
+    this.bytes = before + buf.length;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.broken = new Error('journal closed');
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Schema migrations, run on raw data before records are validated.
+ *
+ * A migration takes the raw store of version `from` and returns the raw store of version `to`. It must
+ * tolerate anything (missing collections, non-object records): validation runs afterwards and quarantines
+ * what is still wrong, so a migration never has to throw. The same functions migrate journal lines, which
+ * are wrapped as a tiny store of their own (see migrateChanges).
+ *
+ * To change the schema: bump SCHEMA_VERSION in shared/schema/index.ts and append a step here.
+ */
+import { SCHEMA_VERSION } from '../../../shared/schema';
+import type { RawChange } from './journal';
+
+export interface RawStore {
+  version: number;
+  collections: Record<string, unknown[]>;
+}
+
+export interface Migration {
+  from: number;
+  to: number;
+  migrate(raw: RawStore): RawStore;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Version 1 had `vip: boolean` on customers and `tier` on conversations. */
+function v1ToV2(raw: RawStore): RawStore {
+  const collections = { ...raw.collections };
+  if (collections.customers) {
+    collections.customers = collections.customers.map((c) => {
+      if (!isObj(c) || 'tier' in c) return c;
+      const { vip, ...rest } = c;
+      return { ...rest, tier: vip === true ? 'vip' : 'normal' };
+    });
+  }
+  if (collections.conversations) {
+    collections.conversations = collections.conversations.map((c) => {
+      if (!isObj(c) || 'tierAtArrival' in c || !('tier' in c)) return c;
+      const { tier, ...rest } = c;
+      return { ...rest, tierAtArrival: tier };
+    });
+  }
+  return { version: 2, collections };
+}
+
+/** Ordered; each `from` is the previous `to`. */
+export const MIGRATIONS: readonly Migration[] = [{ from: 1, to: 2, migrate: v1ToV2 }];
+
+/**
+ * Brings raw data up to SCHEMA_VERSION. Throws only when the data is newer than this app (a downgrade):
+ * guessing there could destroy data the newer version wrote.
+ */
+export function migrateStore(raw: RawStore): { data: RawStore; steps: string[] } {
+  if (raw.version > SCHEMA_VERSION) {
+    throw new Error(
+      `the data folder was written by a newer Kefu Desk (schema version ${raw.version}); this version reads up to ${SCHEMA_VERSION}`,
+    );
+  }
+  let data = raw;
+  const steps: string[] = [];
+  while (data.version < SCHEMA_VERSION) {
+    const m = MIGRATIONS.find((x) => x.from === data.version);
+    if (!m) throw new Error(`no migration from schema version ${data.version}`);
+    data = m.migrate(data);
+    if (data.version !== m.to) throw new Error(`migration ${m.from}→${m.to} returned version ${data.version}`);
+    steps.push(`${m.from}→${m.to}`);
+  }
+  return { data, steps };
+}
+
+/** Migrates the put records of one journal line written in an older version. */
+export function migrateChanges(version: number, changes: unknown[]): unknown[] {
+  if (version === SCHEMA_VERSION) return changes;
+  return changes.map((ch) => {
+    if (!isObj(ch) || ch.op !== 'put' || typeof ch.coll !== 'string') return ch;
+    const c = ch as unknown as RawChange;
+    const { data } = migrateStore({ version, collections: { [c.coll]: [c.rec] } });
+    return { ...c, rec: data.collections[c.coll]?.[0] };
+  });
+}

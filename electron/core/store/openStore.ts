@@ -1,0 +1,363 @@
+/**
+ * The lowdb snapshot + journal implementation of Store.
+ *
+ * Why not plain lowdb: it rewrites the whole file per change (6–9 s and 4 GB at 50 000 conversations),
+ * never fsyncs, and throws on a corrupt file. Here a commit appends one fsynced line to a journal
+ * (sub-millisecond at any size), snapshots are cut by a worker thread, and unreadable data is quarantined.
+ * See ../../../../shared/facts.md ("Store") for the measurements behind this.
+ */
+import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../shared/schema';
+import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
+import { applyChanges, JournalWriter, readJournal, replayJournal } from './journal';
+import { migrateStore } from './migrations';
+import { Quarantine } from './quarantine';
+import { fsyncDir, journalName, listStoreFiles, readSnapshot, snapshotName, type SnapshotFile } from './snapshot';
+import type { Change, Store, StoreProblem } from './types';
+import { emptyCollections, loadCollections, parseCommit, type BadRecord, type Collections } from './validate';
+
+export type StoreLog = (level: 'info' | 'warn' | 'error', msg: string) => void;
+
+export interface OpenStoreOptions {
+  dir: string;
+  log?: StoreLog;
+  /** Compact once the current journal is this big (default 64 MiB). */
+  compactEveryBytes?: number;
+}
+
+const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
+
+const consoleLog: StoreLog = (level, msg) => {
+  const line = `[store] ${msg}`;
+  if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
+  else console.info(line);
+};
+
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const t0 = performance.now();
+  const dir = path.resolve(opts.dir);
+  const log = opts.log ?? consoleLog;
+  mkdirSync(dir, { recursive: true });
+  const files = listStoreFiles(dir);
+  const quarantine = new Quarantine(dir);
+  // Only a folder with no store file at all is new; a folder whose snapshot was corrupt is not (do not seed
+  // over it), also on the next start: journals are created on the first commit, so the quarantine counts too.
+  const isNew = files.snapshots.length === 0 && files.journals.length === 0 && !existsSync(quarantine.dir);
+  const problems: StoreProblem[] = [];
+
+  // Temp files of a compaction that died before its rename: their inputs are all still on disk.
+  for (const t of files.temps) {
+    unlinkSync(path.join(dir, t));
+    log('info', `removed unfinished compaction output ${t}`);
+  }
+
+  // 1. The newest snapshot that reads; unreadable ones go to quarantine and we fall back one generation.
+  let base: SnapshotFile | null = null;
+  for (const gen of [...files.snapshots].reverse()) {
+    const r = await readSnapshot(dir, gen);
+    if (r.ok) {
+      base = r.data;
+      break;
+    }
+    const to = quarantine.moveFile(path.join(dir, snapshotName(gen)));
+    const message = `${snapshotName(gen)} is unreadable (${r.error}); moved to quarantine, falling back to older data`;
+    problems.push({ source: 'snapshot', kind: 'corrupt_file', message, quarantinedTo: to, at: Date.now() });
+    log('error', `${message}: ${to}`);
+  }
+  const baseGen = base?.gen ?? -1;
+  // Before touching anything: data from a newer version is refused (migrateStore throws), never cleaned up.
+  const migratedBase = base ? migrateStore(base) : null;
+
+  // 2. Files older than the snapshot were folded into it; only a crash mid-cleanup leaves them.
+  let removedStale = false;
+  for (const gen of files.snapshots.filter((g) => g < baseGen)) {
+    unlinkSync(path.join(dir, snapshotName(gen)));
+    removedStale = true;
+  }
+  for (const gen of files.journals.filter((g) => g < baseGen)) {
+    unlinkSync(path.join(dir, journalName(gen)));
+    removedStale = true;
+  }
+  if (removedStale) fsyncDir(dir);
+
+  // 3. Migrate, then validate record by record.
+  const bad: (BadRecord & { source: string })[] = [];
+  let migrated = false;
+  let colls: Collections = emptyCollections();
+  let seq = 0;
+  if (base && migratedBase) {
+    const { data, steps } = migratedBase;
+    if (steps.length > 0) {
+      migrated = true;
+      log('info', `migrated ${snapshotName(base.gen)} from schema ${steps.join(', ')}`);
+    }
+    const source = snapshotName(base.gen);
+    colls = loadCollections(data.collections, (b) => bad.push({ ...b, source }));
+    seq = base.seq;
+  }
+
+  // 4. Replay the journals written since that snapshot, in order.
+  const journalGens = files.journals.filter((g) => g >= baseGen);
+  let replayed = 0;
+  let torn = 0;
+  for (const gen of journalGens) {
+    const name = journalName(gen);
+    const read = readJournal(path.join(dir, name));
+    if (read.version > SCHEMA_VERSION) {
+      throw new Error(`${name} was written by a newer Kefu Desk (schema ${read.version}); this version reads up to ${SCHEMA_VERSION}`);
+    }
+    if (read.version < SCHEMA_VERSION && read.entries.length > 0) migrated = true;
+    for (const t of read.torn) {
+      const to = quarantine.saveBytes(`${name.replace('.ndjson', '')}-line-${t.line}.bin`, t.bytes);
+      const message = `${name} line ${t.line} (${t.bytes.length} bytes at offset ${t.offset}) is unreadable (${t.error}); skipped`;
+      problems.push({ source: 'journal', kind: 'torn_journal_line', message, quarantinedTo: to, at: Date.now() });
+      log('error', `${message}: ${to}`);
+      torn++;
+    }
+    const res = replayJournal(read, colls, { afterSeq: seq, validate: true });
+    seq = res.lastSeq;
+    replayed += res.applied;
+    for (const b of res.bad) bad.push({ ...b, source: name });
+  }
+
+  // 5. Records that failed their schema: one quarantine file, one problem per file and collection.
+  if (bad.length > 0) {
+    const to = quarantine.saveRecords(bad);
+    const groups = new Map<string, (BadRecord & { source: string })[]>();
+    for (const b of bad) {
+      const k = `${b.source}\0${b.coll}`;
+      groups.set(k, [...(groups.get(k) ?? []), b]);
+    }
+    for (const group of groups.values()) {
+      const { source, coll, error } = group[0];
+      // A snapshot record carries its id; a journal change carries it in rec (put) or id (del).
+      const raw = group[0].raw as { id?: unknown; rec?: { id?: unknown } } | null;
+      const id = raw?.rec?.id ?? raw?.id;
+      const message =
+        group.length === 1
+          ? `a ${coll} record in ${source} failed validation (${error}); quarantined, the others were kept`
+          : `${group.length} ${coll} records in ${source} failed validation (first: ${error}); quarantined, the others were kept`;
+      problems.push({
+        source: group.length === 1 && typeof id === 'string' ? `${coll}/${id}` : coll,
+        kind: 'invalid_record',
+        message,
+        quarantinedTo: to,
+        at: Date.now(),
+      });
+      log('error', `${message}: ${to}`);
+    }
+  }
+
+  const currentGen = Math.max(baseGen, ...journalGens) + 1;
+  const store = new FileStore({
+    dir,
+    log,
+    colls,
+    seq,
+    isNew,
+    problems,
+    snapGen: base ? base.gen : null,
+    journalGens,
+    currentGen,
+    dirty: migrated || bad.length > 0,
+    compactEveryBytes: opts.compactEveryBytes ?? DEFAULT_COMPACT_BYTES,
+  });
+  let count = 0;
+  for (const m of Object.values(colls)) count += m.size;
+  log(
+    'info',
+    `opened ${dir}: ${count} records, snapshot ${base ? base.gen : 'none'}, ${replayed} journal commits replayed, ` +
+      `${problems.length} problems, ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  // Fold what was replayed (and rewrite migrated or quarantined data) so the next start is a plain load.
+  if (replayed > 0 || migrated || bad.length > 0 || torn > 0) store.compactInBackground('after open');
+  return store;
+}
+
+interface FileStoreInit {
+  dir: string;
+  log: StoreLog;
+  colls: Collections;
+  seq: number;
+  isNew: boolean;
+  problems: StoreProblem[];
+  snapGen: number | null;
+  journalGens: number[];
+  currentGen: number;
+  dirty: boolean;
+  compactEveryBytes: number;
+}
+
+class FileStore implements Store {
+  readonly isNew: boolean;
+  readonly problems: readonly StoreProblem[];
+  private readonly dir: string;
+  private readonly log: StoreLog;
+  private readonly colls: Collections;
+  private readonly compactEveryBytes: number;
+  private seq: number;
+  private writer: JournalWriter;
+  /** The snapshot on disk the next compaction starts from. */
+  private snapGen: number | null;
+  /** Journal files on disk, not yet folded, that are no longer written to. */
+  private journalGens: number[];
+  /** Records on disk may need migrating or dropping: the next compaction must re-validate. */
+  private dirty: boolean;
+  private compacting: Promise<void> | null = null;
+  private closed = false;
+  private readonly listeners = new Set<(changes: readonly Change[]) => void>();
+
+  constructor(init: FileStoreInit) {
+    this.dir = init.dir;
+    this.log = init.log;
+    this.colls = init.colls;
+    this.seq = init.seq;
+    this.isNew = init.isNew;
+    this.problems = Object.freeze([...init.problems]);
+    this.snapGen = init.snapGen;
+    this.journalGens = [...init.journalGens];
+    this.dirty = init.dirty;
+    this.compactEveryBytes = init.compactEveryBytes;
+    // Always a fresh journal: never append after a torn line someone else left behind.
+    this.writer = new JournalWriter(this.dir, init.currentGen);
+  }
+
+  get<K extends CollectionName>(coll: K, id: string): RecordOf<K> | undefined {
+    return this.colls[coll].get(id) as RecordOf<K> | undefined;
+  }
+
+  all<K extends CollectionName>(coll: K): ReadonlyMap<string, RecordOf<K>> {
+    return this.colls[coll] as Map<string, RecordOf<K>>;
+  }
+
+  commit(changes: Change[]): void {
+    if (this.closed) throw new Error('Store.commit: the store is closed');
+    const parsed = parseCommit(changes); // throws before anything is written
+    if (parsed.length === 0) return;
+    const seq = this.seq + 1;
+    // Durable first, then visible: if the append throws, memory and listeners never saw the change.
+    this.writer.append(JSON.stringify({ seq, changes: parsed }) + '\n');
+    this.seq = seq;
+    applyChanges(this.colls, parsed);
+    for (const l of this.listeners) {
+      try {
+        l(parsed);
+      } catch (e) {
+        // The commit is already durable; a failing listener must not make the caller think it was not.
+        this.log('error', `onCommit listener threw: ${(e as Error).stack ?? e}`);
+      }
+    }
+    if (this.writer.size >= this.compactEveryBytes) this.compactInBackground('journal size');
+  }
+
+  onCommit(listener: (changes: readonly Change[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  compactInBackground(why: string): void {
+    if (this.compacting || this.closed) return;
+    this.compact().catch((e: Error) => this.log('error', `compaction (${why}) failed, will retry later: ${e.message}`));
+  }
+
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.closed) return Promise.reject(new Error('Store.compact: the store is closed'));
+    const folding = this.writer.created ? [...this.journalGens, this.writer.gen] : [...this.journalGens];
+    if (folding.length === 0 && !this.dirty) return Promise.resolve();
+
+    // Rotate first: commits go on, into the next journal, while the worker folds the old ones.
+    const targetGen = this.writer.gen + 1;
+    this.writer.close();
+    this.writer = new JournalWriter(this.dir, targetGen);
+    this.journalGens = folding;
+    const job: CompactJob = { dir: this.dir, snapshotGen: this.snapGen, journalGens: folding, targetGen, validate: this.dirty };
+
+    this.compacting = (async () => {
+      try {
+        const res = await runCompactWorker(job);
+        // snapshot-<targetGen> is written and fsynced: only now may its inputs go.
+        const stale = [
+          ...(job.snapshotGen !== null ? [snapshotName(job.snapshotGen)] : []),
+          ...folding.map(journalName),
+        ];
+        this.snapGen = targetGen;
+        this.journalGens = [];
+        this.dirty = false;
+        for (const name of stale) {
+          try {
+            unlinkSync(path.join(this.dir, name));
+          } catch (e) {
+            // Harmless: open removes files older than the newest snapshot.
+            this.log('warn', `could not remove ${name}: ${(e as Error).message}`);
+          }
+        }
+        fsyncDir(this.dir);
+        this.log(
+          'info',
+          `compacted into ${snapshotName(targetGen)}: ${res.records} records, seq ${res.seq}, ` +
+            `${res.ms.toFixed(0)} ms (read ${res.readMs.toFixed(0)} ms) in a worker`,
+        );
+      } finally {
+        this.compacting = null;
+      }
+      if (this.writer.size >= this.compactEveryBytes) this.compactInBackground('journal size');
+    })();
+    return this.compacting;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.compacting) await this.compacting.catch(() => {});
+    this.writer.close();
+  }
+}
+
+// electron-vite emits the worker as compact-worker.js next to the main bundle. The names are built at
+// run time so Vite does not try to bundle them as assets of the `new URL(..., import.meta.url)` pattern.
+const BUNDLED_WORKER = 'compact-worker.js';
+const SOURCE_WORKER = 'compactWorker.ts';
+
+function startWorker(job: CompactJob): Worker {
+  const workerData = { mark: WORKER_MARK, job };
+  const bundled = new URL('./' + BUNDLED_WORKER, import.meta.url);
+  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData });
+  // From source (vitest, tsx). Node 20 does not apply `execArgv: ['--import', 'tsx']` to a worker's own
+  // entry (ERR_UNKNOWN_FILE_EXTENSION), so a two-line bootstrap loads the .ts file through tsx's API.
+  const source = new URL('./' + SOURCE_WORKER, import.meta.url).href;
+  const code =
+    `import(${JSON.stringify(tsxEsmApi())}).then((m) => m.tsImport(` +
+    `${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** tsx's ESM API entry (its CommonJS twin fails when imported from a worker). */
+function tsxEsmApi(): string {
+  const req = createRequire(import.meta.url);
+  const pkgFile = req.resolve('tsx/package.json');
+  const pkg = req(pkgFile) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
+}
+
+function runCompactWorker(job: CompactJob): Promise<CompactResult> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(job);
+    let reply: { ok: true; result: CompactResult } | { ok: false; error: string } | null = null;
+    let failure: Error | null = null;
+    worker.on('message', (m) => (reply = m));
+    worker.on('error', (e) => (failure = e));
+    // Settle on exit, so close() never returns while the worker still holds files open.
+    worker.on('exit', (code) => {
+      const r = reply as typeof reply;
+      if (r?.ok) resolve(r.result);
+      else if (r) reject(new Error(`compaction worker failed: ${r.error}`));
+      else reject(failure ?? new Error(`compaction worker exited with code ${code} without a result`));
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import type { WindowBounds } from './windowState';
+
+/**
+ * The BrowserWindow options, as a pure function so the security settings are asserted by a unit test:
+ * context isolation, sandbox, no Node in the page, web security, no webview, no remote content.
+ */
+export function windowOptions(bounds: WindowBounds, preloadPath: string, title: string) {
+  return {
+    ...bounds,
+    minWidth: 900,
+    minHeight: 560,
+    title,
+    show: false,
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  } as const;
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manualClock, systemClock } from '../core/clock';
+import { createCore } from '../core';
+import { consoleLog } from '../core/log';
+import { parseWebArgs } from './args';
+import { startWebServer } from './server';
+
+/** `npm run web`: the core and the built renderer on 127.0.0.1, with a per-run token in the printed URL. */
+async function main() {
+  let args;
+  try {
+    args = parseWebArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  const staticDir = [join(here, '../renderer'), join(process.cwd(), 'out/renderer')].find((d) => existsSync(join(d, 'index.html')));
+  if (!staticDir) {
+    process.stderr.write('The renderer is not built; run `npm run build` first (npm run web does it for you).\n');
+    process.exit(1);
+  }
+  const clock = args.clockStart === null ? systemClock : manualClock(args.clockStart);
+  const core = await createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo });
+  const server = await startWebServer({ core, staticDir, port: args.port });
+  process.stdout.write(`Kefu Desk web mode (data: ${args.dataDir})\nOpen ${server.url}\n`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
+import { ContextPane } from '../panes/context/ContextPane';
+import { ConversationPane } from '../panes/conversation/ConversationPane';
+import { WorkBar } from '../panes/conversation/WorkBar';
+import { QueuePane } from '../panes/queue/QueuePane';
+import { Header } from './Header';
+import { NoticeCenter } from './notices/NoticeCenter';
+import { ProblemsBanner } from './ProblemsBanner';
+import { SessionProvider } from './session';
+import { useSelection } from './selection';
+
+/** The workspace: header, then queue | conversation | customer context, resizable and remembered. */
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <SessionProvider fallback={<p className="loading">{t('app.loading')}</p>}>
+      <Workspace />
+    </SessionProvider>
+  );
+}
+
+function Workspace() {
+  const { t } = useTranslation();
+  const [selectedId, select] = useSelection();
+  return (
+    <div className="app">
+      <Header onOpen={select} />
+      <ProblemsBanner />
+      <WorkBar onOpen={select} />
+      <PanelGroup direction="horizontal" autoSaveId="kefu.panes" className="panes">
+        <Panel id="queue" order={1} defaultSize={30} minSize={18} className="pane" tagName="section" aria-label={t('app.panes.queue')}>
+          <QueuePane selectedId={selectedId} onSelect={select} />
+        </Panel>
+        <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
+        <Panel id="conversation" order={2} defaultSize={45} minSize={25} className="pane" tagName="section" aria-label={t('app.panes.conversation')}>
+          <ConversationPane conversationId={selectedId} onOpen={select} />
+        </Panel>
+        <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
+        <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" aria-label={t('app.panes.context')}>
+          <ContextPane conversationId={selectedId} onOpen={select} />
+        </Panel>
+      </PanelGroup>
+      <NoticeCenter onOpen={select} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import i18n from 'i18next';
+
+/**
+ * A render error never leaves the agent with a blank window: it shows what broke and a way back. The store is
+ * untouched by a renderer crash (the core holds the truth), so reloading loses nothing already sent.
+ */
+export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error('Kefu Desk UI error', error, info.componentStack);
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div role="alert" className="crash">
+        <h1>{i18n.t('app.crashTitle')}</h1>
+        <pre>{this.state.error.message}</pre>
+        <button type="button" onClick={() => location.reload()}>
+          {i18n.t('app.reload')}
+        </button>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../../shared/schema/common';
+import { api } from '../api/client';
+import { CannedLibraryButton } from '../panes/canned/CannedLibrary';
+import { RemindersButton } from '../panes/reminders/RemindersView';
+import { formatTime } from './format';
+import { useNow, useSession } from './session';
+
+export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const now = useNow();
+  return (
+    <header className="header">
+      <h1>{t('app.title')}</h1>
+      {session.fakeClock && (
+        <span className="fake-clock" aria-label={t('app.fakeClock')}>
+          {t('app.fakeClock')}: {formatTime(now, i18n.language)}
+        </span>
+      )}
+      <div className="header-controls">
+        <CannedLibraryButton />
+        {onOpen && <RemindersButton onOpen={onOpen} />}
+        <label>
+          {t('app.switchAgent')}{' '}
+          <select
+            value={session.agent.id}
+            onChange={(e) => void api.call['session.signIn']({ agentId: e.target.value })}
+          >
+            {session.agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} · {t(`app.roles.${a.role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('app.language')}{' '}
+          <select value={session.locale} onChange={(e) => void api.call['prefs.setLocale']({ locale: e.target.value as Locale })}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`app.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

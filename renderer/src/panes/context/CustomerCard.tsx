@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../shared/contract';
+
+/** Tier, language, how often they contacted us, what they rated, open complaints. */
+export function CustomerCard({ history: h }: { history: Output<'customer.history'> }) {
+  const { t } = useTranslation();
+  const { customer } = h;
+  return (
+    <section className="customer-card" aria-label={t('context.card')}>
+      <h2 className="pane-title">{customer.name}</h2>
+      <dl>
+        <dt>{t('context.tier')}</dt>
+        <dd>{t(`tier.${customer.tier}`)}</dd>
+        <dt>{t('context.locale')}</dt>
+        <dd>{t(`app.languages.${customer.locale}`)}</dd>
+        <dt>{t('context.conversations')}</dt>
+        <dd>{h.conversations.length}</dd>
+        <dt>{t('context.contacts')}</dt>
+        <dd>{h.contactCount}</dd>
+        <dt>{t('context.ratings')}</dt>
+        <dd>{h.ratingsGiven === 0 ? t('context.noRatings') : t('context.ratingsValue', { count: h.ratingsGiven, average: h.averageRating })}</dd>
+        <dt>{t('context.openComplaints')}</dt>
+        <dd className={h.openComplaints > 0 ? 'warn' : ''}>{h.openComplaints}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { api } from '../../api/client';
+
+/**
+ * Drafts live in the core (they survive a restart); this page keeps the latest text per conversation too, so
+ * switching back shows it at once, before the core answers.
+ */
+const local = new Map<string, string>();
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const SAVE_AFTER_MS = 400;
+
+export async function loadDraft(conversationId: string): Promise<string> {
+  const cached = local.get(conversationId);
+  if (cached !== undefined) return cached;
+  const r = await api.call['draft.get']({ conversationId });
+  const body = r.ok ? r.value.body : '';
+  if (!local.has(conversationId)) local.set(conversationId, body);
+  return local.get(conversationId)!;
+}
+
+export const cachedDraft = (conversationId: string): string | undefined => local.get(conversationId);
+
+/** Remembers at once, stores after a short pause in typing (or at once with `now`). */
+export function saveDraft(conversationId: string, body: string, now = false): void {
+  local.set(conversationId, body);
+  const pending = timers.get(conversationId);
+  if (pending) clearTimeout(pending);
+  timers.delete(conversationId);
+  const store = () => {
+    timers.delete(conversationId);
+    void api.call['draft.save']({ conversationId, body });
+  };
+  if (now) store();
+  else timers.set(conversationId, setTimeout(store, SAVE_AFTER_MS));
+}
+
+/** Stores a draft still waiting for its pause (switching conversations, closing the page). */
+export function flushDraft(conversationId: string): void {
+  if (timers.has(conversationId)) saveDraft(conversationId, local.get(conversationId) ?? '', true);
+}

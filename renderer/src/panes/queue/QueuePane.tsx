@@ -1,0 +1,196 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { topic } from '../../../../shared/contract';
+import type { QueueFilter } from '../../../../shared/schema/savedView';
+import { useCall } from '../../api/hooks';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { CheatSheet } from './CheatSheet';
+import { dueSummary } from './dueSummary';
+import { EMPTY_FILTER, QueueFilters } from './QueueFilters';
+import { QueueRow } from './QueueRow';
+import { isTyping, moveFor } from './shortcuts';
+import { useQueuePages } from './useQueuePages';
+import './queue.css';
+
+const ROW_HEIGHT = 76;
+const FILTER_KEY = 'kefu.queueFilter';
+
+function rememberedFilter(): QueueFilter {
+  try {
+    return { ...EMPTY_FILTER, ...(JSON.parse(localStorage.getItem(FILTER_KEY) ?? '{}') as Partial<QueueFilter>) };
+  } catch {
+    return EMPTY_FILTER;
+  }
+}
+
+/**
+ * The priority queue: filters and saved views over a virtualised listbox (the DOM holds only the rows on screen).
+ * The row under keyboard focus is tracked by conversation id, not index: when the order changes the list is
+ * scrolled by the same amount the row moved, so it stays put under the agent's eyes. j/k or arrows move, Enter
+ * opens, `?` lists the shortcuts.
+ */
+export function QueuePane({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState<QueueFilter>(rememberedFilter);
+  const [activeId, setActiveId] = useState<string | null>(selectedId);
+  const [help, setHelp] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { total, itemAt, ensureRange, atRiskMinutes, anchor } = useQueuePages(filter, activeId);
+  const settings = useCall('settings.get', {}, ['settings']);
+  const counts = useCall('queue.counts', {}, [topic.queue]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLInputElement>(null);
+  const activeIndex = useRef<number | null>(null);
+
+  const changeFilter = (f: QueueFilter) => {
+    localStorage.setItem(FILTER_KEY, JSON.stringify(f));
+    activeIndex.current = null;
+    setFilter(f);
+  };
+
+  // A conversation opened elsewhere (a notice, the customer's history) becomes the focused row.
+  useEffect(() => {
+    if (selectedId) setActiveId(selectedId);
+  }, [selectedId]);
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => ensureRange(first, last), [first, last, ensureRange]);
+
+  // Keep the focused row where it was on screen when the order changes under it.
+  useLayoutEffect(() => {
+    if (!anchor || anchor.id !== activeId) return;
+    const el = scrollRef.current;
+    const before = activeIndex.current;
+    if (anchor.index < 0) return; // it left this view (resolved, filtered out): the next row takes its place
+    if (el && before !== null && before !== anchor.index) {
+      const top = before * ROW_HEIGHT;
+      const onScreen = top + ROW_HEIGHT > el.scrollTop && top < el.scrollTop + el.clientHeight;
+      if (onScreen) el.scrollTop += (anchor.index - before) * ROW_HEIGHT;
+    }
+    activeIndex.current = anchor.index;
+  }, [anchor, activeId]);
+
+  // `?` opens the cheat sheet and `/` the text filter, from anywhere but a text field.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        setHelp(true);
+      } else if (e.key === '/') {
+        e.preventDefault();
+        textRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const indexOfActive = (): number => {
+    if (activeIndex.current !== null && itemAt(activeIndex.current)?.id === activeId) return activeIndex.current;
+    for (const v of items) if (itemAt(v.index)?.id === activeId) return v.index;
+    return activeIndex.current ?? -1;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!total) return;
+    if (e.key === 'Enter') {
+      const id = activeId ?? itemAt(indexOfActive())?.id;
+      if (id) {
+        e.preventDefault();
+        onSelect(id);
+      }
+      return;
+    }
+    const next = moveFor(e.key, indexOfActive(), total);
+    if (next === null) return;
+    e.preventDefault();
+    activeIndex.current = next;
+    virtualizer.scrollToIndex(next);
+    const item = itemAt(next);
+    if (item) setActiveId(item.id);
+  };
+
+  const hours = settings.status === 'ok' ? settings.value.slaHours : { normal: 24, vip: 12 };
+  const days = settings.status === 'ok' ? settings.value.complaintWorkingDays : 7;
+  const uncovered = counts.status === 'ok' ? counts.value.uncoveredYears : [];
+
+  return (
+    <div className="queue">
+      <div className="queue-head">
+        <h2 className="pane-title">
+          {t('queue.title')} {total !== null && <span className="count">{t('queue.count', { count: total })}</span>}
+        </h2>
+        {counts.status === 'ok' && (
+          <span className="queue-counts" aria-label={t('queue.countsLabel')}>
+            <span className="countdown breached">{t('queue.breachedCount', { count: counts.value.breached })}</span>
+            <span className="countdown at_risk">{t('queue.atRiskCount', { count: counts.value.atRisk })}</span>
+          </span>
+        )}
+        <button type="button" onClick={() => setSettingsOpen(true)} aria-label={t('settings.open')}>
+          {t('settings.button')}
+        </button>
+        <button type="button" onClick={() => setHelp(true)} aria-label={t('queue.help.open')}>
+          ?
+        </button>
+      </div>
+      {uncovered.length > 0 && (
+        <p className="banner warning" role="alert">
+          {t('queue.calendarBanner', { years: uncovered.join(', ') })}
+        </p>
+      )}
+      <QueueFilters filter={filter} onChange={changeFilter} textRef={textRef} />
+      {total === 0 && <p className="empty">{t('queue.empty')}</p>}
+      <div
+        ref={scrollRef}
+        className="queue-scroll"
+        role="listbox"
+        aria-label={t('queue.listLabel')}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={activeId ? `queue-row-${activeId}` : undefined}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const item = itemAt(v.index);
+            const active = item !== undefined && item.id === activeId;
+            return (
+              <div
+                key={item?.id ?? `loading-${v.index}`}
+                id={item ? `queue-row-${item.id}` : undefined}
+                role="option"
+                aria-selected={item !== undefined && item.id === selectedId}
+                aria-label={item ? `${item.tier === 'vip' ? `${t('tier.vip')} ` : ''}${item.customerName} · ${item.subject}` : t('app.loading')}
+                className={`queue-row ${item?.id === selectedId ? 'selected' : ''} ${active ? 'active' : ''} ${item?.severity === 'severe' ? 'severe' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+                onClick={() => {
+                  if (!item) return;
+                  activeIndex.current = v.index;
+                  setActiveId(item.id);
+                  onSelect(item.id);
+                }}
+              >
+                {item ? (
+                  <QueueRow item={item} atRiskMinutes={atRiskMinutes} why={dueSummary(item, t, i18n.language, hours, days)} />
+                ) : (
+                  <span className="row-line">{t('app.loading')}</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {help && <CheatSheet onClose={() => setHelp(false)} />}
+      {settingsOpen && settings.status === 'ok' && <SettingsDialog settings={settings.value} onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

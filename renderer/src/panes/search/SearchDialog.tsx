@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchFilters } from '../../../../shared/contract/search';
+import { formatTime } from '../../app/format';
+import { Highlighted } from './Highlighted';
+import { SearchFiltersBar } from './SearchFiltersBar';
+import { useSearch } from './useSearch';
+import './search.css';
+
+/**
+ * One box across messages, customers and conversations (Ctrl/Cmd+K or the button). Arrow keys move through the
+ * hits, Enter or a click opens the hit's conversation. While the index is still being built the dialog says how
+ * far it is, and searches what is indexed so far.
+ */
+export function SearchDialog({ onOpen, onClose }: { onOpen(conversationId: string): void; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [active, setActive] = useState(0);
+  const { result, progress } = useSearch(q, filters);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  useEffect(() => setActive(0), [result]);
+
+  const hits = result?.hits ?? [];
+  const open = (i: number) => {
+    const id = hits[i]?.conversationId;
+    if (!id) return;
+    onOpen(id);
+    onClose();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(hits.length - 1, a + 1)));
+    else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(0, a - 1)));
+    else if (e.key === 'Enter') (e.preventDefault(), open(active));
+  };
+
+  return (
+    <dialog ref={dialog} className="search-dialog" aria-label={t('search.title')} onClose={onClose} onCancel={onClose}>
+      <div className="search-head">
+        <input
+          type="search"
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls="search-results"
+          aria-activedescendant={hits[active] ? `search-hit-${active}` : undefined}
+          aria-label={t('search.box')}
+          placeholder={t('search.placeholder')}
+          value={q}
+          autoFocus
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="button" onClick={onClose}>
+          {t('search.close')}
+        </button>
+      </div>
+      <SearchFiltersBar filters={filters} onChange={setFilters} />
+      {progress && !progress.ready && (
+        <p role="status" className="search-progress">
+          {t('search.indexing', { indexed: progress.indexed.toLocaleString(i18n.language), total: progress.total.toLocaleString(i18n.language) })}
+          <progress max={progress.total} value={progress.indexed} aria-label={t('search.indexProgress')} />
+        </p>
+      )}
+      {result && (
+        <p className="search-count" role="status">
+          {result.complete ? t('search.count', { count: result.total }) : t('search.countAtLeast', { count: result.total })}
+        </p>
+      )}
+      <ul id="search-results" role="listbox" aria-label={t('search.results')} className="search-results">
+        {hits.map((h, i) => (
+          <li
+            key={`${h.kind}:${h.id}`}
+            id={`search-hit-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : ''}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => open(i)}
+          >
+            <span className="hit-title">
+              <span className="chip">{t(`search.kind.${h.kind}`)}</span> {h.kind === 'customer' ? <Highlighted text={h.snippet} marks={h.marks} /> : h.title}
+            </span>
+            {h.kind !== 'customer' && (
+              <span className="hit-snippet">
+                <Highlighted text={h.snippet} marks={h.marks} />
+              </span>
+            )}
+            <span className="hit-meta">
+              {h.customerName}
+              {h.category && <> · {t(`category.${h.category}`)}</>}
+              {h.author && <> · {t(`conversation.author.${h.author}`)}</>} · {formatTime(h.at, i18n.language)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {result && hits.length === 0 && <p className="empty">{t('search.none')}</p>}
+    </dialog>
+  );
+}

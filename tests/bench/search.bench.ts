@@ -1,0 +1,87 @@
+import { generateDemoData } from '../../electron/core/seed/demoData';
+import { createEngine } from '../../electron/core/services/search/engine';
+import { runsOf } from '../../shared/rules/segment';
+
+/**
+ * Search at scale: index 1 000 000 messages (zh + en, ~200 characters each) in chunks like the app's start-up
+ * build, then time a few hundred queries (Chinese words, Chinese substrings across word boundaries, English
+ * words, mixed) and report p50/p95 and the heap the index holds. `BENCH_SEARCH_MESSAGES` overrides the size.
+ */
+const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+export default async function bench() {
+  const target = Number(process.env.BENCH_SEARCH_MESSAGES ?? 1_000_000);
+  const perConversation = 20;
+  const t0 = performance.now();
+  const data = generateDemoData({ seed: 7, now: Date.parse('2026-11-24T09:00:00+08:00'), conversations: Math.ceil(target / perConversation), messagesPerConversation: perConversation });
+  const messages = data.messages.slice(0, target);
+  const zhShare = messages.filter((m) => /\p{Script=Han}/u.test(m.body)).length / messages.length;
+  console.log(`generated ${messages.length.toLocaleString('en')} messages (${(zhShare * 100).toFixed(0)} % with Chinese) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Queries drawn from the data: a Chinese 2–4 character substring (often across a segmenter's word boundary),
+  // an English word or two, and mixed; plus a few fixed ones from the issue.
+  const rnd = (() => {
+    let s = 12345;
+    return () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  })();
+  const queries: string[] = ['视频上传', '款申', '退款申请', 'refund', 'upload failed', '账号 login'];
+  while (queries.length < 300) {
+    const m = messages[Math.floor(rnd() * messages.length)];
+    const runs = runsOf(m.body);
+    const r = runs[Math.floor(rnd() * runs.length)];
+    if (!r) continue;
+    if (r.han) {
+      const chars = Array.from(r.text);
+      if (chars.length < 2) continue;
+      const len = 2 + Math.floor(rnd() * Math.min(3, chars.length - 1));
+      const at = Math.floor(rnd() * (chars.length - len + 1));
+      queries.push(chars.slice(at, at + len).join(''));
+    } else {
+      const next = runs[runs.indexOf(r) + 1];
+      queries.push(next && !next.han && rnd() < 0.5 ? `${r.text} ${next.text}` : r.text);
+    }
+  }
+
+  const byId = new Map<string, string>();
+  for (const m of messages) byId.set(`m:${m.id}`, m.body);
+  gc();
+  const before = heapMb();
+  const engine = createEngine();
+  const started = performance.now();
+  const CHUNK = 2000;
+  for (let i = 0; i < messages.length; i += CHUNK) {
+    const end = Math.min(messages.length, i + CHUNK);
+    for (let j = i; j < end; j++) engine.put({ id: `m:${messages[j].id}`, text: messages[j].body });
+    if ((i / CHUNK) % 50 === 0) await new Promise((r) => setImmediate(r)); // as the app yields between chunks
+    if (i > 0 && i % 200_000 === 0) console.log(`  … ${i.toLocaleString('en')} indexed, ${((performance.now() - started) / 1000).toFixed(1)} s, heap ${heapMb().toFixed(0)} MB`);
+  }
+  const buildS = (performance.now() - started) / 1000;
+  gc();
+  const indexMb = heapMb() - before;
+  console.log(`index build: ${messages.length.toLocaleString('en')} messages in ${buildS.toFixed(1)} s (${Math.round(messages.length / buildS).toLocaleString('en')} msg/s)`);
+  console.log(`index memory (heap delta after GC${(globalThis as { gc?: unknown }).gc ? '' : ', no --expose-gc: approximate'}): ${indexMb.toFixed(0)} MB (${((indexMb * 2 ** 20) / messages.length).toFixed(0)} B/message)`);
+
+  const textOf = (id: string) => byId.get(id);
+  for (const q of queries.slice(0, 20)) engine.search(q, { textOf, limit: 30 }); // warm-up
+  const times: number[] = [];
+  const totals: number[] = [];
+  let slowest = { q: '', ms: 0 };
+  for (const q of queries) {
+    const t = performance.now();
+    const r = engine.search(q, { textOf, limit: 30 });
+    const ms = performance.now() - t;
+    times.push(ms);
+    totals.push(r.total);
+    if (ms > slowest.ms) slowest = { q, ms };
+  }
+  const found = totals.filter((n) => n > 0).length;
+  console.log(`queries: ${queries.length}, found something: ${found}, median matches ${pct(totals, 50).toLocaleString('en')}`);
+  console.log(`query p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${slowest.ms.toFixed(1)} ms ("${slowest.q}") — goal p95 ≤ 50 ms`);
+  for (const q of ['视频上传', '款申', '退款申请', 'refund', 'upload failed']) {
+    const t = performance.now();
+    const r = engine.search(q, { textOf, limit: 30 });
+    console.log(`  "${q}": ${r.total.toLocaleString('en')} matches in ${(performance.now() - t).toFixed(1)} ms`);
+  }
+}

@@ -1,0 +1,66 @@
+import { expect, openApp, test } from './fixtures';
+
+test('open a customer with several conversations and expand an older one in place', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('combobox', { name: '搜索消息、客户和会话' });
+  await box.fill('王小明');
+  await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').filter({ hasText: '客户' }).first().click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  const card = page.getByRole('region', { name: '客户名片' });
+  await expect(card.getByRole('heading', { name: '王小明' })).toBeVisible();
+  await expect(card.getByText('未结投诉')).toBeVisible();
+  const history = page.getByRole('list', { name: '该客户的全部会话' });
+  await expect(history.getByRole('listitem')).toHaveCount(4);
+
+  const oldestItem = history.getByRole('listitem').last();
+  await oldestItem.getByRole('button', { name: /^展开/ }).click();
+  await expect(oldestItem.getByRole('button', { name: /^收起/ })).toHaveAttribute('aria-expanded', 'true');
+  const thread = history.getByRole('list', { name: /的对话记录$/ });
+  await expect(thread.getByRole('listitem').first()).toBeVisible();
+  // the bot's part before the hand-over is collapsed but there to read
+  await expect(thread.getByText(/转人工前的机器人对话/)).toBeVisible();
+  await expect(page.getByRole('list', { name: '消息', exact: true })).toBeVisible(); // the open conversation stays open
+});
+
+test('search a Chinese phrase, see it highlighted, and open the hit', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.evaluate(() =>
+    window.kefu!.call['sim.customerMessage']({ customerId: 'cu-0005', category: 'video_upload', body: '蓝鲸直播间的视频上传卡在百分之九十九' }),
+  );
+  await page.getByRole('button', { name: '搜索 (Ctrl+K)' }).click();
+  const box = page.getByRole('combobox', { name: '搜索消息、客户和会话' });
+  await box.fill('鲸直播间的视频上传');
+  const results = page.getByRole('listbox', { name: '搜索结果' });
+  const hit = results.getByRole('option').filter({ hasText: '消息' }).first();
+  await expect(hit).toContainText('蓝鲸直播间的视频上传卡在百分之九十九');
+  await expect(hit.getByRole('mark').first()).toHaveText('鲸直播间的视频上传');
+
+  // a substring inside a word, and the filters
+  await box.fill('鲸直');
+  await expect(results.getByRole('option').first()).toContainText('蓝鲸直播间');
+  await page.getByRole('combobox', { name: '类别' }).selectOption('payment');
+  await expect(page.getByText('没有找到。')).toBeVisible();
+  await page.getByRole('combobox', { name: '类别' }).selectOption('video_upload');
+  await expect(results.getByRole('option').first()).toContainText('蓝鲸直播间');
+
+  await box.press('Enter');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('list', { name: '消息' }).getByText('蓝鲸直播间的视频上传卡在百分之九十九')).toBeVisible();
+});
+
+test('a draft survives switching conversations and a reload', async ({ page, app }) => {
+  await openApp(page, app);
+  const queue = page.getByRole('listbox', { name: '按优先级排列的会话' });
+  await queue.getByRole('option').nth(0).click();
+  const reply = page.getByRole('textbox', { name: '回复' });
+  await reply.fill('草稿：我先查一下订单');
+  await queue.getByRole('option').nth(1).click();
+  await expect(reply).toHaveValue('');
+  await queue.getByRole('option').nth(0).click();
+  await expect(reply).toHaveValue('草稿：我先查一下订单');
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: '回复' })).toHaveValue('草稿：我先查一下订单');
+});

@@ -1,0 +1,81 @@
+import { test as base, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The fixed start of the test clock: a Tuesday morning in Shanghai. Seeded data is laid out around it. */
+export const TEST_CLOCK = '2026-11-24T09:00:00+08:00';
+
+export interface WebApp {
+  /** The URL with the per-run token, as printed by `npm run web`. */
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Restart the server on the same data folder (a new token, a new port). */
+  restart(): Promise<void>;
+  /** Kill the server process; `restart()` brings it back on the same data. */
+  stop(): Promise<void>;
+}
+
+export function startServer(dataDir: string, extra: string[] = []): Promise<{ proc: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data', dataDir, '--clock', TEST_CLOCK, ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`web mode did not start in time\n${out}\n${err}`)), 30_000);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, url: m[1] });
+      }
+    });
+    proc.stderr!.on('data', (d) => (err += d));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web mode exited with ${code}\n${out}\n${err}`));
+    });
+  });
+}
+
+export const test = base.extend<{ app: WebApp }>({
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
+    let current = await startServer(dataDir);
+    const stop = async () => {
+      if (current.proc.exitCode !== null) return;
+      const exited = new Promise((r) => current.proc.once('exit', r));
+      current.proc.kill('SIGKILL');
+      await exited;
+    };
+    const app: WebApp = {
+      get url() {
+        return current.url;
+      },
+      get origin() {
+        return new URL(current.url).origin;
+      },
+      dataDir,
+      stop,
+      async restart() {
+        await stop();
+        current = await startServer(dataDir);
+      },
+    };
+    await use(app);
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Opens the app and waits for the queue to show its first rows. */
+export async function openApp(page: Page, app: WebApp) {
+  await page.goto(app.url);
+  await page.getByRole('listbox').first().getByRole('option').first().waitFor();
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core';
+import { manualClock } from '../../electron/core/clock';
+import { silentLog } from '../../electron/core/log';
+import type { ChangeEvent, Output } from '../../shared/contract';
+
+const NOW = Date.parse('2026-11-24T09:00:00+08:00');
+const dirs: string[] = [];
+const cores: Core[] = [];
+
+async function open(dir?: string) {
+  const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'kefu-core-'));
+  if (!dir) dirs.push(dataDir);
+  const core = await createCore({ dataDir, clock: manualClock(NOW), log: silentLog });
+  cores.push(core);
+  return { core, dataDir };
+}
+async function call<T>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
+  const r = await core.call(name, input, session);
+  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
+  return r.value as T;
+}
+
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close().catch(() => {});
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the core', () => {
+  it('seeds demo data on first run and serves the queue in pages of active conversations', async () => {
+    const { core } = await open();
+    const page = await call<Output<'queue.page'>>(core, 'queue.page', { offset: 0, limit: 50 });
+    expect(page.total).toBeGreaterThan(100);
+    expect(page.items).toHaveLength(50);
+    const next = await call<Output<'queue.page'>>(core, 'queue.page', { offset: 50, limit: 50 });
+    expect(next.items.map((i) => i.id).filter((id) => page.items.some((p) => p.id === id))).toEqual([]);
+    expect(page.items.every((i) => ['queued', 'open', 'pending'].includes(i.status))).toBe(true);
+  });
+
+  it('keeps a reply and a resolution across a restart, with audit entries', async () => {
+    const { core, dataDir } = await open();
+    const first = (await call<Output<'queue.page'>>(core, 'queue.page', { offset: 0, limit: 1 })).items[0];
+    const events: ChangeEvent[] = [];
+    core.subscribe((e) => events.push(e));
+    const msg = await call<{ id: string }>(core, 'conversation.reply', { id: first.id, body: '您好，已为您处理' });
+    await call(core, 'conversation.setStatus', { id: first.id, status: 'resolved' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(events.flatMap((e) => e.topics)).toContain(`conversation:${first.id}`);
+    await core.close();
+
+    const { core: again } = await open(dataDir);
+    const view = await call<Output<'conversation.get'>>(again, 'conversation.get', { id: first.id });
+    expect(view.messages.at(-1)).toMatchObject({ id: msg.id, body: '您好，已为您处理', author: 'agent' });
+    expect(view.conversation.status).toBe('resolved');
+    expect(view.conversation.ownerId).not.toBeNull();
+    const audit = [...again.store.all('audit').values()].filter((a) => a.targetId === first.id);
+    expect(audit.map((a) => a.action)).toContain('conversation.status');
+  });
+
+  it('refuses an illegal status change with a conflict and changes nothing', async () => {
+    const { core } = await open();
+    const closed = [...core.store.all('conversations').values()].find((c) => c.status === 'closed')!;
+    const r = await core.call('conversation.setStatus', { id: closed.id, status: 'resolved' }, 's1');
+    expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(core.store.get('conversations', closed.id)!.status).toBe('closed');
+    expect(await core.call('conversation.get', { id: 'c-nope' }, 's1')).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+
+  it('remembers the language per agent and signs sessions in separately', async () => {
+    const { core } = await open();
+    await call(core, 'prefs.setLocale', { locale: 'en' });
+    expect((await call<Output<'session.get'>>(core, 'session.get', {})).locale).toBe('en');
+    const s = await call<Output<'session.get'>>(core, 'session.get', {});
+    const trainee = s.agents.find((a) => a.role === 'trainee')!;
+    await call(core, 'session.signIn', { agentId: trainee.id }, 's2');
+    expect((await call<Output<'session.get'>>(core, 'session.get', {}, 's2')).agent.role).toBe('trainee');
+    expect((await call<Output<'session.get'>>(core, 'session.get', {}, 's1')).agent.id).toBe(s.agent.id);
+    // The trainee's session cannot reach live customers.
+    expect(await core.call('queue.page', { offset: 0, limit: 5 }, 's2')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('moves a manual clock, and lists a customer’s conversations newest first', async () => {
+    const { core } = await open();
+    expect(await call(core, 'clock.advance', { ms: 3600_000 })).toEqual({ now: NOW + 3600_000 });
+    const repeat = [...core.store.all('conversations').values()].reduce<Record<string, number>>((m, c) => ((m[c.customerId] = (m[c.customerId] ?? 0) + 1), m), {});
+    const customerId = Object.entries(repeat).find(([, n]) => n >= 3)![0];
+    const h = await call<Output<'customer.history'>>(core, 'customer.history', { customerId });
+    expect(h.conversations.length).toBeGreaterThanOrEqual(3);
+    const created = h.conversations.map((c) => c.createdAt);
+    expect([...created].sort((a, b) => b - a)).toEqual(created);
+  });
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core';
+import { manualClock } from '../../electron/core/clock';
+import { silentLog } from '../../electron/core/log';
+import type { Output } from '../../shared/contract';
+import { createEngine } from '../../electron/core/services/search/engine';
+
+const NOW = Date.parse('2026-11-24T09:00:00+08:00');
+const dirs: string[] = [];
+const cores: Core[] = [];
+
+async function open() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-search-'));
+  dirs.push(dataDir);
+  const core = await createCore({ dataDir, clock: manualClock(NOW), log: silentLog });
+  cores.push(core);
+  return core;
+}
+async function call<T = any>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
+  const r = await core.call(name, input, session);
+  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
+  return r.value as T;
+}
+async function untilReady(core: Core) {
+  for (;;) {
+    const p = await call<Output<'search.status'>>(core, 'search.status', {});
+    if (p.ready) return p;
+    await new Promise((r) => setImmediate(r));
+  }
+}
+const search = (core: Core, q: string, filters = {}) => call<Output<'search.query'>>(core, 'search.query', { q, filters });
+/** Message hits only (a new conversation's subject repeats its first message, so it is a hit too). */
+const msgs = async (core: Core, q: string, filters = {}) => ({ hits: (await search(core, q, filters)).hits.filter((h) => h.kind === 'message') });
+const marked = (h: Output<'search.query'>['hits'][number]) => h.marks.map(([s, e]) => h.snippet.slice(s, e));
+
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close().catch(() => {});
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('search', () => {
+  it('builds in the background, reports progress, then finds zh and en across messages, conversations and customers', async () => {
+    const core = await open();
+    const start = await call<Output<'search.status'>>(core, 'search.status', {});
+    expect(start.total).toBeGreaterThan(1000);
+    expect(start.ready).toBe(false); // the core answered before the index was built
+    const done = await untilReady(core);
+    expect(done.indexed).toBe(done.total);
+
+    const zh = await search(core, '视频上传');
+    expect(zh.total).toBeGreaterThan(0);
+    expect(zh.hits[0].kind).not.toBe('customer');
+    expect(marked(zh.hits[0]).join('')).toContain('视频上传');
+
+    const customer = await search(core, '王小明');
+    expect(customer.hits.find((h) => h.kind === 'customer')).toMatchObject({ customerName: '王小明', conversationId: expect.any(String) });
+    expect((await search(core, '😀')).hits).toEqual([]);
+  });
+
+  it('indexes new messages as they arrive and finds a substring inside a word', async () => {
+    const core = await open();
+    await untilReady(core);
+    const { conversationId } = await call(core, 'sim.customerMessage', { customerId: 'cu-0003', category: 'payment', body: '我要提交退款申请，订单号 XK2026' });
+    const hits = (await search(core, '款申')).hits.filter((h) => h.conversationId === conversationId && h.kind === 'message');
+    expect(hits).toHaveLength(1);
+    expect(marked(hits[0])).toEqual(['款申']);
+    expect((await search(core, 'xk2026')).hits.map((h) => h.conversationId)).toContain(conversationId);
+  });
+
+  it('ranks the exact phrase above scattered words, and applies filters', async () => {
+    const core = await open();
+    await untilReady(core);
+    const a = (await call(core, 'sim.customerMessage', { customerId: 'cu-0003', category: 'account', body: 'zorblax quintessence appeal' })).conversationId;
+    const b = (await call(core, 'sim.customerMessage', { customerId: 'cu-0004', category: 'payment', body: 'quintessence of my zorblax and more zorblax quintessence words' })).conversationId;
+    void b;
+    const r = await search(core, 'zorblax quintessence');
+    expect(r.hits.filter((h) => h.kind === 'message')).toHaveLength(2);
+    // b has both words more often, but a has them as the phrase... and so does b ("zorblax quintessence words").
+    const c = (await call(core, 'sim.customerMessage', { customerId: 'cu-0005', category: 'payment', body: 'quintessence then zorblax, twice: quintessence zorblax zorblax' })).conversationId;
+    const ranked = (await search(core, 'zorblax quintessence')).hits.filter((h) => h.kind === 'message');
+    expect(ranked.at(-1)!.conversationId).toBe(c);
+    expect(ranked.at(-1)!.phrase).toBe(false);
+    expect(ranked.slice(0, 2).every((h) => h.phrase)).toBe(true);
+
+    expect((await msgs(core, 'zorblax', { category: 'account' })).hits.map((h) => h.conversationId)).toEqual([a]);
+    expect((await msgs(core, 'zorblax', { customerId: 'cu-0005' })).hits.map((h) => h.conversationId)).toEqual([c]);
+    expect((await msgs(core, 'zorblax', { from: NOW + 1 })).hits).toEqual([]);
+    // a category edit is reflected at once (filters read live records)
+    await call(core, 'conversation.setCategory', { id: c, category: 'account' });
+    expect((await msgs(core, 'zorblax', { category: 'account' })).hits.map((h) => h.conversationId).sort()).toEqual([a, c].sort());
+    await call(core, 'conversation.reply', { id: c, body: 'zorblax answered' });
+    expect((await msgs(core, 'zorblax answered', { agentId: 'a-lina' })).hits.map((h) => h.conversationId)).toEqual([c]);
+    expect((await msgs(core, 'zorblax answered', { agentId: 'a-james' })).hits).toEqual([]);
+  });
+
+  it('engine: a Chinese exact phrase outranks the same characters out of order', () => {
+    const e = createEngine();
+    const texts = new Map([
+      ['m:1', '申请退款后，退款的申请还没处理'],
+      ['m:2', '我要提交退款申请'],
+      ['m:3', '退款申请'],
+    ]);
+    for (const [id, text] of texts) e.put({ id, text });
+    const r = e.search('退款申请', { textOf: (id) => texts.get(id), limit: 10 });
+    // both words, but not as the phrase: found, and ranked last
+    expect(r.hits.map((h) => h.id).slice(0, 2).sort()).toEqual(['m:2', 'm:3']);
+    expect(r.hits[2]).toMatchObject({ id: 'm:1', phrase: false });
+    expect(e.search('款申', { textOf: (id) => texts.get(id), limit: 10 }).hits.map((h) => h.id).sort()).toEqual(['m:2', 'm:3']);
+    e.remove('m:3');
+    expect(e.search('退款申请', { textOf: (id) => texts.get(id), limit: 10 }).hits.map((h) => h.id)).not.toContain('m:3');
+  });
+});

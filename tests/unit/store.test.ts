@@ -1,0 +1,234 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../electron/core/store/openStore';
+import type { Change, Store } from '../../electron/core/store/types';
+import { COLLECTIONS, Conversation } from '../../shared/schema';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'kefu-store-'));
+  dirs.push(d);
+  return d;
+}
+
+const logs: string[] = [];
+const log = (level: string, msg: string) => logs.push(`${level} ${msg}`);
+
+async function open(dir: string, compactEveryBytes?: number): Promise<Store> {
+  const s = await openStore({ dir, log, compactEveryBytes });
+  stores.push(s);
+  return s;
+}
+
+async function closeStore(s: Store): Promise<void> {
+  stores.splice(stores.indexOf(s), 1);
+  await s.close();
+}
+
+const customer = (id: string, over: object = {}) => ({ id, name: `客户 ${id}`, tier: 'normal' as const, locale: 'zh-CN' as const, createdAt: 1_700_000_000_000, ...over });
+// Parsed so it carries every field (defaults included) whatever the schema grows.
+const conversation = (id: string, over: object = {}): Conversation =>
+  Conversation.parse({
+  id,
+  customerId: 'u1',
+  category: 'payment' as const,
+  status: 'queued' as const,
+  tierAtArrival: 'normal' as const,
+  subject: '退款申请',
+  createdAt: 1,
+  queuedAt: 1,
+  dueAt: 2,
+  ownerId: null,
+  assigneeId: null,
+  tags: ['退款'],
+  contactCount: 1,
+  severity: 'normal' as const,
+  updatedAt: 1,
+  lastMessageAt: 1,
+  resolvedAt: null,
+  ...over,
+  });
+const message = (id: string, n: number) => ({ id, conversationId: 'c1', author: 'customer' as const, authorId: null, body: `第 ${n} 条消息`, at: n, internal: false });
+
+/** Everything in the store, sorted, for deep comparison. */
+function dump(s: Store) {
+  return Object.fromEntries(
+    COLLECTIONS.map((c) => [c, [...s.all(c).values()].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))]),
+  );
+}
+
+const files = (dir: string) => readdirSync(dir).filter((f) => f !== 'quarantine').sort();
+
+/** A mixed workload: puts and dels across several collections, overwrites included. */
+function workload(s: Store) {
+  s.commit([{ op: 'put', coll: 'customers', rec: customer('u1') }, { op: 'put', coll: 'customers', rec: customer('u2', { tier: 'vip' }) }]);
+  s.commit([{ op: 'put', coll: 'conversations', rec: conversation('c1') }, { op: 'put', coll: 'conversations', rec: conversation('c2') }]);
+  for (let i = 0; i < 30; i++) s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i) }]);
+  s.commit([{ op: 'put', coll: 'conversations', rec: conversation('c1', { status: 'open', assigneeId: 'a1' }) }]);
+  s.commit([{ op: 'del', coll: 'messages', id: 'm3' }, { op: 'del', coll: 'customers', id: 'u2' }]);
+  s.commit([{ op: 'put', coll: 'settings', rec: { id: 'global', slaHours: { normal: 24, vip: 12 }, complaintWorkingDays: 7, atRiskMinutes: 120 } }]);
+  s.commit([{ op: 'put', coll: 'drafts', rec: { id: 'a1:c1', agentId: 'a1', conversationId: 'c1', body: '您好，', updatedAt: 5 } }]);
+  s.commit([{ op: 'del', coll: 'drafts', id: 'a1:c1' }, { op: 'put', coll: 'drafts', rec: { id: 'a1:c2', agentId: 'a1', conversationId: 'c2', body: '稍等', updatedAt: 6 } }]);
+}
+
+describe('store round trip', () => {
+  it('a new folder is new, and a folder with data is not', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    expect(s.isNew).toBe(true);
+    expect(s.problems).toEqual([]);
+    s.commit([{ op: 'put', coll: 'customers', rec: customer('u1') }]);
+    await closeStore(s);
+    const s2 = await open(dir);
+    expect(s2.isNew).toBe(false);
+  });
+
+  it('reopening gives back exactly what was committed (journal replay)', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    workload(s);
+    const before = dump(s);
+    expect(s.get('messages', 'm3')).toBeUndefined();
+    expect(s.get('conversations', 'c1')?.status).toBe('open');
+    await closeStore(s);
+    // Nothing compacted yet: the data is only in the journal.
+    expect(files(dir)).toEqual(['journal-0.ndjson']);
+
+    const s2 = await open(dir);
+    expect(dump(s2)).toEqual(before);
+    expect(s2.problems).toEqual([]);
+    await closeStore(s2); // waits for the after-open compaction
+    expect(files(dir).filter((f) => f.startsWith('snapshot'))).toHaveLength(1);
+    expect(files(dir).filter((f) => f.startsWith('journal'))).toHaveLength(0);
+
+    const s3 = await open(dir);
+    expect(dump(s3)).toEqual(before);
+  });
+
+  it('compaction rotates the journal, removes the old files, and reopens identical', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    workload(s);
+    expect(files(dir)).toEqual(['journal-0.ndjson']);
+    await s.compact();
+    expect(files(dir)).toEqual(['snapshot-1.json']);
+    s.commit([{ op: 'put', coll: 'customers', rec: customer('u9') }]);
+    expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.json']);
+    await s.compact();
+    expect(files(dir)).toEqual(['snapshot-2.json']);
+    const snap = JSON.parse(readFileSync(path.join(dir, 'snapshot-2.json'), 'utf8'));
+    expect(snap.version).toBe(2);
+    expect(snap.gen).toBe(2);
+    expect(snap.collections.customers.map((c: { id: string }) => c.id).sort()).toEqual(['u1', 'u9']);
+    const before = dump(s);
+    await closeStore(s);
+    const s2 = await open(dir);
+    expect(dump(s2)).toEqual(before);
+    expect(s2.problems).toEqual([]);
+  });
+
+  it('commits made while a compaction runs land in the new journal and survive', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    workload(s);
+    const running = s.compact();
+    for (let i = 100; i < 120; i++) s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i) }]);
+    s.commit([{ op: 'del', coll: 'messages', id: 'm0' }]);
+    expect(files(dir)).toContain('journal-1.ndjson');
+    await running;
+    const before = dump(s);
+    expect(s.get('messages', 'm0')).toBeUndefined();
+    expect(s.get('messages', 'm119')).toBeDefined();
+    await closeStore(s);
+    expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.json']);
+    const s2 = await open(dir);
+    expect(dump(s2)).toEqual(before);
+  });
+
+  it('compacts automatically when the journal passes compactEveryBytes', async () => {
+    const dir = tempDir();
+    const s = await open(dir, 4096);
+    const snapGen = () => Math.max(-1, ...files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0])));
+    for (let i = 0; i < 400; i++) {
+      s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i) }]);
+      // Halfway, let the first automatic compaction finish (a worker from source takes a few hundred ms):
+      // it is finished when the main thread has removed the journal it folded.
+      if (i === 200) for (let t = 0; t < 200 && files(dir).includes('journal-0.ndjson'); t++) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(snapGen()).toBeGreaterThanOrEqual(1);
+    const before = dump(s);
+    await closeStore(s); // waits for the second one
+    expect(files(dir).filter((f) => f.startsWith('snapshot'))).toHaveLength(1);
+    expect(snapGen()).toBeGreaterThan(1); // a second compaction ran on the new journal
+    const s2 = await open(dir);
+    expect(dump(s2)).toEqual(before);
+    expect(s2.all('messages').size).toBe(400);
+  });
+
+  it('an invalid record throws, and nothing changes in memory or on disk', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    workload(s);
+    const before = dump(s);
+    const journalBefore = readFileSync(path.join(dir, 'journal-0.ndjson'));
+    const seen: (readonly Change[])[] = [];
+    s.onCommit((c) => seen.push(c));
+    const bad = [
+      { op: 'put', coll: 'customers', rec: customer('u5') }, // valid, but must not be applied either
+      { op: 'put', coll: 'conversations', rec: { ...conversation('c1'), status: 'lost' } },
+    ] as Change[];
+    expect(() => s.commit(bad)).toThrow(/conversations\/c1.*status/s);
+    expect(() => s.commit([{ op: 'put', coll: 'nope', rec: { id: 'x' } } as unknown as Change])).toThrow(/unknown collection/);
+    expect(() => s.commit([{ op: 'del', coll: 'customers', id: '' }])).toThrow(/id/);
+    expect(dump(s)).toEqual(before);
+    expect(s.get('customers', 'u5')).toBeUndefined();
+    expect(seen).toEqual([]);
+    expect(readFileSync(path.join(dir, 'journal-0.ndjson'))).toEqual(journalBefore);
+    // And the store still works afterwards.
+    s.commit([{ op: 'put', coll: 'customers', rec: customer('u5') }]);
+    await closeStore(s);
+    const s2 = await open(dir);
+    expect(s2.get('customers', 'u5')).toEqual(customer('u5'));
+    expect(s2.get('conversations', 'c1')?.status).toBe('open');
+  });
+
+  it('stores the parsed record (defaults filled, unknown keys dropped) and tells listeners', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    const seen: (readonly Change[])[] = [];
+    const off = s.onCommit((c) => seen.push(c));
+    const { severity: _s, resolvedAt: _r, ...partial } = conversation('c7');
+    s.commit([{ op: 'put', coll: 'conversations', rec: { ...partial, extra: 'x' } as never }]);
+    const stored = s.get('conversations', 'c7')!;
+    expect(stored.severity).toBe('normal');
+    expect(stored.resolvedAt).toBeNull();
+    expect('extra' in stored).toBe(false);
+    expect(seen).toHaveLength(1);
+    expect(seen[0][0]).toMatchObject({ op: 'put', coll: 'conversations', rec: { id: 'c7', severity: 'normal' } });
+    off();
+    s.commit([{ op: 'del', coll: 'conversations', id: 'c7' }]);
+    expect(seen).toHaveLength(1);
+    await closeStore(s);
+    expect(() => s.commit([{ op: 'del', coll: 'conversations', id: 'c7' }])).toThrow(/closed/);
+  });
+
+  it('a listener that throws does not undo or fail the durable commit', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    s.onCommit(() => {
+      throw new Error('listener bug');
+    });
+    expect(() => s.commit([{ op: 'put', coll: 'customers', rec: customer('u1') }])).not.toThrow();
+    expect(logs.some((l) => l.includes('listener bug'))).toBe(true);
+    await closeStore(s);
+    expect((await open(dir)).get('customers', 'u1')).toBeDefined();
+  });
+});
