@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CannedScope } from '../schema/canned';
 import { Category, Locale } from '../schema/common';
-import { JsonSyntaxError, jsonValueOffsets, lineAt } from './jsonPositions';
+import { JsonSyntaxError, jsonValueOffsets, lineAt, lineIndex } from './jsonPositions';
 
 /**
  * The canned-reply library as a JSON file: what export writes and import reads. Import checks the whole file
@@ -59,11 +59,12 @@ export function parseCannedFile(text: string): ParsedFile {
   }
   if (list.length > MAX_ITEMS) return { ok: false, problems: [{ line: 1, item: null, field: null, message: `At most ${MAX_ITEMS} replies per file` }] };
 
+  const lineOf = lineIndex(text);
   const items: CannedFileItem[] = [];
   const lines: number[] = [];
   const problems: ImportProblem[] = [];
   list.forEach((raw, index) => {
-    const itemLine = lineAt(text, offsets.get(`${base}/${index}`) ?? 0);
+    const itemLine = lineOf(offsets.get(`${base}/${index}`) ?? 0);
     const r = CannedFileItem.safeParse(raw);
     if (r.success) {
       items.push(r.data);
@@ -75,7 +76,7 @@ export function parseCannedFile(text: string): ParsedFile {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       const field = keys[0] ?? (issue.path.length ? String(issue.path[0]) : null);
       const at = field !== null ? offsets.get(`${base}/${index}/${field}`) : undefined;
-      problems.push({ line: at !== undefined ? lineAt(text, at) : itemLine, item: index + 1, field, message: issue.message });
+      problems.push({ line: at !== undefined ? lineOf(at) : itemLine, item: index + 1, field, message: issue.message });
     }
   });
   return problems.length ? { ok: false, problems } : { ok: true, items, lines };

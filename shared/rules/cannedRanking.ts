@@ -49,14 +49,21 @@ export function keyTokens(text: string): Set<string> {
   return out;
 }
 
+// Replies' tokens only change with their text: computed once per reply object (the list is refetched on change).
+const tokenCache = new WeakMap<object, { title: Set<string>; body: Set<string> }>();
+function tokensOf(reply: RankableReply) {
+  let hit = tokenCache.get(reply);
+  if (!hit) tokenCache.set(reply, (hit = { title: keyTokens(reply.title), body: keyTokens(reply.body) }));
+  return hit;
+}
+
 /** How well a reply suits the conversation, whatever was typed: category, language, words shared with the customer. */
 export function relevanceOf(reply: RankableReply, ctx: RankContext, messageTokens = keyTokens(ctx.lastCustomerMessage ?? '')): number {
   let score = 0;
   if (ctx.category && reply.category === ctx.category) score += 3;
   if (ctx.locale && reply.locale === ctx.locale) score += 2;
   if (messageTokens.size > 0) {
-    const title = keyTokens(reply.title);
-    const body = keyTokens(reply.body);
+    const { title, body } = tokensOf(reply);
     let shared = 0;
     for (const tk of messageTokens) shared += title.has(tk) ? 2 : body.has(tk) ? 1 : 0;
     score += Math.min(shared, 8) * 0.75;

@@ -88,7 +88,21 @@ export function jsonValueOffsets(text: string): Map<string, number> {
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let k = 0; k < offset && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
-  return line;
+  return lineIndex(text)(offset);
+}
+
+/** A line lookup for many offsets of one text: line starts once, then a binary search each (a 1000-item file otherwise rescans per item). */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }

@@ -14,9 +14,10 @@ test('open a customer with several conversations and expand an older one in plac
   const history = page.getByRole('list', { name: '该客户的全部会话' });
   await expect(history.getByRole('listitem')).toHaveCount(4);
 
-  const oldestItem = history.getByRole('listitem').last();
-  await oldestItem.getByRole('button', { name: /^展开/ }).click();
-  await expect(oldestItem.getByRole('button', { name: /^收起/ })).toHaveAttribute('aria-expanded', 'true');
+  const expand = history.getByRole('button', { name: /^展开/ }).last();
+  const label = (await expand.getAttribute('aria-label'))!;
+  await expand.click();
+  await expect(history.getByRole('button', { name: label.replace('展开', '收起'), exact: true })).toHaveAttribute('aria-expanded', 'true');
   const thread = history.getByRole('list', { name: /的对话记录$/ });
   await expect(thread.getByRole('listitem').first()).toBeVisible();
   // the bot's part before the hand-over is collapsed but there to read
@@ -35,14 +36,16 @@ test('search a Chinese phrase, see it highlighted, and open the hit', async ({ p
   const results = page.getByRole('listbox', { name: '搜索结果' });
   const hit = results.getByRole('option').filter({ hasText: '消息' }).first();
   await expect(hit).toContainText('蓝鲸直播间的视频上传卡在百分之九十九');
+  // <mark> has the ARIA role "mark": Playwright 1.65 finds it, its role type list does not name it yet.
+  // @ts-expect-error role 'mark' missing from Playwright's AriaRole type
   await expect(hit.getByRole('mark').first()).toHaveText('鲸直播间的视频上传');
 
   // a substring inside a word, and the filters
   await box.fill('鲸直');
   await expect(results.getByRole('option').first()).toContainText('蓝鲸直播间');
-  await page.getByRole('combobox', { name: '类别' }).selectOption('payment');
+  await page.getByRole('dialog').getByRole('combobox', { name: '类别' }).selectOption('payment');
   await expect(page.getByText('没有找到。')).toBeVisible();
-  await page.getByRole('combobox', { name: '类别' }).selectOption('video_upload');
+  await page.getByRole('dialog').getByRole('combobox', { name: '类别' }).selectOption('video_upload');
   await expect(results.getByRole('option').first()).toContainText('蓝鲸直播间');
 
   await box.press('Enter');

@@ -47,7 +47,7 @@ export const test = base.extend<{ app: WebApp }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
     let current = await startServer(dataDir);
     const stop = async () => {
-      if (current.proc.exitCode !== null) return;
+      if (current.proc.exitCode !== null || current.proc.signalCode !== null) return;
       const exited = new Promise((r) => current.proc.once('exit', r));
       current.proc.kill('SIGKILL');
       await exited;

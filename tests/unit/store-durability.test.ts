@@ -92,7 +92,7 @@ describe('store durability under SIGKILL', () => {
     }
     // The test only means something if the kills hit a store under load.
     expect(totalAcks).toBeGreaterThan(ROUNDS * 20);
-    // After the last clean close everything is folded into one snapshot (plus at most an empty-named journal).
-    expect(readdirSync(dir).filter((f) => f.startsWith('snapshot'))).toHaveLength(1);
+    // After the last clean close: the newest snapshot plus at most one older generation kept as its fallback.
+    expect(readdirSync(dir).filter((f) => f.startsWith('snapshot')).length).toBeLessThanOrEqual(2);
   });
 });

@@ -115,9 +115,11 @@ describe('store migrations', () => {
     const before = { customers: [...s.all('customers').values()], conversations: [...s.all('conversations').values()] };
     await closeStore(s); // the after-open compaction rewrites the data as version 2
 
-    const snaps = readdirSync(dir).filter((f) => f.startsWith('snapshot'));
-    expect(snaps).toHaveLength(1);
-    const onDisk = JSON.parse(readFileSync(path.join(dir, snaps[0]), 'utf8'));
+    // The version-1 snapshot stays as the fallback generation; the newest one is version 2.
+    const snaps = readdirSync(dir).filter((f) => f.startsWith('snapshot')).sort();
+    expect(snaps).toHaveLength(2);
+    expect(snaps[0]).toBe('snapshot-0.json');
+    const onDisk = JSON.parse(readFileSync(path.join(dir, snaps[1]), 'utf8'));
     expect(onDisk.version).toBe(SCHEMA_VERSION);
     expect(onDisk.collections.customers.every((c: object) => 'tier' in c && !('vip' in c))).toBe(true);
 

@@ -39,10 +39,28 @@ async function storeWithSnapshot(dir: string, n: number) {
   for (let i = 0; i < n; i++) s.commit([{ op: 'put', coll: 'customers', rec: customer(`u${i}`) }]);
   await s.compact();
   await closeStore(s);
-  expect(readdirSync(dir)).toEqual(['snapshot-1.json']);
+  // The journal folded into snapshot-1 stays as its fallback.
+  expect(readdirSync(dir).sort()).toEqual(['journal-0.ndjson', 'snapshot-1.json']);
 }
 
 describe('store quarantine', () => {
+  it('an unreadable newest snapshot falls back to the previous generation and loses nothing', async () => {
+    const dir = tempDir();
+    const s = await open(dir);
+    for (let i = 0; i < 30; i++) s.commit([{ op: 'put', coll: 'customers', rec: customer(`u${i}`) }]);
+    await s.compact();
+    for (let i = 30; i < 60; i++) s.commit([{ op: 'put', coll: 'customers', rec: customer(`u${i}`) }]);
+    await s.compact();
+    s.commit([{ op: 'put', coll: 'customers', rec: customer('u60') }]);
+    await closeStore(s);
+    const newest = readdirSync(dir).filter((f) => f.startsWith('snapshot-')).sort().pop()!;
+    writeFileSync(path.join(dir, newest), '{"version": 2, "gen"');
+
+    const again = await open(dir);
+    expect(again.problems.map((p) => p.kind)).toEqual(['corrupt_file']);
+    expect(ids(again)).toHaveLength(61);
+  });
+
   it('a snapshot cut in half: the app still opens, reports it, and keeps the bytes', async () => {
     const dir = tempDir();
     await storeWithSnapshot(dir, 50);
@@ -60,7 +78,8 @@ describe('store quarantine', () => {
     expect(path.dirname(p.quarantinedTo)).toBe(qdir(dir));
     expect(readFileSync(p.quarantinedTo)).toEqual(half);
     expect(logs.some((l) => l.startsWith('error') && l.includes('snapshot-1.json'))).toBe(true);
-    expect(s.all('customers').size).toBe(0);
+    // The previous generation (journal-0, folded into the damaged snapshot) brings every record back.
+    expect(s.all('customers').size).toBe(50);
     await closeStore(s);
     // Nothing was committed, so no journal exists: still not a new store on the next start.
     const again = await open(dir);
@@ -72,7 +91,8 @@ describe('store quarantine', () => {
     const s2 = await open(dir);
     expect(s2.problems).toEqual([]);
     expect(s2.isNew).toBe(false);
-    expect(ids(s2)).toEqual(['new']);
+    expect(ids(s2)).toContain('new');
+    expect(ids(s2)).toHaveLength(51);
     expect(readdirSync(qdir(dir))).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import type { Conversation } from '../../../shared/schema';
-import { compareEntry, compareQueue, sortEntry, type SortEntry } from '../../../shared/rules/priority';
+import { compareAcross, compareEntry, sortEntry, type SortEntry } from '../../../shared/rules/priority';
 import type { FilterableItem } from '../../../shared/rules/queueFilter';
 
 /** One active conversation in the index: its precomputed sort key and the fields filters read. */
@@ -91,12 +91,12 @@ export class QueueIndex {
     const p = this.paused;
     let i = 0;
     let j = 0;
-    while (i < r.length || j < p.length) {
-      let next: QueueEntry;
-      if (j >= p.length || (i < r.length && compareQueue(r[i], p[j], now) <= 0)) next = r[i++];
-      else next = p[j++];
+    while (i < r.length && j < p.length) {
+      const next = compareAcross(r[i], p[j], now) <= 0 ? r[i++] : p[j++];
       if (keep(next)) out.push(next);
     }
+    for (; i < r.length; i++) if (keep(r[i])) out.push(r[i]);
+    for (; j < p.length; j++) if (keep(p[j])) out.push(p[j]);
     return out;
   }
 }

@@ -73,13 +73,16 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   // Before touching anything: data from a newer version is refused (migrateStore throws), never cleaned up.
   const migratedBase = base ? migrateStore(base) : null;
 
-  // 2. Files older than the snapshot were folded into it; only a crash mid-cleanup leaves them.
+  // 2. One older generation (the snapshot before ours and the journals folded into ours) is kept on purpose:
+  //    if our snapshot is ever unreadable, that generation replays to the same data. Anything older goes.
+  const keepFrom = Math.max(-1, ...files.snapshots.filter((g) => g < baseGen && existsSync(path.join(dir, snapshotName(g)))));
+  const oldest = keepFrom >= 0 ? keepFrom : baseGen;
   let removedStale = false;
-  for (const gen of files.snapshots.filter((g) => g < baseGen)) {
+  for (const gen of files.snapshots.filter((g) => g < oldest)) {
     unlinkSync(path.join(dir, snapshotName(gen)));
     removedStale = true;
   }
-  for (const gen of files.journals.filter((g) => g < baseGen)) {
+  for (const gen of files.journals.filter((g) => g < oldest)) {
     unlinkSync(path.join(dir, journalName(gen)));
     removedStale = true;
   }
@@ -282,14 +285,17 @@ class FileStore implements Store {
       try {
         const res = await runCompactWorker(job);
         // snapshot-<targetGen> is written and fsynced: only now may its inputs go.
-        const stale = [
-          ...(job.snapshotGen !== null ? [snapshotName(job.snapshotGen)] : []),
-          ...folding.map(journalName),
+        // The generation just folded stays as the fallback for the new snapshot; the one before it goes.
+        const keepFrom = job.snapshotGen ?? (folding.length > 0 ? Math.min(...folding) : targetGen);
+        const stale = listStoreFiles(this.dir);
+        const staleNames = [
+          ...stale.snapshots.filter((g) => g < keepFrom).map(snapshotName),
+          ...stale.journals.filter((g) => g < keepFrom).map(journalName),
         ];
         this.snapGen = targetGen;
         this.journalGens = [];
         this.dirty = false;
-        for (const name of stale) {
+        for (const name of staleNames) {
           try {
             unlinkSync(path.join(this.dir, name));
           } catch (e) {

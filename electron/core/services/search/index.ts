@@ -5,8 +5,11 @@ import type { CoreContext, HandlerSlice } from '../../context';
 import { conversationDoc, conversationText, customerDoc, docId, messageDoc, parseDocId } from './docs';
 import { createEngine } from './engine';
 
-/** Documents indexed per chunk of the start-up build; between chunks the event loop serves calls. */
-const CHUNK = 2000;
+/**
+ * The start-up build works in slices of at most this many milliseconds; between slices the event loop serves
+ * calls (a slice of a fixed document count took over a second on a loaded machine).
+ */
+const SLICE_MS = 12;
 /** Progress events at most this often (real time), so a big build does not flood the change feed. */
 const PROGRESS_EVERY_MS = 300;
 export const SEARCH_TOPIC = 'search';
@@ -57,8 +60,9 @@ export function createSearch(ctx: CoreContext) {
   let cursor = 0;
   const step = () => {
     if (stopped) return;
-    const end = Math.min(total, cursor + CHUNK);
-    for (; cursor < end; cursor++) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    for (let n = 0; cursor < total; cursor++, n++) {
+      if ((n & 15) === 15 && performance.now() > sliceEnd) break;
       if (cursor < pending.length) pending[cursor]();
       else {
         const id = messageIds[cursor - pending.length];

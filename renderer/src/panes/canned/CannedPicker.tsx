@@ -11,7 +11,10 @@ import type { CannedPickerState } from './useCannedPicker';
 export function CannedPicker({ picker }: { picker: CannedPickerState }) {
   const { t } = useTranslation();
   const activeRef = useRef<HTMLLIElement | null>(null);
-  useEffect(() => activeRef.current?.scrollIntoView?.({ block: 'nearest' }), [picker.active, picker.open]);
+  // Braces matter: newer Chromium returns a promise from scrollIntoView, and an effect must return a function or nothing.
+  useEffect(() => {
+    activeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [picker.active, picker.open]);
 
   return (
     <>

@@ -104,7 +104,9 @@ export function useCannedPicker({
     detect();
   }, [value, detect, textareaRef]);
 
-  useEffect(() => setActive(0), [trigger?.query, trigger?.start]);
+  useEffect(() => {
+    setActive(0);
+  }, [trigger?.query, trigger?.start]);
 
   const insert = useCallback(
     (reply: CannedView) => {

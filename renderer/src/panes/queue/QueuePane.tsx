@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { useTranslation } from 'react-i18next';
 import { topic } from '../../../../shared/contract';
 import type { QueueFilter } from '../../../../shared/schema/savedView';
+import { api } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { CheatSheet } from './CheatSheet';
@@ -49,9 +50,20 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
     setFilter(f);
   };
 
-  // A conversation opened elsewhere (a notice, the customer's history) becomes the focused row.
+  // A conversation opened elsewhere (a notice, the customer's history) becomes the focused row, scrolled into view.
+  const activeRef = useRef(activeId);
+  activeRef.current = activeId;
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const scrollToId = useRef<(index: number) => void>(() => {});
   useEffect(() => {
-    if (selectedId) setActiveId(selectedId);
+    if (!selectedId || selectedId === activeRef.current) return;
+    setActiveId(selectedId);
+    void api.call['queue.indexOf']({ id: selectedId, filter: filterRef.current }).then((r) => {
+      if (!r.ok || r.value.index < 0) return;
+      activeIndex.current = r.value.index;
+      scrollToId.current(r.value.index);
+    });
   }, [selectedId]);
 
   const virtualizer = useVirtualizer({
@@ -60,6 +72,7 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  scrollToId.current = (index) => virtualizer.scrollToIndex(index, { align: 'center' });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;

@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+const H = 3600_000;
+const queueOf = (page: Page) => page.getByRole('listbox', { name: '按优先级排列的会话' });
+
+/** A VIP and a normal customer from the seeded queue (through the same contract the UI uses). */
+async function customers(page: Page) {
+  return page.evaluate(async () => {
+    const r = await window.kefu!.call['queue.page']({ offset: 0, limit: 500 });
+    if (!r.ok) throw new Error(r.error.message);
+    const vip = r.value.items.find((i) => i.tier === 'vip')!;
+    const normal = r.value.items.find((i) => i.tier === 'normal')!;
+    return { vip: vip.customerId, normal: normal.customerId };
+  });
+}
+async function customerWrites(page: Page, customerId: string, subject: string) {
+  return page.evaluate(
+    async ({ customerId, subject }) => {
+      const r = await window.kefu!.call['sim.customerMessage']({ customerId, category: 'account', subject, body: subject });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.conversationId;
+    },
+    { customerId, subject },
+  );
+}
+const advance = (page: Page, ms: number) => page.evaluate((ms) => window.kefu!.call['clock.advance']({ ms }), ms);
+
+test('a VIP sits above a normal conversation of the same age', async ({ page, app }) => {
+  await openApp(page, app);
+  const { vip, normal } = await customers(page);
+  const tag = `同龄-${Date.now()}`;
+  await customerWrites(page, normal, `${tag} 普通`);
+  await customerWrites(page, vip, `${tag} 贵宾`);
+  await page.getByRole('searchbox', { name: '文本筛选' }).fill(tag);
+  const rows = queueOf(page).getByRole('option');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAccessibleName(new RegExp(`^VIP .*${tag} 贵宾`));
+  await expect(rows.nth(1)).toHaveAccessibleName(new RegExp(`${tag} 普通`));
+  await expect(rows.nth(0)).toContainText('剩余 12h 00m');
+  await expect(rows.nth(1)).toContainText('剩余 1d 0h');
+});
+
+test('a pending conversation’s countdown stops while others keep running', async ({ page, app }) => {
+  await openApp(page, app);
+  const { normal } = await customers(page);
+  const tag = `暂停-${Date.now()}`;
+  const waiting = await customerWrites(page, normal, `${tag} 等待`);
+  await customerWrites(page, normal, `${tag} 运行`);
+  await page.evaluate(async (id) => {
+    await window.kefu!.call['conversation.setStatus']({ id, status: 'open' });
+    await window.kefu!.call['conversation.setStatus']({ id, status: 'pending' });
+  }, waiting);
+  await page.getByRole('searchbox', { name: '文本筛选' }).fill(tag);
+  const pending = queueOf(page).getByRole('option', { name: new RegExp(`${tag} 等待`) });
+  const running = queueOf(page).getByRole('option', { name: new RegExp(`${tag} 运行`) });
+  await expect(pending).toContainText('已暂停 · 剩余 1d 0h');
+  await expect(running).toContainText('剩余 1d 0h');
+  await advance(page, 3 * H);
+  await expect(running).toContainText('剩余 21h 00m');
+  await expect(pending).toContainText('已暂停 · 剩余 1d 0h');
+  // The running one now has less time left, so it moved above the paused one.
+  await expect(queueOf(page).getByRole('option').first()).toHaveAccessibleName(new RegExp(`${tag} 运行`));
+});
+
+test('a category filter and a keyboard walk open the third payment conversation', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('combobox', { name: '类别' }).selectOption({ label: '支付' });
+  const rows = queueOf(page).getByRole('option');
+  await expect(rows.first()).toContainText('支付');
+  const count = await rows.count();
+  for (let i = 0; i < Math.min(count, 6); i++) await expect(rows.nth(i)).toContainText('支付');
+  const third = (await rows.nth(2).getAttribute('aria-label'))!;
+  await queueOf(page).focus();
+  // Nothing focused yet: j → 1st, ↓ → 2nd, j → 3rd, j → 4th, k → back to the 3rd.
+  for (const key of ['j', 'ArrowDown', 'j', 'j', 'k']) await page.keyboard.press(key);
+  await page.keyboard.press('Enter');
+  await expect(queueOf(page).getByRole('option', { selected: true })).toHaveAccessibleName(third);
+  await expect(page.getByRole('textbox', { name: '回复' })).toBeVisible();
+
+  // `?` lists the shortcuts; Escape closes the list.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: '键盘快捷键' });
+  await expect(help).toContainText('下一个会话');
+  await expect(help).toContainText('打开当前会话');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('an at-risk notice appears as the clock advances, and opens its conversation', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('combobox', { name: '当前客服' }).selectOption({ label: '赵敏 · 组长' });
+  await expect(page.getByRole('combobox', { name: '当前客服' })).toHaveValue(/.+/);
+  const { vip } = await customers(page);
+  const subject = `即将超时测试 ${Date.now()}`;
+  await customerWrites(page, vip, subject);
+  // Move to just inside the 2-hour window of this 12-hour VIP clock, a step at a time as a working day would.
+  await page.evaluate(async (total) => {
+    for (let done = 0; done < total; ) {
+      const step = Math.min(20 * 60_000, total - done);
+      await window.kefu!.call['clock.advance']({ ms: step });
+      done += step;
+    }
+  }, 12 * H - 119 * 60_000);
+  const notices = page.getByRole('region', { name: '通知' });
+  const notice = notices.getByRole('status').filter({ hasText: subject });
+  await expect(notice).toContainText('即将超时');
+  await notice.getByRole('button', { name: new RegExp(`打开：.*${subject}`) }).click();
+  await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+  await expect(queueOf(page).getByRole('option', { selected: true })).toHaveAccessibleName(new RegExp(subject));
+});
+
+test('only a lead can change the SLA settings, and the change shows in the queue', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('button', { name: '打开时效设置' }).click();
+  const dialog = page.getByRole('dialog', { name: '时效设置' });
+  await expect(dialog).toContainText('仅组长可以修改这些设置');
+  await expect(dialog.getByRole('button', { name: '保存设置' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  await page.getByRole('combobox', { name: '当前客服' }).selectOption({ label: '赵敏 · 组长' });
+  const { vip } = await customers(page);
+  const subject = `设置测试 ${Date.now()}`;
+  await customerWrites(page, vip, subject);
+  await page.getByRole('button', { name: '打开时效设置' }).click();
+  await dialog.getByRole('spinbutton', { name: 'VIP 客户回复时限（小时）' }).fill('30');
+  await dialog.getByRole('button', { name: '保存设置' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('输入无效');
+  await dialog.getByRole('spinbutton', { name: 'VIP 客户回复时限（小时）' }).fill('8');
+  await dialog.getByRole('button', { name: '保存设置' }).click();
+  await expect(dialog.getByRole('status')).toContainText('已保存');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('searchbox', { name: '文本筛选' }).fill(subject);
+  await expect(queueOf(page).getByRole('option').first()).toContainText('剩余 8h 00m');
+});
