@@ -67,3 +67,21 @@ test('a draft survives switching conversations and a reload', async ({ page, app
   await page.reload();
   await expect(page.getByRole('textbox', { name: '回复' })).toHaveValue('草稿：我先查一下订单');
 });
+
+test('ownership is transferred with a note, and the new owner sees it in the timeline', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('listbox', { name: '按优先级排列的会话' }).getByRole('option').nth(3).click();
+  await page.getByRole('textbox', { name: '回复' }).fill('您好，我来跟进');
+  await page.getByRole('button', { name: '发送' }).click();
+  await page.getByRole('button', { name: '转交负责人' }).click();
+  await page.getByRole('combobox', { name: '新负责人' }).selectOption({ label: 'James Miller' });
+  await page.getByRole('textbox', { name: '给新负责人的备注' }).fill('客户要求英文沟通');
+  await page.getByRole('button', { name: '转交', exact: true }).click();
+  const thread = page.getByRole('list', { name: '消息', exact: true });
+  await expect(thread.getByText(/转交了负责人：.* → James Miller/)).toBeVisible();
+  await expect(thread.getByText('客户要求英文沟通')).toBeVisible();
+  await expect(page.getByText('负责人：James Miller')).toBeVisible();
+
+  await page.getByRole('combobox', { name: '当前客服' }).selectOption('a-james');
+  await expect(page.getByRole('list', { name: '消息', exact: true }).getByText('客户要求英文沟通')).toBeVisible();
+});

@@ -12,7 +12,10 @@ export interface WebApp {
   url: string;
   origin: string;
   dataDir: string;
-  /** Restart the server on the same data folder (a new token, a new port). */
+  /**
+   * Restart the server on the same data folder and the same port (a new token). Same port = same browser origin,
+   * so page-local memory (open conversation, pane sizes) survives, as it does across restarts of the desktop app.
+   */
   restart(): Promise<void>;
   /** Kill the server process; `restart()` brings it back on the same data. */
   stop(): Promise<void>;
@@ -62,8 +65,9 @@ export const test = base.extend<{ app: WebApp }>({
       dataDir,
       stop,
       async restart() {
+        const port = new URL(current.url).port;
         await stop();
-        current = await startServer(dataDir);
+        current = await startServer(dataDir, ['--port', port]);
       },
     };
     await use(app);

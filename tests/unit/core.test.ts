@@ -92,4 +92,19 @@ describe('the core', () => {
     const created = h.conversations.map((c) => c.createdAt);
     expect([...created].sort((a, b) => b - a)).toEqual(created);
   });
+
+  it('a reminder with snooze hides a pending conversation from the queue until it fires', async () => {
+    const { core } = await open();
+    const session = await call<Output<'session.get'>>(core, 'session.get', {});
+    const pending = [...core.store.all('conversations').values()].find((c) => c.status === 'pending' && c.ownerId === session.agent.id)!;
+    const inQueue = async () => {
+      const page = await call<Output<'queue.page'>>(core, 'queue.page', { offset: 0, limit: 500 });
+      return page.items.some((i) => i.id === pending.id);
+    };
+    expect(await inQueue()).toBe(true);
+    await call(core, 'reminders.create', { conversationId: pending.id, when: { at: NOW + 2 * 3600_000 }, note: 'check back', snooze: true });
+    expect(await inQueue()).toBe(false);
+    await call(core, 'clock.advance', { ms: 2 * 3600_000 + 1000 });
+    expect(await inQueue()).toBe(true);
+  });
 });

@@ -112,4 +112,23 @@ describe('search', () => {
     e.remove('m:3');
     expect(e.search('退款申请', { textOf: (id) => texts.get(id), limit: 10 }).hits.map((h) => h.id)).not.toContain('m:3');
   });
+
+  it('engine: searches newest shards first and says when older ones were skipped', () => {
+    const e = createEngine(2); // two documents per shard
+    const texts = new Map<string, string>();
+    const put = (id: string, text: string) => (texts.set(id, text), e.put({ id, text }));
+    put('m:1', 'old refund request');
+    put('m:2', 'refund for old order');
+    put('m:3', 'refund please');
+    put('m:4', 'refund now');
+    put('m:5', 'refund today');
+    const textOf = (id: string) => texts.get(id);
+    const some = e.search('refund', { textOf, limit: 2 });
+    expect(some.complete).toBe(false);
+    expect(some.hits.map((h) => h.id)).not.toContain('m:1');
+    const all = e.search('refund', { textOf, limit: 10 });
+    expect(all).toMatchObject({ complete: true, total: 5 });
+    // a rare phrase in the oldest shard is still found: newer shards have too few hits to stop early
+    expect(e.search('refund request', { textOf, limit: 2 }).hits.map((h) => h.id)).toEqual(['m:1']);
+  });
 });

@@ -26,7 +26,8 @@ export function createConversationTimeline(store: Store) {
     if (typeof v === 'string') return store.get('agents', v)?.name ?? v;
     if (Array.isArray(v)) return v.map(String).join(', ');
     if (typeof v === 'object' && 'ownerId' in v) return readable((v as { ownerId: unknown }).ownerId);
-    return String(v);
+    // Other services' entries (SLA, reminders) may carry objects: show them compactly rather than "[object Object]".
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
   const noteOf = (v: unknown): string | null =>
     v && typeof v === 'object' && 'note' in v && typeof (v as { note: unknown }).note === 'string' ? (v as { note: string }).note : null;

@@ -61,8 +61,10 @@ export function createQueue(ctx: CoreContext) {
   });
 
   const ordered = (filter: QueueFilter, agent: Agent): QueueEntry[] => {
+    // Keyed by version, not by the instant: the version moves on every queue change and on every tick, so a
+    // scrolling renderer's page requests reuse one ordering instead of re-merging 50 000 entries per page.
     const now = ctx.clock.now();
-    const key = `${now}|${agent.id}|${agent.role}|${JSON.stringify(filter)}`;
+    const key = `${version}|${agent.id}|${agent.role}|${JSON.stringify(filter)}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const atRisk = ctx.settings().atRiskMinutes;

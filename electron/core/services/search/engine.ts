@@ -1,5 +1,5 @@
 import MiniSearch, { type Query } from 'minisearch';
-import { containsPhrase, indexTokens, queryWords } from '../../../../shared/rules/segment';
+import { indexTokens, phraseMatcher, queryWords } from '../../../../shared/rules/segment';
 
 /**
  * The full-text index (MiniSearch) with the zh/en tokenizer of shared/rules/segment.ts. It holds no text: the
@@ -25,7 +25,9 @@ export interface RankedHit {
 
 export const SHARD_SIZE = 50_000;
 /** How many of each shard's best-scored hits are checked for an exact phrase before the final order is fixed. */
-const PHRASE_WINDOW = 200;
+const PHRASE_WINDOW = 100;
+/** Newest shards always searched before stopping early on "enough hits". */
+const MIN_SHARDS = 2;
 const identity = (s: string) => s;
 
 /**
@@ -91,8 +93,10 @@ export function createEngine(shardSize = SHARD_SIZE) {
   };
 
   /**
-   * Exact-phrase hits first, then MiniSearch's BM25 score. `total` counts matches in the shards searched;
-   * `complete` is false when older shards were skipped because enough exact-phrase hits were already found.
+   * Exact-phrase hits first, then MiniSearch's BM25 score. Shards are searched newest first; the search stops
+   * early once `limit` exact-phrase hits are found, or `limit` hits of any kind after MIN_SHARDS shards (older
+   * messages are then not searched: recency wins over completeness for a common query). `total` counts matches
+   * in the shards searched; `complete` says whether every shard was.
    */
   function search(
     query: string,
@@ -106,16 +110,18 @@ export function createEngine(shardSize = SHARD_SIZE) {
     let total = 0;
     let phrases = 0;
     let complete = true;
+    const isPhrase = phraseMatcher(query);
     for (let s = shards.length - 1; s >= 0; s--) {
       const results = shards[s].search(q, options);
       total += results.length;
       for (const r of results.slice(0, Math.max(PHRASE_WINDOW, opts.limit))) {
         const text = opts.textOf(r.id as string);
-        const phrase = text !== undefined && containsPhrase(text, query);
+        const phrase = text !== undefined && isPhrase(text);
         if (phrase) phrases++;
         ranked.push({ id: r.id as string, score: r.score, phrase });
       }
-      if (phrases >= opts.limit && s > 0) {
+      const searched = shards.length - s;
+      if (s > 0 && (phrases >= opts.limit || (ranked.length >= opts.limit && searched >= MIN_SHARDS))) {
         complete = false;
         break;
       }
