@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateDemoData } from '../../electron/core/seed/demoData';
-import { createEngine } from '../../electron/core/services/search/engine';
+import { SHARD_SIZE, createEngine } from '../../electron/core/services/search/engine';
 import { runsOf } from '../../shared/rules/segment';
 
 /**
@@ -54,7 +54,8 @@ export default async function bench() {
   for (const m of messages) byId.set(`m:${m.id}`, m.body);
   gc();
   const before = heapMb();
-  const engine = createEngine();
+  const shardSize = Number(process.env.BENCH_SEARCH_SHARD ?? SHARD_SIZE);
+  const engine = createEngine(shardSize);
   const started = performance.now();
   const CHUNK = 2000;
   for (let i = 0; i < messages.length; i += CHUNK) {
@@ -66,7 +67,7 @@ export default async function bench() {
   const buildS = (performance.now() - started) / 1000;
   gc();
   const indexMb = heapMb() - before;
-  console.log(`index build: ${messages.length.toLocaleString('en')} messages in ${buildS.toFixed(1)} s (${Math.round(messages.length / buildS).toLocaleString('en')} msg/s)`);
+  console.log(`index build (${engine.shardCount} shards of ≤ ${shardSize.toLocaleString('en')}): ${messages.length.toLocaleString('en')} messages in ${buildS.toFixed(1)} s (${Math.round(messages.length / buildS).toLocaleString('en')} msg/s)`);
   console.log(`index memory (heap delta after GC): ${indexMb.toFixed(0)} MB (${((indexMb * 2 ** 20) / messages.length).toFixed(0)} B/message)`);
 
   const textOf = (id: string) => byId.get(id);

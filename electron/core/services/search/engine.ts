@@ -23,7 +23,7 @@ export interface RankedHit {
   phrase: boolean;
 }
 
-export const SHARD_SIZE = 50_000;
+export const SHARD_SIZE = 20_000;
 /** How many of each shard's best-scored hits are checked for an exact phrase before the final order is fixed. */
 const PHRASE_WINDOW = 100;
 /** Newest shards always searched before stopping early on "enough hits". */
