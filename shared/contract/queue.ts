@@ -16,6 +16,8 @@ export const QueueRowItem = QueueItem.extend({
   escalated: z.boolean(),
   /** The working-day calendar did not cover a year this due time needed (Monday–Friday assumed). */
   calendarFallback: z.boolean(),
+  /** Routed to the team because its dedicated owner was away; the owner gets it back on return. */
+  ownerAway: z.boolean(),
 });
 export type QueueRowItem = z.infer<typeof QueueRowItem>;
 

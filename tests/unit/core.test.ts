@@ -107,4 +107,12 @@ describe('the core', () => {
     await call(core, 'clock.advance', { ms: 2 * 3600_000 + 1000 });
     expect(await inQueue()).toBe(true);
   });
+
+  it('refuses to send a reply with an unfilled variable, but keeps it possible in an internal note', async () => {
+    const { core } = await open();
+    const c = [...core.store.all('conversations').values()].find((x) => x.status === 'open')!;
+    const r = await core.call('conversation.reply', { id: c.id, body: '您好 {{customer.nickname}}，已处理' }, 's1');
+    expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: ['body: {{customer.nickname}}'] } });
+    expect(await core.call('conversation.reply', { id: c.id, body: 'template {{x}} to fix', internal: true }, 's1')).toMatchObject({ ok: true });
+  });
 });

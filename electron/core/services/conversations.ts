@@ -3,6 +3,7 @@ import type { Agent, Conversation, Message } from '../../../shared/schema';
 import { canTransition, isActive } from '../../../shared/rules/transitions';
 import { ownerAfterReply } from '../../../shared/rules/ownership';
 import { clockOnAgentReply, clockOnStatus, computeDue } from '../../../shared/rules/sla';
+import { findPlaceholders, hasRawBraces } from '../../../shared/rules/cannedVariables';
 import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
 import { auditChange } from './audit';
@@ -55,6 +56,10 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
     'conversation.reply': ({ id, body, internal }, actor) => {
       const before = mustGet(id);
       if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`);
+      // The reply box blocks unfilled canned-reply variables; the core refuses them too, whatever the client.
+      if (!internal && hasRawBraces(body)) {
+        throw new CoreError('validation', 'The reply still contains an unfilled variable ({{…}})', findPlaceholders(body).map((p) => `body: {{${p.name}}}`));
+      }
       const now = ctx.clock.now();
       const message: Message = { id: ctx.newId('m-'), conversationId: id, author: 'agent', authorId: actor.agent.id, body, at: now, internal };
       const changes: Change[] = [{ op: 'put', coll: 'messages', rec: message }];

@@ -98,6 +98,7 @@ export function createQueue(ctx: CoreContext) {
       clock: c.slaClockStartedAt === null ? null : c.queuedAt !== null && c.slaClockStartedAt === c.queuedAt ? 'handover' : 'customer_message',
       pausedMs: c.slaPausedMs,
       escalated: c.escalatedAt !== null,
+      ownerAway: c.ownerAway,
       calendarFallback: c.category === 'complaint' && c.slaClockStartedAt !== null && calendarFallbackYears(c.slaClockStartedAt, settings.complaintWorkingDays).length > 0,
     };
   };

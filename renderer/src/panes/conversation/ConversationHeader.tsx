@@ -6,6 +6,8 @@ import { CATEGORIES, type Category } from '../../../../shared/schema';
 import { api } from '../../api/client';
 import { Countdown } from '../../app/Countdown';
 import { ErrorText } from '../../app/ErrorText';
+import { useCall } from '../../api/hooks';
+import { DueExplanation } from '../queue/DueExplanation';
 import { RemindMe } from '../reminders/RemindMe';
 import { TagEditor } from './TagEditor';
 import { TransferForm } from './TransferForm';
@@ -15,6 +17,8 @@ export function ConversationHeader({ view, onOpen }: { view: ConversationDetail;
   const { t } = useTranslation();
   const { conversation: c, customer, owner, linkedTo } = view;
   const [error, setError] = useState<ContractError | null>(null);
+  const settings = useCall('settings.get', {}, ['settings']);
+  const atRiskMinutes = settings.status === 'ok' ? settings.value.atRiskMinutes : undefined;
   const closed = c.status === 'closed';
   const run = async (p: Promise<{ ok: true } | { ok: false; error: ContractError }>) => {
     const r = await p;
@@ -28,11 +32,12 @@ export function ConversationHeader({ view, onOpen }: { view: ConversationDetail;
       <p className="conversation-meta">
         {customer.tier === 'vip' && <span className="vip">{t('tier.vip')}</span>} {customer.name} · <span className="chip">{t(`status.${c.status}`)}</span> ·{' '}
         <span aria-label={t('conversation.sla')}>
-          {c.status === 'pending' ? <span className="countdown none">{t('time.paused')}</span> : <Countdown dueAt={c.dueAt} />}
+          <Countdown dueAt={c.dueAt} pausedAt={c.dueAt !== null ? c.slaPausedAt : null} atRiskMinutes={atRiskMinutes} />
         </span>
         {owner && <> · {t('conversation.owner', { name: owner.name })}</>}
         {c.ownerAway && <> · <span className="chip owner-away">{t('conversation.ownerAway')}</span></>}
       </p>
+      {c.dueAt !== null && <DueExplanation conversationId={c.id} />}
       {linkedTo && (
         <p className="conversation-meta">
           {t('conversation.linkedTo')}{' '}

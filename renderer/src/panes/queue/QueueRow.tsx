@@ -20,6 +20,7 @@ export function QueueRow({ item, atRiskMinutes, why }: { item: QueueRowItem; atR
       <span className="row-line meta">
         <span className={`chip cat-${item.category}`}>{t(`category.${item.category}`)}</span>
         <span className="chip">{t(`status.${item.status}`)}</span>
+        {item.ownerAway && <span className="chip owner-away">{t('conversation.ownerAway')}</span>}
         <span className="owner">{item.ownerName ?? t('queue.noOwner')}</span>
       </span>
     </>
