@@ -133,3 +133,30 @@ test('only a lead can change the SLA settings, and the change shows in the queue
   await page.getByRole('searchbox', { name: '文本筛选' }).fill(subject);
   await expect(queueOf(page).getByRole('option').first()).toContainText('剩余 8h 00m');
 });
+
+test('the focused row stays under the keyboard when the order changes above it', async ({ page, app }) => {
+  await openApp(page, app);
+  const queue = queueOf(page);
+  await queue.focus();
+  // Walk far enough down that the list has scrolled (at the very top there is nothing to scroll back by).
+  for (let i = 0; i < 20; i++) await page.keyboard.press('j');
+  const focusedId = (await queue.getAttribute('aria-activedescendant'))!;
+  const row = page.locator(`[id="${focusedId}"]`);
+  const label = (await row.getAttribute('aria-label'))!;
+  const yBefore = (await row.boundingBox())!.y;
+  const heading = page.getByRole('heading', { name: /队列/ });
+  const before = Number((await heading.textContent())!.match(/(\d+) 个会话/)![1]);
+
+  // Another agent resolves the conversation at the top: everything below it moves up one row.
+  await page.evaluate(async () => {
+    const top = await window.kefu!.call['queue.page']({ offset: 0, limit: 1 });
+    if (!top.ok) throw new Error(top.error.message);
+    const r = await window.kefu!.call['conversation.setStatus']({ id: top.value.items[0].id, status: 'resolved' });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  await expect(heading).toContainText(`${before - 1} 个会话`);
+  await expect(queue).toHaveAttribute('aria-activedescendant', focusedId);
+  await expect.poll(async () => Math.abs((await row.boundingBox())!.y - yBefore)).toBeLessThan(3);
+  await page.keyboard.press('Enter');
+  await expect(queue.getByRole('option', { selected: true })).toHaveAccessibleName(label);
+});
