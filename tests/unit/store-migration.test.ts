@@ -1,35 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateStore } from '../../electron/core/store/migrations';
 import { openStore } from '../../electron/core/store/openStore';
 import type { Store } from '../../electron/core/store/types';
+import { storeSandbox } from './storeSandbox';
 import { SCHEMA_VERSION } from '../../shared/schema';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'kefu-store-mig-'));
-  dirs.push(d);
-  return d;
-}
-
-const logs: string[] = [];
-async function open(dir: string): Promise<Store> {
-  const s = await openStore({ dir, log: (l, m) => logs.push(`${l} ${m}`) });
-  stores.push(s);
-  return s;
-}
-async function closeStore(s: Store) {
-  stores.splice(stores.indexOf(s), 1);
-  await s.close();
-}
+const { logs, tempDir, open, closeStore } = storeSandbox('kefu-store-mig-');
 
 // What a version-1 build wrote: customers had `vip: boolean`, conversations had `tier`.
 const v1Customer = (id: string, vip: boolean) => ({ id, name: `客户 ${id}`, vip, locale: 'zh-CN', createdAt: 1 });

@@ -1,33 +1,10 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../electron/core/store/openStore';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../electron/core/store/types';
+import { storeSandbox } from './storeSandbox';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'kefu-store-q-'));
-  dirs.push(d);
-  return d;
-}
-
-const logs: string[] = [];
-async function open(dir: string): Promise<Store> {
-  const s = await openStore({ dir, log: (l, m) => logs.push(`${l} ${m}`) });
-  stores.push(s);
-  return s;
-}
-async function closeStore(s: Store) {
-  stores.splice(stores.indexOf(s), 1);
-  await s.close();
-}
+const { logs, tempDir, open, closeStore } = storeSandbox('kefu-store-q-');
 
 const customer = (id: string) => ({ id, name: `客户 ${id}`, tier: 'normal' as const, locale: 'zh-CN' as const, createdAt: 1 });
 const ids = (s: Store) => [...s.all('customers').keys()].sort();

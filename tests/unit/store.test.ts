@@ -1,37 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../electron/core/store/openStore';
+import { describe, expect, it } from 'vitest';
 import type { Change, Store } from '../../electron/core/store/types';
 import { COLLECTIONS, Conversation } from '../../shared/schema';
+import { storeSandbox } from './storeSandbox';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'kefu-store-'));
-  dirs.push(d);
-  return d;
-}
-
-const logs: string[] = [];
-const log = (level: string, msg: string) => logs.push(`${level} ${msg}`);
-
-async function open(dir: string, compactEveryBytes?: number): Promise<Store> {
-  const s = await openStore({ dir, log, compactEveryBytes });
-  stores.push(s);
-  return s;
-}
-
-async function closeStore(s: Store): Promise<void> {
-  stores.splice(stores.indexOf(s), 1);
-  await s.close();
-}
+const { logs, tempDir, open, closeStore } = storeSandbox('kefu-store-');
 
 const customer = (id: string, over: object = {}) => ({ id, name: `客户 ${id}`, tier: 'normal' as const, locale: 'zh-CN' as const, createdAt: 1_700_000_000_000, ...over });
 // Parsed so it carries every field (defaults included) whatever the schema grows.

@@ -19,7 +19,6 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
     if (!c) throw new CoreError('not_found', `No conversation ${id}`);
     return c;
   };
-  const agentName = (id: string | null) => (id ? (ctx.store.get('agents', id)?.name ?? id) : null);
 
   /** Category and tag edits: validated, audited in the same commit, published. */
   const edit = (id: string, actorId: string, action: string, change: (c: Conversation) => Conversation, value: (c: Conversation) => unknown) => {
@@ -128,16 +127,7 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
         if (c.customerId !== customerId) continue;
         contactCount += c.contactCount;
         if (c.category === 'complaint' && isActive(c.status)) openComplaints++;
-        conversations.push({
-          id: c.id,
-          subject: c.subject,
-          category: c.category,
-          status: c.status,
-          createdAt: c.createdAt,
-          dueAt: c.dueAt,
-          ownerName: agentName(c.ownerId),
-          messageCount: messages.countOf(c.id),
-        });
+        conversations.push(messages.summaryOf(c));
       }
       conversations.sort((a, b) => b.createdAt - a.createdAt);
       let ratingsGiven = 0;

@@ -1,4 +1,5 @@
-import type { Message } from '../../../shared/schema';
+import type { ConversationSummary } from '../../../shared/contract';
+import type { Conversation, Message } from '../../../shared/schema';
 import type { Store } from '../store/types';
 
 /**
@@ -36,6 +37,19 @@ export function createMessageIndex(store: Store) {
       return out;
     },
     countOf: (conversationId: string) => byConversation.get(conversationId)?.length ?? 0,
+    /** One line of a conversation list (customer history, waiting for the owner), with its message count. */
+    summaryOf(c: Conversation): ConversationSummary {
+      return {
+        id: c.id,
+        subject: c.subject,
+        category: c.category,
+        status: c.status,
+        createdAt: c.createdAt,
+        dueAt: c.dueAt,
+        ownerName: c.ownerId ? (store.get('agents', c.ownerId)?.name ?? c.ownerId) : null,
+        messageCount: byConversation.get(c.id)?.length ?? 0,
+      };
+    },
   };
 }
 export type MessageIndex = ReturnType<typeof createMessageIndex>;

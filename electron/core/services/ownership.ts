@@ -17,16 +17,7 @@ const PROBLEM_TEXT = {
  * owner comes back, what went to the team queue marked "owner away" returns to them and is listed for them.
  */
 export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
-  const summary = (c: Conversation): ConversationSummary => ({
-    id: c.id,
-    subject: c.subject,
-    category: c.category,
-    status: c.status,
-    createdAt: c.createdAt,
-    dueAt: c.dueAt,
-    ownerName: c.ownerId ? (ctx.store.get('agents', c.ownerId)?.name ?? c.ownerId) : null,
-    messageCount: messages.countOf(c.id),
-  });
+  const summary = (c: Conversation): ConversationSummary => messages.summaryOf(c);
 
   const handlers: HandlerSlice<'conversation.transfer' | 'agent.setPresence' | 'owner.waiting'> = {
     'conversation.transfer': ({ id, toAgentId, note }, actor) => {
