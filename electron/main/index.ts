@@ -1,11 +1,15 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
 import { readFileOrNull, writeFileAtomic } from '../core/atomicFile';
 import { BADGE_TOPICS, createBadgeUpdater } from './badge';
-import { bindIpc } from './ipcBinding';
+import { topic, type ChangeEvent } from '../../shared/contract';
+import { IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
+import type { Locale, Notice } from '../../shared/schema';
+import { createDesktopNotifier } from './desktopNotifier';
+import { bindIpc, ipcSessionId } from './ipcBinding';
 import { isTrustedRendererUrl } from './trustedSender';
 import { windowOptions } from './windowOptions';
 import { loadBounds, saveBounds, type TextFiles } from './windowState';
@@ -36,8 +40,10 @@ async function start() {
   const dataDir = join(app.getPath('userData'), 'store');
   mkdirSync(dataDir, { recursive: true });
   core = await createCore({ dataDir });
-  // No permission (camera, geolocation, ...) is ever granted except notifications.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'notifications'));
+  // No permission (camera, geolocation, ...) is ever granted to the page. Desktop notifications come from this
+  // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const trusted = (url: string | undefined) =>
     isTrustedRendererUrl(url, { indexFileUrl: pathToFileURL(indexFile).href, devServerUrl });
   bindIpc(ipcMain, core, trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
@@ -52,6 +58,34 @@ async function start() {
     },
   );
   void badge.update();
+  const windowSession = () => (mainWindow ? ipcSessionId(mainWindow.webContents.id) : 'electron-main');
+  const notifier = createDesktopNotifier({
+    listNotices: async () => {
+      const r = await c.call('notices.list', {}, windowSession());
+      return r.ok ? (r.value as Notice[]) : null;
+    },
+    locale: async () => {
+      const r = await c.call('session.get', {}, windowSession());
+      return r.ok ? (r.value as { locale: Locale }).locale : 'zh-CN';
+    },
+    sink: {
+      show: ({ title, body }, onClick) => {
+        const n = new Notification({ title, body });
+        n.on('click', onClick);
+        n.show();
+      },
+    },
+    openConversation: (id) => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+      const event: ChangeEvent = { seq: 0, topics: [topic.open(id)], at: Date.now() };
+      mainWindow.webContents.send(IPC_CHANGE_CHANNEL, event);
+    },
+  });
+  void notifier.update();
+  c.subscribe((e) => (e.topics.includes(topic.notices) ? void notifier.update() : undefined));
   c.subscribe((e) => (e.topics.some((t) => BADGE_TOPICS.has(t)) ? void badge.update() : undefined));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -19,6 +19,9 @@ export interface WindowSink {
   isDestroyed(): boolean;
 }
 
+/** The core session of one window: per window, so each window can be a different signed-in agent. */
+export const ipcSessionId = (webContentsId: number) => `ipc:${webContentsId}`;
+
 /**
  * One IPC handler per contract entry. The sender frame must be our own renderer; the payload is validated by the
  * core's dispatcher (the same gate as web mode). Returns an unbind function.
@@ -32,7 +35,7 @@ export function bindIpc(
   for (const name of CALL_NAMES) {
     ipc.handle(ipcChannel(name), async (event, input) => {
       if (!isTrustedSender(event.senderFrame?.url)) return fail('forbidden', 'IPC from an untrusted frame');
-      return core.call(name, input, `ipc:${event.sender.id}`);
+      return core.call(name, input, ipcSessionId(event.sender.id));
     });
   }
   const unsubscribe = core.subscribe((e) => {

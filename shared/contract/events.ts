@@ -18,4 +18,13 @@ export const topic = {
   session: 'session',
   conversation: (id: string) => `conversation:${id}`,
   customer: (id: string) => `customer:${id}`,
+  /** Sent to one window only: bring this conversation up (a desktop notification was clicked). */
+  open: (id: string) => `open:${id}`,
 } as const;
+
+/** The conversation an `open:<id>` topic asks for, if any (see topic.open). */
+export function conversationToOpen(topics: readonly string[]): string | null {
+  const prefix = topic.open('');
+  const t = topics.find((x) => x.startsWith(prefix) && x.length > prefix.length);
+  return t ? t.slice(prefix.length) : null;
+}

@@ -4,13 +4,23 @@ import { api } from './client';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ContractError };
 
-/** Subscribe to change events whose topics match; returns nothing, cleans up on unmount. */
-export function useChanges(match: (topic: string) => boolean, onMatch: () => void): void {
+/** Subscribe to change events whose topics match (`withTopics` also gets them); cleans up on unmount. */
+export function useChanges(match: (topic: string) => boolean, onMatch: () => void, withTopics?: (topics: string[]) => void): void {
   const matchRef = useRef(match);
   const cbRef = useRef(onMatch);
+  const topicsRef = useRef(withTopics);
   matchRef.current = match;
   cbRef.current = onMatch;
-  useEffect(() => api.onChange((e) => (e.topics.some((t) => matchRef.current(t)) ? cbRef.current() : undefined)), []);
+  topicsRef.current = withTopics;
+  useEffect(
+    () =>
+      api.onChange((e) => {
+        if (!e.topics.some((t) => matchRef.current(t))) return;
+        cbRef.current();
+        topicsRef.current?.(e.topics);
+      }),
+    [],
+  );
 }
 
 /**

@@ -9,6 +9,8 @@ import { NoticeCenter } from './notices/NoticeCenter';
 import { ProblemsBanner } from './ProblemsBanner';
 import { SessionProvider } from './session';
 import { useSelection } from './selection';
+import { useChanges } from '../api/hooks';
+import { conversationToOpen, topic } from '../../../shared/contract';
 
 /** The workspace: header, then queue | conversation | customer context, resizable and remembered. */
 export function App() {
@@ -23,6 +25,15 @@ export function App() {
 function Workspace() {
   const { t } = useTranslation();
   const [selectedId, select] = useSelection();
+  // The desktop app's main process asks for a conversation when its notification is clicked.
+  useChanges(
+    (t) => t.startsWith(topic.open('')),
+    () => {},
+    (topics) => {
+      const id = conversationToOpen(topics);
+      if (id) select(id);
+    },
+  );
   return (
     <div className="app">
       <Header onOpen={select} />
