@@ -10,7 +10,7 @@ import { IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 import type { Locale, Notice } from '../../shared/schema';
 import { createDesktopNotifier } from './desktopNotifier';
 import { bindIpc, ipcSessionId } from './ipcBinding';
-import { isTrustedRendererUrl } from './trustedSender';
+import { isHttpsUrl, isTrustedRendererUrl } from './trustedSender';
 import { windowOptions } from './windowOptions';
 import { loadBounds, saveBounds, type TextFiles } from './windowState';
 
@@ -102,7 +102,7 @@ function createWindow() {
   // Navigation away from the app and new windows are refused; links open in the user's browser.
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isHttpsUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.on('close', () => {
@@ -120,5 +120,6 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('before-quit', () => {
+  // Every acknowledged action is already fsynced in the journal; an interrupted compaction is redone next start.
   void core?.close();
 });

@@ -20,3 +20,12 @@ export function isTrustedRendererUrl(url: string | undefined, trusted: { indexFi
   }
   return false;
 }
+
+/** Links the user clicks open in their browser only when they are plain https URLs (parsed, not prefix-matched). */
+export function isHttpsUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@ import { CALL_NAMES, ok, type ChangeEvent } from '../../shared/contract';
 import { ipcChannel, IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 import { bindIpc, type IpcInvokeEvent } from '../../electron/main/ipcBinding';
 import { createPreloadApi, exposeKefuApi } from '../../electron/preload/exposeApi';
-import { isTrustedRendererUrl } from '../../electron/main/trustedSender';
+import { isHttpsUrl, isTrustedRendererUrl } from '../../electron/main/trustedSender';
 import { windowOptions } from '../../electron/main/windowOptions';
 import { DEFAULT_BOUNDS, loadBounds, saveBounds } from '../../electron/main/windowState';
 
@@ -108,5 +108,10 @@ describe('window', () => {
     expect(isTrustedRendererUrl('http://localhost:5173.evil.com/', t)).toBe(false);
     expect(isTrustedRendererUrl('http://localhost:5174/', t)).toBe(false);
     expect(isTrustedRendererUrl('not a url', t)).toBe(false);
+  });
+
+  it('opens only https links outside the app', () => {
+    expect(isHttpsUrl('https://support.example.com/a')).toBe(true);
+    for (const bad of ['http://x.example', 'file:///etc/passwd', 'javascript:alert(1)', 'https']) expect(isHttpsUrl(bad), bad).toBe(false);
   });
 });
