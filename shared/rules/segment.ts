@@ -205,3 +205,25 @@ export function highlight(text: string, query: string, maxLength = 160): Highlig
   }
   return { text: prefix + text.slice(from, to) + suffix, marks: windowMarks };
 }
+
+/**
+ * A test for "this one text matches the query", term for term as the index would match it (every word's terms;
+ * a Han bigram anywhere, a single Han character anywhere, a Latin word whole or, while typed last, as a prefix of
+ * a run). The index holds one document per conversation, so the words of a query may come from different
+ * messages; this picks the messages that match on their own. Built once per query; cheap substring tests first.
+ */
+export function messageMatcher(query: string): (text: string) => boolean {
+  const han: string[] = [];
+  const latin: QueryTerm[] = [];
+  for (const t of queryTerms(query)) HAN.test(t.term) ? han.push(t.term) : latin.push(t);
+  if (han.length === 0 && latin.length === 0) return () => false;
+  return (text) => {
+    const norm = normalize(text);
+    // Two adjacent Han characters are always inside one Han run, so a substring test is the bigram test.
+    for (const t of han) if (!norm.includes(t)) return false;
+    if (latin.length === 0) return true;
+    for (const t of latin) if (!norm.includes(t.term)) return false;
+    const runs = runsOf(text);
+    return latin.every((t) => runs.some((r) => !r.han && (t.prefix ? r.text.startsWith(t.term) : r.text === t.term)));
+  };
+}

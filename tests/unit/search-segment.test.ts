@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPhrase, highlight, indexTokens, queryTerms, segmentWords } from '../../shared/rules/segment';
+import { containsPhrase, highlight, indexTokens, messageMatcher, queryTerms, segmentWords } from '../../shared/rules/segment';
 
 const matches = (doc: string, query: string) => {
   const tokens = indexTokens(doc);
@@ -53,6 +53,15 @@ describe('segmentation for search', () => {
         return matches(text, chars.slice(start, start + len).join(''));
       }),
     );
+  });
+
+  it('picks a matching message exactly as the index terms would (property)', () => {
+    const word = fc.constantFrom('退款', '申请', '视频', '上传', '失败', '我', 'refund', 'Refund', 'upload', 'up', '30', ' ', '，', '😀');
+    const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(''));
+    fc.assert(fc.property(text, text, (doc, query) => messageMatcher(query)(doc) === (queryTerms(query).length > 0 && matches(doc, query))));
+    expect(messageMatcher('视频上传')('我的视频上传失败了')).toBe(true);
+    expect(messageMatcher('upl')('Upload failed')).toBe(true);
+    expect(messageMatcher('upl refund')('Upload failed')).toBe(false);
   });
 
   it('knows an exact phrase from scattered words', () => {

@@ -96,6 +96,26 @@ describe('search', () => {
     expect((await msgs(core, 'zorblax answered', { agentId: 'a-james' })).hits).toEqual([]);
   });
 
+  it('finds a reply in a conversation already indexed, only in the message that has every word, with per-message dates', async () => {
+    const core = await open();
+    await untilReady(core);
+    const a = (await call(core, 'sim.customerMessage', { customerId: 'cu-0003', category: 'account', body: 'quibblefish 蓝鲸直播' })).conversationId;
+    await call(core, 'clock.advance', { ms: 3600_000 });
+    await call(core, 'conversation.reply', { id: a, body: 'wobbleton 上传完成' });
+    const reply = (await msgs(core, 'wobbleton')).hits;
+    expect(reply.map((h) => h.conversationId)).toEqual([a]);
+    expect(marked(reply[0])).toEqual(['wobbleton']);
+    // the conversation has both words, but no one message does
+    expect((await search(core, 'quibblefish wobbleton')).hits.filter((h) => h.conversationId === a)).toEqual([]);
+    expect((await search(core, '蓝鲸上传')).hits.filter((h) => h.conversationId === a)).toEqual([]);
+    // the date range applies to each message, not to the conversation
+    expect((await msgs(core, 'quibblefish', { from: NOW + 1000 })).hits).toEqual([]);
+    expect((await msgs(core, 'wobbleton', { from: NOW + 1000 })).hits.map((h) => h.conversationId)).toEqual([a]);
+    // a tag added later makes the conversation a hit
+    await call(core, 'conversation.setTags', { id: a, tags: ['glimmerqueen'] });
+    expect((await search(core, 'glimmerqueen')).hits).toMatchObject([{ kind: 'conversation', conversationId: a }]);
+  });
+
   it('engine: a Chinese exact phrase outranks the same characters out of order', () => {
     const e = createEngine();
     const texts = new Map([

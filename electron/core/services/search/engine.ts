@@ -23,11 +23,19 @@ export interface RankedHit {
   phrase: boolean;
 }
 
-export const SHARD_SIZE = 20_000;
+/**
+ * Documents are whole conversations (~20 messages each): 5 000 per shard keeps a common query's posting lists
+ * short (measured p95 15 ms vs 43 ms with 20 000 at 200 000 messages) for ~5 % more memory.
+ */
+export const SHARD_SIZE = 5_000;
 /** How many of each shard's best-scored hits are checked for an exact phrase before the final order is fixed. */
 const PHRASE_WINDOW = 100;
 /** Newest shards always searched before stopping early on "enough hits". */
 const MIN_SHARDS = 2;
+/** With `expand`, a shard's matches are all checked when there are at most this many. */
+const EXPAND_ALL_BELOW = 200;
+/** Documents expanded past the windows, per query (~20 messages each, a few µs per message). */
+const EXPAND_MAX = 1000;
 const identity = (s: string) => s;
 
 /**
@@ -100,7 +108,16 @@ export function createEngine(shardSize = SHARD_SIZE) {
    */
   function search(
     query: string,
-    opts: { accept?: (id: string) => boolean; textOf: (id: string) => string | undefined; limit: number },
+    opts: {
+      accept?: (id: string) => boolean;
+      textOf: (id: string) => string | undefined;
+      limit: number;
+      /**
+       * Turns one matched document into the hits it stands for (a conversation document into its matching
+       * messages), each with its own phrase test; [] when none really matches. Without it a document is a hit.
+       */
+      expand?: (id: string) => { id: string; phrase: boolean }[];
+    },
   ): { hits: RankedHit[]; total: number; complete: boolean } {
     const q = buildQuery(query);
     if (!q) return { hits: [], total: 0, complete: true };
@@ -111,15 +128,37 @@ export function createEngine(shardSize = SHARD_SIZE) {
     let phrases = 0;
     let complete = true;
     const isPhrase = phraseMatcher(query);
+    const expand = opts.expand;
+    let expanded = 0;
     for (let s = shards.length - 1; s >= 0; s--) {
       const results = shards[s].search(q, options);
-      total += results.length;
-      for (const r of results.slice(0, Math.max(PHRASE_WINDOW, opts.limit))) {
+      if (!expand) total += results.length;
+      // Expanded documents are checked one by one: all of them when few, else the best-scored window; the ones not
+      // checked count once each in `total` (a lower bound is then not guaranteed, so `complete` is false).
+      // Past the window, a document is still checked while hits are short (filters on message dates and authors
+      // reject some, and words may sit in different messages), up to EXPAND_MAX documents per query.
+      const window = expand && results.length <= EXPAND_ALL_BELOW ? results.length : Math.max(PHRASE_WINDOW, opts.limit);
+      let i = 0;
+      for (; i < results.length; i++) {
+        if (i >= window && !(expand && ranked.length < opts.limit && expanded < EXPAND_MAX)) break;
+        // Each expanded document may give several hits: enough exact phrases end the checking early.
+        if (expand && phrases >= opts.limit && i >= opts.limit) break;
+        const r = results[i];
+        if (expand) {
+          expanded++;
+          for (const h of expand(r.id as string)) {
+            if (h.phrase) phrases++;
+            total++;
+            ranked.push({ id: h.id, score: r.score, phrase: h.phrase });
+          }
+          continue;
+        }
         const text = opts.textOf(r.id as string);
         const phrase = text !== undefined && isPhrase(text);
         if (phrase) phrases++;
         ranked.push({ id: r.id as string, score: r.score, phrase });
       }
+      if (expand && i < results.length) (total += results.length - i, (complete = false));
       const searched = shards.length - s;
       if (s > 0 && (phrases >= opts.limit || (ranked.length >= opts.limit && searched >= MIN_SHARDS))) {
         complete = false;
