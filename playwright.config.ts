@@ -1,4 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  // Say what to do instead of a long launch stack trace.
+  throw new Error(
+    `Chromium not found at ${chromium}. The end-to-end tests use the system's Chromium: on Debian/Ubuntu run ` +
+      '`sudo apt-get install chromium fonts-wqy-microhei` (what .ci/run does), or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+  );
+}
 
 // Browsers cannot be downloaded here: Debian's chromium drives web mode (see README, .ci/run).
 export default defineConfig({
@@ -14,7 +24,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1400, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     trace: 'off',
