@@ -10,6 +10,7 @@ import { IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 import type { Locale, Notice } from '../../shared/schema';
 import { createDesktopNotifier } from './desktopNotifier';
 import { bindIpc, ipcSessionId } from './ipcBinding';
+import { pendingCore } from '../core/pendingCore';
 import { isHttpsUrl, isTrustedRendererUrl } from './trustedSender';
 import { windowOptions } from './windowOptions';
 import { loadBounds, saveBounds, type TextFiles } from './windowState';
@@ -39,15 +40,22 @@ if (!app.requestSingleInstanceLock()) {
 async function start() {
   const dataDir = join(app.getPath('userData'), 'store');
   mkdirSync(dataDir, { recursive: true });
-  core = await createCore({ dataDir });
+  // The window opens at once (showing its loading state); calls wait for the store, which can take seconds.
+  const opening = createCore({ dataDir });
   // No permission (camera, geolocation, ...) is ever granted to the page. Desktop notifications come from this
   // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   const trusted = (url: string | undefined) =>
     isTrustedRendererUrl(url, { indexFileUrl: pathToFileURL(indexFile).href, devServerUrl });
-  bindIpc(ipcMain, core, trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  bindIpc(ipcMain, pendingCore(opening), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   createWindow();
+  core = await opening.catch((e: unknown) => {
+    // The window stays up and shows the reason (every call answers with it); nothing is deleted.
+    console.error('Kefu Desk could not open its store', e);
+    return null;
+  });
+  if (!core) return;
   // The breached count on the dock/launcher badge (or the title): asked of the core after queue/clock changes.
   const c = core;
   const badge = createBadgeUpdater(

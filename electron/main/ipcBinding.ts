@@ -1,3 +1,4 @@
+import type { CoreGateway } from '../core/pendingCore';
 import { CALL_NAMES, fail, type ChangeEvent, type Result } from '../../shared/contract';
 import { ipcChannel, IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 
@@ -9,10 +10,6 @@ export interface IpcInvokeEvent {
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEvent, input: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
-}
-export interface CoreLike {
-  call(name: string, input: unknown, sessionId: string): Promise<Result<unknown>>;
-  subscribe(listener: (e: ChangeEvent) => void): () => void;
 }
 export interface WindowSink {
   send(channel: string, payload: unknown): void;
@@ -28,7 +25,7 @@ export const ipcSessionId = (webContentsId: number) => `ipc:${webContentsId}`;
  */
 export function bindIpc(
   ipc: IpcMainLike,
-  core: CoreLike,
+  core: CoreGateway,
   isTrustedSender: (url: string | undefined) => boolean,
   windows: () => WindowSink[],
 ): () => void {

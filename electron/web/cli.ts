@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manualClock, systemClock } from '../core/clock';
 import { createCore } from '../core';
+import { pendingCore } from '../core/pendingCore';
 import { consoleLog } from '../core/log';
 import { parseWebArgs } from './args';
 import { startWebServer } from './server';
@@ -23,16 +24,21 @@ async function main() {
     process.exit(1);
   }
   const clock = args.clockStart === null ? systemClock : manualClock(args.clockStart);
-  const core = await createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo });
-  const server = await startWebServer({ core, staticDir, port: args.port });
+  // The page can open at once: calls wait while the store loads (seconds for a large store).
+  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo });
+  const server = await startWebServer({ core: pendingCore(opening), staticDir, port: args.port });
   process.stdout.write(`Kefu Desk web mode (data: ${args.dataDir})\nOpen ${server.url}\n`);
+  const core = await opening.catch((e: unknown) => {
+    process.stderr.write(`Kefu Desk could not open its store in ${args.dataDir}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return null;
+  });
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     await server.close();
-    await core.close();
+    await core?.close();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

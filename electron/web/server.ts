@@ -3,12 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fail, type ChangeEvent } from '../../shared/contract';
 import { WEB_CALL_PREFIX, WEB_EVENTS_PATH } from '../../shared/contract/transport';
-import type { Core } from '../core';
+import type { CoreGateway } from '../core/pendingCore';
 import { CSP, cookieToken, hostAllowed, originAllowed, sessionCookie, tokenMatches, type Gate } from './security';
 import { readStatic } from './staticFiles';
 
 export interface WebServerOptions {
-  core: Core;
+  core: CoreGateway;
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** 0 picks a free port. */

@@ -1,7 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../../shared/contract';
 import { useCall } from '../api/hooks';
+import i18n from 'i18next';
 import { applyLocale } from '../i18n';
+import { ErrorText } from './ErrorText';
 
 export type SessionInfo = Output<'session.get'>;
 const SessionContext = createContext<SessionInfo | null>(null);
@@ -14,6 +16,16 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
   useEffect(() => {
     if (value) applyLocale(value.locale);
   }, [value?.locale]);
+  if (session.status === 'error') {
+    return (
+      <div className="crash">
+        <ErrorText error={session.error} />
+        <button type="button" onClick={() => session.reload()}>
+          {i18n.t('app.retry')}
+        </button>
+      </div>
+    );
+  }
   if (!value) return <>{fallback}</>;
   return (
     <SessionContext.Provider value={value}>
