@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startWebProcess } from '../fixtures/webProcess';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,9 +116,9 @@ async function renderBench(data: ReturnType<typeof generateDemoData>): Promise<v
     });
     console.log(`\nChromium render: wrote the ${N}-conversation store in ${(writeMs / 1000).toFixed(1)} s`);
     const started = performance.now();
-    const run = await startWeb(server, dir);
+    const run = await startWeb(dir);
     proc = run.proc;
-    console.log(`  web mode ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`  web mode listening in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     try {
@@ -181,20 +182,6 @@ async function timeAsync(fn: () => Promise<void>): Promise<[void, number]> {
   return [undefined, performance.now() - t];
 }
 
-function startWeb(server: string, dir: string): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--max-old-space-size=8192', server, '--port', '0', '--data', dir, '--no-seed', '--clock', CLOCK], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start\n${out}`)), 180_000);
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    });
-    proc.stderr!.on('data', (d) => (out += d));
-    proc.on('exit', (code) => reject(new Error(`web mode exited with ${code}\n${out}`)));
-  });
+function startWeb(dir: string): Promise<{ proc: ChildProcess; url: string }> {
+  return startWebProcess(['--port', '0', '--data', dir, '--no-seed', '--clock', CLOCK], { nodeArgs: ['--max-old-space-size=8192'], timeoutMs: 180_000 });
 }

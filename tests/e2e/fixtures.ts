@@ -1,8 +1,9 @@
 import { test as base, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWebProcess } from '../fixtures/webProcess';
 
 /** The fixed start of the test clock: a Tuesday morning in Shanghai. Seeded data is laid out around it. */
 export const TEST_CLOCK = '2026-11-24T09:00:00+08:00';
@@ -22,27 +23,7 @@ export interface WebApp {
 }
 
 export function startServer(dataDir: string, extra: string[] = []): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data', dataDir, '--clock', TEST_CLOCK, ...extra], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start in time\n${out}\n${err}`)), 30_000);
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    });
-    proc.stderr!.on('data', (d) => (err += d));
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`web mode exited with ${code}\n${out}\n${err}`));
-    });
-  });
+  return startWebProcess(['--port', '0', '--data', dataDir, '--clock', TEST_CLOCK, ...extra]);
 }
 
 export const test = base.extend<{ app: WebApp }>({
