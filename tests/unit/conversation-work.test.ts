@@ -1,38 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import { manualClock } from '../../electron/core/clock';
-import { silentLog } from '../../electron/core/log';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import { coreSandbox } from './coreSandbox';
 import type { Output } from '../../shared/contract';
 
 const NOW = Date.parse('2026-11-24T09:00:00+08:00');
 const DAY = 24 * 3600_000;
-const dirs: string[] = [];
-const cores: Core[] = [];
 
-async function open(dir?: string) {
-  const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'kefu-work-'));
-  if (!dir) dirs.push(dataDir);
-  const core = await createCore({ dataDir, clock: manualClock(NOW), log: silentLog });
-  cores.push(core);
-  return { core, dataDir };
-}
-async function call<T = any>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
-  const r = await core.call(name, input, session);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
-  return r.value as T;
-}
+const { open, call } = coreSandbox('kefu-work-');
 /** A brand-new customer-free conversation: customer cu-0001 writes in a category nobody used for them yet. */
 async function newConversation(core: Core, category = 'other', body = '我想问一个问题') {
   return call<{ conversationId: string }>(core, 'sim.customerMessage', { customerId: 'cu-0100', category, body });
 }
 
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close().catch(() => {});
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('working a conversation', () => {
   it('makes the first agent who replies the owner, and audits it', async () => {

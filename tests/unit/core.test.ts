@@ -1,33 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import { manualClock } from '../../electron/core/clock';
-import { silentLog } from '../../electron/core/log';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import { coreSandbox } from './coreSandbox';
 import type { ChangeEvent, Output } from '../../shared/contract';
 
 const NOW = Date.parse('2026-11-24T09:00:00+08:00');
-const dirs: string[] = [];
-const cores: Core[] = [];
 
-async function open(dir?: string) {
-  const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'kefu-core-'));
-  if (!dir) dirs.push(dataDir);
-  const core = await createCore({ dataDir, clock: manualClock(NOW), log: silentLog });
-  cores.push(core);
-  return { core, dataDir };
-}
-async function call<T>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
-  const r = await core.call(name, input, session);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
-  return r.value as T;
-}
+const { open, call } = coreSandbox('kefu-core-');
 
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close().catch(() => {});
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('the core', () => {
   it('seeds demo data on first run and serves the queue in pages of active conversations', async () => {

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import { manualClock } from '../../electron/core/clock';
-import { silentLog } from '../../electron/core/log';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import { coreSandbox } from './coreSandbox';
 import type { Output } from '../../shared/contract';
 import { compareQueue } from '../../shared/rules/priority';
 import { urgencyAt } from '../../shared/rules/urgency';
 
 const NOW = Date.parse('2026-11-24T09:00:00+08:00');
 const H = 3600_000;
-const dirs: string[] = [];
-const cores: Core[] = [];
 
-async function open() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-queue-'));
-  dirs.push(dataDir);
-  const core = await createCore({ dataDir, clock: manualClock(NOW), log: silentLog });
-  cores.push(core);
-  return core;
-}
-async function call<T>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
-  const r = await core.call(name, input, session);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
-  return r.value as T;
-}
+const sandbox = coreSandbox('kefu-queue-');
+const { call } = sandbox;
+const open = async () => (await sandbox.open()).core;
 type Page = Output<'queue.page'>;
 const page = (core: Core, filter: unknown = {}, session = 's1', limit = 500) => call<Page>(core, 'queue.page', { offset: 0, limit, filter }, session);
 async function signInAs(core: Core, role: 'lead' | 'agent', session: string) {
@@ -36,10 +21,6 @@ async function signInAs(core: Core, role: 'lead' | 'agent', session: string) {
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close().catch(() => {});
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('the queue service', () => {
   it('serves the seeded queue in the documented order, severe complaints on top, paged', async () => {

@@ -1,42 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import { coreSandbox } from './coreSandbox';
 import { manualClock, type Clock } from '../../electron/core/clock';
-import { silentLog } from '../../electron/core/log';
-import type { Output, Result } from '../../shared/contract';
+import type { Output } from '../../shared/contract';
 import { presetTime, reminderBucket } from '../../shared/rules/reminderPresets';
 
 const NOW = Date.parse('2026-11-24T09:00:00+08:00'); // a Tuesday
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-const dirs: string[] = [];
-const cores: Core[] = [];
 
+const sandbox = coreSandbox('kefu-rem-', 'me');
+const { call } = sandbox;
+/** A core with three signed-in sessions: me (an agent), lead, and other (another agent). */
 async function open(dir?: string, clock: Clock = manualClock(NOW)) {
-  const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'kefu-rem-'));
-  if (!dir) dirs.push(dataDir);
-  const core = await createCore({ dataDir, clock, log: silentLog });
-  cores.push(core);
-  await call(core, 'session.signIn', { agentId: 'a-lina' }, 'me');
-  await call(core, 'session.signIn', { agentId: 'a-zhaomin' }, 'lead');
-  await call(core, 'session.signIn', { agentId: 'a-zhangwei' }, 'other');
-  return { core, dataDir };
-}
-async function call<T>(core: Core, name: string, input: unknown, session = 'me'): Promise<T> {
-  const r = (await core.call(name, input, session)) as Result<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
-  return r.value;
+  const opened = await sandbox.open(dir, clock);
+  await call(opened.core, 'session.signIn', { agentId: 'a-lina' }, 'me');
+  await call(opened.core, 'session.signIn', { agentId: 'a-zhaomin' }, 'lead');
+  await call(opened.core, 'session.signIn', { agentId: 'a-zhangwei' }, 'other');
+  return opened;
 }
 const notices = (core: Core, session = 'me') => call<Output<'notices.list'>>(core, 'notices.list', {}, session);
 const reminderNotices = async (core: Core, session = 'me') => (await notices(core, session)).filter((n) => n.kind === 'reminder');
 const pendingConversation = (core: Core) => [...core.store.all('conversations').values()].find((c) => c.status === 'pending')!;
-
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close().catch(() => {});
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('reminder presets', () => {
   it('computes each preset on Shanghai time and the CN working-day calendar', () => {

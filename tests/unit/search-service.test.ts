@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import { manualClock } from '../../electron/core/clock';
-import { silentLog } from '../../electron/core/log';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import { coreSandbox } from './coreSandbox';
 import type { Output } from '../../shared/contract';
 import { createEngine } from '../../electron/core/services/search/engine';
 
 const NOW = Date.parse('2026-11-24T09:00:00+08:00');
-const dirs: string[] = [];
-const cores: Core[] = [];
 
-async function open() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-search-'));
-  dirs.push(dataDir);
-  const core = await createCore({ dataDir, clock: manualClock(NOW), log: silentLog });
-  cores.push(core);
-  return core;
-}
-async function call<T = any>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
-  const r = await core.call(name, input, session);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
-  return r.value as T;
-}
+const sandbox = coreSandbox('kefu-search-');
+const { call } = sandbox;
+const open = async () => (await sandbox.open()).core;
 async function untilReady(core: Core) {
   for (;;) {
     const p = await call<Output<'search.status'>>(core, 'search.status', {});
@@ -36,10 +21,6 @@ const search = (core: Core, q: string, filters = {}) => call<Output<'search.quer
 const msgs = async (core: Core, q: string, filters = {}) => ({ hits: (await search(core, q, filters)).hits.filter((h) => h.kind === 'message') });
 const marked = (h: Output<'search.query'>['hits'][number]) => h.marks.map(([s, e]) => h.snippet.slice(s, e));
 
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close().catch(() => {});
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 describe('search', () => {
   it('builds in the background, reports progress, then finds zh and en across messages, conversations and customers', async () => {
