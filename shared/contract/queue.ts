@@ -10,7 +10,7 @@ export const QueueRowItem = QueueItem.extend({
   pausedAt: EpochMs.nullable(),
   /** The start of the running clock (for the "why" tooltip). */
   clockStartedAt: EpochMs.nullable(),
-  clock: z.enum(['handover', 'customer_message']).nullable(),
+  clock: z.enum(['handover', 'oldest_unanswered', 'reopened']).nullable(),
   /** Paused time already added to the due time. */
   pausedMs: z.number().int().nonnegative(),
   escalated: z.boolean(),

@@ -9,7 +9,7 @@ export const PauseIntervalView = z.object({ from: EpochMs, to: EpochMs.nullable(
 export const DueExplanationView = z.object({
   state: z.enum(['owed', 'with_bot', 'answered', 'settled']),
   rule: z.enum(['response_normal', 'response_vip', 'complaint']),
-  clock: z.enum(['handover', 'customer_message']).nullable(),
+  clock: z.enum(['handover', 'oldest_unanswered', 'reopened']).nullable(),
   clockStartedAt: EpochMs.nullable(),
   targetHours: z.number().nullable(),
   targetWorkingDays: z.number().int().nullable(),

@@ -33,11 +33,30 @@ export interface DayInfo {
   name: string | null;
 }
 
+/**
+ * Holidays whose dates are fixed by law (全国年节及纪念日放假办法, as revised in 2024, in force from 2025): New
+ * Year's Day (1 Jan), Labour Day (1–2 May), National Day (1–3 Oct). The lunar and solar-term holidays (Spring
+ * Festival, Qingming, Dragon Boat, Mid-Autumn) and the 调休 swaps are announced each year and cannot be derived,
+ * which is why an uncovered year stays flagged.
+ */
+const FIXED_HOLIDAYS: Readonly<Record<string, string>> = {
+  '01-01': "New Year's Day,元旦",
+  '05-01': 'Labour Day,劳动节',
+  '05-02': 'Labour Day,劳动节',
+  '10-01': 'National Day,国庆节',
+  '10-02': 'National Day,国庆节',
+  '10-03': 'National Day,国庆节',
+};
+
 export function dayInfo(date: string): DayInfo {
   const covered = COVERED_YEARS.has(Number(date.slice(0, 4)));
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
   const weekend = weekday === 0 || weekday === 6;
-  if (!covered) return { date, working: !weekend, covered, name: null };
+  if (!covered) {
+    // Fallback for a year the data lacks: Monday–Friday, less the holidays the law fixes by date.
+    const fixed = FIXED_HOLIDAYS[date.slice(5)];
+    return { date, working: !weekend && !fixed, covered, name: fixed ?? null };
+  }
   if (data.holidays[date]) return { date, working: false, covered, name: data.holidays[date] };
   if (data.workdays[date]) return { date, working: true, covered, name: data.workdays[date] };
   return { date, working: !weekend, covered, name: null };

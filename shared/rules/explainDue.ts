@@ -1,7 +1,7 @@
 import type { Conversation } from '../schema/conversation';
 import type { Settings } from '../schema/settings';
 import { addWorkingDays } from './calendar';
-import { computeDue, effectiveDueAt, ruleFor, type SlaRule } from './sla';
+import { computeDue, dueClock, effectiveDueAt, owedTier, ruleFor, type ClockKind, type SlaRule } from './sla';
 
 export interface PauseInterval {
   from: number;
@@ -13,8 +13,11 @@ export interface DueExplanation {
   /** Why this conversation has (or has no) due time. */
   state: 'owed' | 'with_bot' | 'answered' | 'settled';
   rule: SlaRule;
-  /** What started the running clock: the bot's hand-over or the customer's latest message. */
-  clock: 'handover' | 'customer_message' | null;
+  /**
+   * What started the clock that is due: the bot's hand-over, the oldest customer message not yet answered (later
+   * messages do not restart it; only an agent's reply settles it), or a reopen (complaints).
+   */
+  clock: ClockKind | null;
   clockStartedAt: number | null;
   targetHours: number | null;
   targetWorkingDays: number | null;
@@ -37,18 +40,20 @@ export interface DueExplanation {
  * the settings and the time; pause intervals come from the caller (the core reads them from the audit log).
  */
 export function explainDue(c: Conversation, settings: Settings, now: number, pauses: PauseInterval[] = []): DueExplanation {
-  const rule = ruleFor(c.category, c.tierAtArrival);
+  const tier = owedTier(c);
+  const rule = ruleFor(c.category, tier);
   const complaint = rule === 'complaint';
+  const { startedAt: started, kind } = dueClock(c);
   const base: DueExplanation = {
     state: 'owed',
     rule,
     clock: null,
-    clockStartedAt: c.slaClockStartedAt,
-    targetHours: complaint ? null : settings.slaHours[c.tierAtArrival],
+    clockStartedAt: started,
+    targetHours: complaint ? null : settings.slaHours[tier],
     targetWorkingDays: complaint ? settings.complaintWorkingDays : null,
     workingDays: [],
     uncoveredYears: [],
-    pausedMs: c.slaPausedMs,
+    pausedMs: complaint ? c.resultPausedMs : c.slaPausedMs,
     pausedSince: c.slaPausedAt,
     pauses,
     dueAt: c.dueAt,
@@ -56,11 +61,10 @@ export function explainDue(c: Conversation, settings: Settings, now: number, pau
   };
   if (c.status === 'bot') return { ...base, state: 'with_bot' };
   if (c.status === 'resolved' || c.status === 'closed') return { ...base, state: 'settled' };
-  if (c.slaClockStartedAt === null || c.dueAt === null) return { ...base, state: 'answered' };
-  const clock = c.queuedAt !== null && c.slaClockStartedAt === c.queuedAt ? 'handover' : 'customer_message';
+  if (started === null || c.dueAt === null) return { ...base, state: 'answered' };
   if (complaint) {
-    const d = addWorkingDays(c.slaClockStartedAt, settings.complaintWorkingDays);
-    return { ...base, clock, workingDays: d.days, uncoveredYears: d.uncoveredYears };
+    const d = addWorkingDays(started, settings.complaintWorkingDays);
+    return { ...base, clock: kind, workingDays: d.days, uncoveredYears: d.uncoveredYears };
   }
-  return { ...base, clock, uncoveredYears: computeDue(c, settings).uncoveredYears };
+  return { ...base, clock: kind, uncoveredYears: computeDue(c, settings).uncoveredYears };
 }

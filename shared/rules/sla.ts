@@ -6,58 +6,66 @@ import { addWorkingDays } from './calendar';
 const HOUR = 3600_000;
 
 /**
- * The SLA clock, as pure functions of a conversation's clock fields and the team settings.
+ * The SLA clocks, as pure functions of a conversation's clock fields and the team settings (docs/rules.md).
  *
- * Model (see ../shared/rules.md):
- * - One clock per conversation. For `complaint` it is the result deadline (N working days on the CN calendar,
- *   started at hand-over and kept across customer messages); otherwise it is the response owed (12 h VIP,
- *   24 h normal, wall-clock), started at hand-over or at the customer's latest message, settled by the
- *   agent's answer.
- * - `slaClockStartedAt` is the start of the running clock (null: nothing owed). `slaPausedMs` is paused time
- *   already folded into the due time; while `pending`, `slaPausedAt` marks the running pause.
- * - Stored `dueAt` = target end + folded pauses. While paused the effective due time moves with the clock:
- *   `dueAt + (now - slaPausedAt)`, i.e. the time left is frozen.
+ * A conversation carries two clocks; its category says which one is due:
+ * - The **response clock** (`slaClockStartedAt`): a response is owed since the hand-over or the **oldest customer
+ *   message not yet answered**. A customer chasing a reply does not restart it (that would push the deadline
+ *   later); only an agent's public reply settles it (an internal note does not). 12 h for VIPs, 24 h otherwise,
+ *   wall-clock, measured on the tier the customer had when the response started being owed (`responseTier`), so
+ *   an upgrade to VIP shortens every response owed after it and leaves what was owed before alone.
+ * - The **result clock** (`resultClockStartedAt`): the start of the current episode (hand-over or reopen). A
+ *   complaint's result is due N working days on the mainland-China calendar from there, whatever has been
+ *   replied.
+ * Both run only while something is owed (`queued`, `open`, `pending`). `pending` pauses both (`slaPausedAt`); the
+ * paused time is folded into `slaPausedMs` / `resultPausedMs` when the pause ends. Stored `dueAt` = target end +
+ * folded pauses; while paused the effective due time moves with the clock (the time left is frozen).
  */
 export type SlaRule = 'response_normal' | 'response_vip' | 'complaint';
 
-export type SlaClock = Pick<Conversation, 'category' | 'tierAtArrival' | 'status' | 'slaClockStartedAt' | 'slaPausedAt' | 'slaPausedMs'>;
+export type SlaClock = Pick<
+  Conversation,
+  'category' | 'tierAtArrival' | 'status' | 'slaClockStartedAt' | 'responseTier' | 'slaPausedAt' | 'slaPausedMs' | 'resultClockStartedAt' | 'resultPausedMs'
+>;
+
+type ClockPatch = Pick<Conversation, 'dueAt' | 'slaClockStartedAt' | 'responseTier' | 'slaPausedAt' | 'slaPausedMs' | 'resultClockStartedAt' | 'resultPausedMs'>;
+
+/** The tier the response now owed is measured on. */
+export const owedTier = (c: Pick<Conversation, 'responseTier' | 'tierAtArrival'>): Tier => c.responseTier ?? c.tierAtArrival;
 
 export const ruleFor = (category: Category, tier: Tier): SlaRule =>
   category === 'complaint' ? 'complaint' : tier === 'vip' ? 'response_vip' : 'response_normal';
 
 /**
- * When the response now owed is due: the clock starts at hand-over (bot time does not count) or at the customer's
- * latest message, runs on wall-clock hours (12 h VIP, 24 h normal), and does not run while paused.
+ * When a response owed since `clockStartedAt` is due: 12 h VIP / 24 h normal of wall-clock time, plus the paused
+ * time. Whole milliseconds, whatever fraction of an hour the settings hold.
  */
 export function responseDueAt(tier: Tier, clockStartedAt: number, pausedMs: number, settings: Settings): number {
-  return clockStartedAt + settings.slaHours[tier] * HOUR + pausedMs;
+  return clockStartedAt + Math.round(settings.slaHours[tier] * HOUR) + pausedMs;
 }
 
 /** A complaint's result is due within N working days on the mainland-China calendar. */
-export function complaintDueAt(arrivedAt: number, settings: Settings): { dueAt: number; uncoveredYears: number[] } {
-  const d = addWorkingDays(arrivedAt, settings.complaintWorkingDays);
+export function complaintDueAt(startedAt: number, settings: Settings): { dueAt: number; uncoveredYears: number[] } {
+  const d = addWorkingDays(startedAt, settings.complaintWorkingDays);
   return { dueAt: d.dueAt, uncoveredYears: d.uncoveredYears };
-}
-
-/** The due time for a conversation that starts owing a response at `clockStartedAt`. */
-export function initialDueAt(category: Category, tier: Tier, clockStartedAt: number, settings: Settings): number {
-  return category === 'complaint' ? complaintDueAt(clockStartedAt, settings).dueAt : responseDueAt(tier, clockStartedAt, 0, settings);
 }
 
 const OWES: ReadonlySet<Status> = new Set<Status>(['queued', 'open', 'pending']);
 
 /**
- * The stored due time these clock fields imply (null while nothing is owed). Paused time already folded in
- * (`slaPausedMs`) moves it later; a running pause does not (see `effectiveDueAt`). For complaints the folded pause
- * is added as wall-clock time after the working-day deadline (documented simplification).
+ * The stored due time these clock fields imply (null while nothing is owed). Paused time already folded in moves
+ * it later; a running pause does not (see `effectiveDueAt`). For complaints the folded pause is added as
+ * wall-clock time after the working-day deadline (documented simplification).
  */
 export function computeDue(c: SlaClock, settings: Settings): { dueAt: number | null; uncoveredYears: number[] } {
-  if (c.slaClockStartedAt === null || !OWES.has(c.status)) return { dueAt: null, uncoveredYears: [] };
+  if (!OWES.has(c.status)) return { dueAt: null, uncoveredYears: [] };
   if (c.category === 'complaint') {
-    const d = complaintDueAt(c.slaClockStartedAt, settings);
-    return { dueAt: d.dueAt + c.slaPausedMs, uncoveredYears: d.uncoveredYears };
+    if (c.resultClockStartedAt === null) return { dueAt: null, uncoveredYears: [] };
+    const d = complaintDueAt(c.resultClockStartedAt, settings);
+    return { dueAt: d.dueAt + c.resultPausedMs, uncoveredYears: d.uncoveredYears };
   }
-  return { dueAt: responseDueAt(c.tierAtArrival, c.slaClockStartedAt, c.slaPausedMs, settings), uncoveredYears: [] };
+  if (c.slaClockStartedAt === null) return { dueAt: null, uncoveredYears: [] };
+  return { dueAt: responseDueAt(owedTier(c), c.slaClockStartedAt, c.slaPausedMs, settings), uncoveredYears: [] };
 }
 
 /** The due time as of `now`: a paused clock's due time slides forward with the pause. */
@@ -72,58 +80,103 @@ export function timeLeft(c: { dueAt: number | null; slaPausedAt: number | null }
   return c.slaPausedAt !== null ? c.dueAt - c.slaPausedAt : c.dueAt - now;
 }
 
-type ClockPatch = Pick<Conversation, 'dueAt' | 'slaClockStartedAt' | 'slaPausedAt' | 'slaPausedMs'>;
-const patchOf = (c: ClockPatch): ClockPatch => ({ dueAt: c.dueAt, slaClockStartedAt: c.slaClockStartedAt, slaPausedAt: c.slaPausedAt, slaPausedMs: c.slaPausedMs });
+const SETTLED: Omit<ClockPatch, 'dueAt'> = {
+  slaClockStartedAt: null,
+  responseTier: null,
+  slaPausedAt: null,
+  slaPausedMs: 0,
+  resultClockStartedAt: null,
+  resultPausedMs: 0,
+};
 
-/** Ends a running pause: its length is folded into the clock. */
+/** The patch for these clock fields, with the due time they imply. */
+function patchOf(c: SlaClock, settings: Settings): ClockPatch {
+  return {
+    dueAt: computeDue(c, settings).dueAt,
+    slaClockStartedAt: c.slaClockStartedAt,
+    responseTier: c.slaClockStartedAt === null ? null : c.responseTier,
+    slaPausedAt: c.slaPausedAt,
+    slaPausedMs: c.slaClockStartedAt === null ? 0 : c.slaPausedMs,
+    resultClockStartedAt: c.resultClockStartedAt,
+    resultPausedMs: c.resultClockStartedAt === null ? 0 : c.resultPausedMs,
+  };
+}
+
+/** Ends a running pause: its length is folded into each clock that was running. */
 function resumed<C extends SlaClock>(c: C, now: number): C {
   if (c.slaPausedAt === null) return c;
-  return { ...c, slaPausedAt: null, slaPausedMs: c.slaPausedMs + Math.max(0, now - c.slaPausedAt) };
+  const paused = Math.max(0, now - c.slaPausedAt);
+  return {
+    ...c,
+    slaPausedAt: null,
+    slaPausedMs: c.slaClockStartedAt === null ? 0 : c.slaPausedMs + paused,
+    resultPausedMs: c.resultClockStartedAt === null ? 0 : c.resultPausedMs + paused,
+  };
+}
+
+/** Both clocks starting now (hand-over, or a resolved conversation reopened by the customer). */
+function freshEpisode<C extends SlaClock>(c: C, now: number, tier: Tier, status: Status): C {
+  return { ...c, ...SETTLED, status, slaClockStartedAt: now, responseTier: tier, resultClockStartedAt: now };
 }
 
 /**
- * The clock after a status change by an agent. `pending` pauses a running clock; leaving `pending` resumes it;
- * `resolved`/`closed` settle everything (nothing is owed until the customer writes again).
+ * The clocks after a status change by an agent. `pending` pauses them; leaving `pending` resumes them;
+ * `resolved`/`closed` settle everything (nothing is owed until the customer writes again). An agent reopening a
+ * resolved conversation starts a new result clock (a reopened complaint owes a new result) and owes no response.
  */
-export function clockOnStatus(before: SlaClock & Pick<Conversation, 'dueAt'>, to: Status, now: number, settings: Settings): ClockPatch {
-  if (to === 'resolved' || to === 'closed') return { dueAt: null, slaClockStartedAt: null, slaPausedAt: null, slaPausedMs: 0 };
-  if (before.slaClockStartedAt === null) return patchOf({ ...before, dueAt: null });
+export function clockOnStatus(before: SlaClock, to: Status, now: number, settings: Settings): ClockPatch {
+  if (!OWES.has(to)) return { dueAt: null, ...SETTLED };
+  if (!OWES.has(before.status)) {
+    return patchOf({ ...before, ...SETTLED, status: to, resultClockStartedAt: now }, settings);
+  }
   if (to === 'pending') {
-    const paused = before.slaPausedAt ?? now;
-    return patchOf({ ...before, slaPausedAt: paused });
+    const running = before.slaClockStartedAt !== null || before.resultClockStartedAt !== null;
+    return patchOf({ ...before, status: to, slaPausedAt: running ? (before.slaPausedAt ?? now) : null }, settings);
   }
-  const next = { ...resumed(before, now), status: to };
-  return patchOf({ ...next, dueAt: computeDue(next, settings).dueAt });
+  return patchOf({ ...resumed(before, now), status: to }, settings);
 }
 
 /**
- * The clock after a customer message. With the bot nothing runs yet. A complaint keeps its result deadline (a
- * pause ends); a reopened complaint starts a new one. Anything else owes a fresh response from now.
+ * The clocks after a customer message; `tier` is the customer's tier now. With the bot nothing runs yet. A
+ * resolved conversation reopens: both clocks start again. Otherwise a pause ends, and a response becomes owed from
+ * this message only if none was owed already (the oldest unanswered message keeps the clock).
  */
-export function clockOnCustomerMessage(before: SlaClock & Pick<Conversation, 'dueAt'>, now: number, settings: Settings): ClockPatch {
-  if (before.status === 'bot') return { dueAt: null, slaClockStartedAt: null, slaPausedAt: null, slaPausedMs: 0 };
+export function clockOnCustomerMessage(before: SlaClock, now: number, tier: Tier, settings: Settings): ClockPatch {
+  if (before.status === 'bot') return { dueAt: null, ...SETTLED };
+  if (before.status === 'resolved' || before.status === 'closed') return patchOf(freshEpisode(before, now, tier, 'open'), settings);
   const status: Status = before.status === 'queued' ? 'queued' : 'open';
-  if (before.category === 'complaint' && before.slaClockStartedAt !== null && OWES.has(before.status)) {
-    const next = { ...resumed(before, now), status };
-    return patchOf({ ...next, dueAt: computeDue(next, settings).dueAt });
-  }
-  const next = { ...before, status, slaClockStartedAt: now, slaPausedAt: null, slaPausedMs: 0 };
-  return patchOf({ ...next, dueAt: computeDue(next, settings).dueAt });
+  const next = { ...resumed(before, now), status };
+  if (next.slaClockStartedAt === null) Object.assign(next, { slaClockStartedAt: now, responseTier: tier, slaPausedMs: 0 });
+  if (next.resultClockStartedAt === null) Object.assign(next, { resultClockStartedAt: now, resultPausedMs: 0 });
+  return patchOf(next, settings);
 }
 
-/** The clock after the agent's public answer: a response is settled; a complaint's result is still owed. */
-export function clockOnAgentReply(before: SlaClock & Pick<Conversation, 'dueAt'>): ClockPatch {
-  if (before.category === 'complaint' && before.slaClockStartedAt !== null) return patchOf(before);
-  return { dueAt: null, slaClockStartedAt: null, slaPausedAt: null, slaPausedMs: 0 };
+/** The clocks after the agent's public answer: the response is settled; the result clock runs on. */
+export function clockOnAgentReply(before: SlaClock, settings: Settings): ClockPatch {
+  return patchOf({ ...before, slaClockStartedAt: null, responseTier: null, slaPausedMs: 0 }, settings);
 }
 
-/** The clock of a conversation the bot hands over now: bot time does not count. */
-export function clockOnHandOver(c: Pick<Conversation, 'category' | 'tierAtArrival'>, now: number, settings: Settings): ClockPatch {
-  return { dueAt: initialDueAt(c.category, c.tierAtArrival, now, settings), slaClockStartedAt: now, slaPausedAt: null, slaPausedMs: 0 };
+/** The clocks of a conversation the bot hands over now (bot time does not count); `tier` is the customer's tier now. */
+export function clockOnHandOver(c: SlaClock, now: number, tier: Tier, settings: Settings): ClockPatch {
+  return patchOf(freshEpisode(c, now, tier, 'queued'), settings);
 }
 
-/** The conversation with its due time recomputed from its clock (seeding, settings changes, data written elsewhere). */
+/** The conversation with its due time recomputed from its clocks (re-categorising, settings changes, seeding). */
 export function withComputedDue<C extends SlaClock & Pick<Conversation, 'dueAt'>>(c: C, settings: Settings): C {
   const dueAt = computeDue(c, settings).dueAt;
   return dueAt === c.dueAt ? c : { ...c, dueAt };
+}
+
+export type ClockKind = 'handover' | 'oldest_unanswered' | 'reopened';
+
+/**
+ * The clock the due time runs on, for explanations: its start and what started it (the hand-over, the oldest
+ * customer message not yet answered, or a reopen). Null while that clock is not running.
+ */
+export function dueClock(c: Pick<Conversation, 'category' | 'queuedAt' | 'slaClockStartedAt' | 'resultClockStartedAt'>): { startedAt: number | null; kind: ClockKind | null } {
+  const complaint = c.category === 'complaint';
+  const startedAt = complaint ? c.resultClockStartedAt : c.slaClockStartedAt;
+  if (startedAt === null) return { startedAt, kind: null };
+  if (c.queuedAt !== null && startedAt === c.queuedAt) return { startedAt, kind: 'handover' };
+  return { startedAt, kind: complaint ? 'reopened' : 'oldest_unanswered' };
 }

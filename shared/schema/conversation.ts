@@ -9,7 +9,7 @@ export const Conversation = z.object({
   customerId: Id,
   category: Category,
   status: Status,
-  /** The customer's tier when the conversation arrived: a later upgrade does not rewrite old SLAs. */
+  /** The customer's tier when the conversation arrived: a later upgrade does not rewrite what was already owed. */
   tierAtArrival: Tier,
   subject: z.string().max(500),
   createdAt: EpochMs,
@@ -27,12 +27,25 @@ export const Conversation = z.object({
   updatedAt: EpochMs,
   lastMessageAt: EpochMs,
   resolvedAt: EpochMs.nullable().default(null),
-  /** Start of the response clock now running (hand-over, or the customer's latest message); see shared/rules. */
+  /**
+   * The response clock: since when a response is owed, i.e. the hand-over or the oldest customer message not yet
+   * answered (a later message does not restart it; only an agent's public reply settles it). null: nothing owed.
+   * See docs/rules.md and shared/rules/sla.ts.
+   */
   slaClockStartedAt: EpochMs.nullable().default(null),
-  /** Set while the conversation is `pending`: the clock is paused from this time. */
+  /** The tier the owed response is measured on: the customer's tier when it started being owed (null: tierAtArrival). */
+  responseTier: Tier.nullable().default(null),
+  /** Set while the conversation is `pending`: both clocks are paused from this time. */
   slaPausedAt: EpochMs.nullable().default(null),
-  /** Paused time already accumulated on the running clock, in ms. */
+  /** Paused time already accumulated on the response clock, in ms. */
   slaPausedMs: z.number().int().nonnegative().default(0),
+  /**
+   * The result clock: start of the current episode (hand-over, or the reopen). A complaint's working-day deadline
+   * runs from here whatever the agent has replied, so re-categorising keeps the clocks the rules give it.
+   */
+  resultClockStartedAt: EpochMs.nullable().default(null),
+  /** Paused time already accumulated on the result clock, in ms. */
+  resultPausedMs: z.number().int().nonnegative().default(0),
   /** When a severe complaint was escalated to the leads (null: not escalated). */
   escalatedAt: EpochMs.nullable().default(null),
   /** An earlier conversation of the same customer and category this one continues (dedicated follow-up). */
@@ -44,6 +57,14 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** The longest reply or note a customer can be sent (the platform's message limit). */
+export const REPLY_MAX_CHARS = 20_000;
+/**
+ * A draft may grow past the reply limit so that nothing typed is ever lost: the reply box shows how far over it
+ * is and refuses to send until it fits.
+ */
+export const DRAFT_MAX_CHARS = 100_000;
+
 export const Author = z.enum(['customer', 'agent', 'bot', 'system']);
 export type Author = z.infer<typeof Author>;
 
@@ -53,7 +74,7 @@ export const Message = z.object({
   author: Author,
   /** The agent's or customer's id; null for bot and system messages. */
   authorId: Id.nullable(),
-  body: z.string().min(1).max(20_000),
+  body: z.string().min(1).max(REPLY_MAX_CHARS),
   at: EpochMs,
   /** Internal notes are visible to agents only, never sent to the customer. */
   internal: z.boolean().default(false),

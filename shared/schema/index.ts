@@ -27,7 +27,7 @@ export * from './settings';
 export * from './training';
 
 /** The store's format version; bump it together with a migration in electron/core/store/migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Every stored collection and the schema each of its records must pass. */
 export const recordSchemas = {

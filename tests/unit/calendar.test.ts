@@ -36,6 +36,25 @@ describe('the CN working-day calendar', () => {
     }
   });
 
+  it('in an uncovered year, still skips the holidays fixed by law: 1 Jan, 1–2 May, 1–3 Oct', () => {
+    // Find the first uncovered year in which each fixed date is a weekday, so the weekend rule alone cannot skip it.
+    const first = Math.max(...COVERED_YEARS) + 1;
+    for (const md of ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']) {
+      let y = first;
+      while ([0, 6].includes(new Date(`${y}-${md}T12:00:00Z`).getUTCDay())) y++;
+      const info = dayInfo(`${y}-${md}`);
+      expect(info, `${y}-${md}`).toMatchObject({ working: false, covered: false });
+      // Counting from the day before: the holiday is not counted as a working day, and the year stays flagged.
+      const d = addWorkingDays(at(`${y}-${md}T00:30:00+08:00`) - 24 * 3600_000, 3);
+      expect(d.days).not.toContain(`${y}-${md}`);
+      expect(d.uncoveredYears).toContain(y);
+    }
+    // An ordinary weekday of an uncovered year is still a working day.
+    let y = first;
+    while ([0, 6].includes(new Date(`${y}-03-10T12:00:00Z`).getUTCDay())) y++;
+    expect(dayInfo(`${y}-03-10`)).toMatchObject({ working: true, covered: false });
+  });
+
   it('finds the next working day at 9:00 for a Friday evening', () => {
     expect(nextWorkingDayAt(at('2026-11-27T20:00:00+08:00'))).toEqual({ at: at('2026-11-30T09:00:00+08:00'), covered: true });
   });

@@ -8,7 +8,7 @@ const DAY = 24 * 3600_000;
 const conv = (o: Partial<Conversation>): Conversation => ({
   id: 'c-1', customerId: 'cu-1', category: 'payment', status: 'open', tierAtArrival: 'normal', subject: 's',
   createdAt: NOW - DAY, queuedAt: NOW - DAY, dueAt: null, ownerId: 'a-lina', assigneeId: 'a-lina', tags: [],
-  contactCount: 1, severity: 'normal', updatedAt: NOW, lastMessageAt: NOW, resolvedAt: null, slaClockStartedAt: null,
+  contactCount: 1, severity: 'normal', updatedAt: NOW, lastMessageAt: NOW, resolvedAt: null, slaClockStartedAt: null, responseTier: null, resultClockStartedAt: null, resultPausedMs: 0,
   slaPausedAt: null, slaPausedMs: 0, escalatedAt: null, linkedToId: null, ownerAway: false, snoozedUntil: null, ...o,
 });
 

@@ -24,7 +24,7 @@ function conv(o: Partial<Conversation> = {}): Conversation {
     id: 'c-1', customerId: 'cu-1', category: 'payment', status: 'queued', tierAtArrival: 'normal', subject: 's',
     createdAt: queuedAt - 10 * 60_000, queuedAt, dueAt: null, ownerId: null, assigneeId: null, tags: [], contactCount: 1,
     severity: 'normal', updatedAt: queuedAt, lastMessageAt: queuedAt, resolvedAt: null, slaClockStartedAt: queuedAt,
-    slaPausedAt: null, slaPausedMs: 0, escalatedAt: null, linkedToId: null, ownerAway: false, snoozedUntil: null, ...o,
+    responseTier: null, resultClockStartedAt: queuedAt, resultPausedMs: 0, slaPausedAt: null, slaPausedMs: 0, escalatedAt: null, linkedToId: null, ownerAway: false, snoozedUntil: null, ...o,
   };
   return { ...base, dueAt: o.dueAt !== undefined ? o.dueAt : computeDue(base, S).dueAt };
 }
@@ -40,24 +40,102 @@ describe('response clocks: 24 h normal, 12 h VIP, from the hand-over', () => {
   it('bot time does not count: the clock starts at hand-over', () => {
     const created = at('2026-11-24T01:00:00+08:00');
     const handOver = at('2026-11-24T07:30:00+08:00');
-    const p = clockOnHandOver({ category: 'account', tierAtArrival: 'normal' }, handOver, S);
+    const p = clockOnHandOver(conv({ category: 'account', status: 'bot', queuedAt: null, slaClockStartedAt: null, resultClockStartedAt: null }), handOver, 'normal', S);
     expect(p.slaClockStartedAt).toBe(handOver);
     expect(p.dueAt).toBe(handOver + 24 * H);
     expect(p.dueAt! - created).toBe(30.5 * H);
     // While with the bot, a customer message starts nothing.
-    expect(clockOnCustomerMessage(conv({ status: 'bot', queuedAt: null, slaClockStartedAt: null, createdAt: created }), handOver, S).dueAt).toBeNull();
+    expect(clockOnCustomerMessage(conv({ status: 'bot', queuedAt: null, slaClockStartedAt: null, createdAt: created }), handOver, 'normal', S).dueAt).toBeNull();
   });
 
   it('after the agent answers nothing is owed; the next customer message owes a new response on the same target', () => {
     const c = conv({ status: 'open', tierAtArrival: 'vip' });
-    const answered = apply(c, clockOnAgentReply(c));
+    const answered = apply(c, clockOnAgentReply(c, S));
     expect(answered.dueAt).toBeNull();
     const msgAt = c.queuedAt! + 5 * H;
-    const again = apply(answered, clockOnCustomerMessage(answered, msgAt, S));
+    const again = apply(answered, clockOnCustomerMessage(answered, msgAt, 'vip', S));
     expect(again.slaClockStartedAt).toBe(msgAt);
     expect(again.dueAt).toBe(msgAt + 12 * H);
-    expect(explainDue(again, S, msgAt).clock).toBe('customer_message');
+    expect(explainDue(again, S, msgAt).clock).toBe('oldest_unanswered');
     expect(explainDue(c, S, msgAt).clock).toBe('handover');
+  });
+});
+
+describe('a customer chasing a reply does not push the deadline later', () => {
+  it('the clock runs from the oldest customer message not yet answered', () => {
+    const c = conv({ status: 'open' }); // handed over at T, nothing answered yet
+    const T = c.queuedAt!;
+    const chased = apply(c, clockOnCustomerMessage(c, T + 20 * H, 'normal', S));
+    expect(chased.slaClockStartedAt).toBe(T);
+    expect(chased.dueAt).toBe(T + 24 * H); // not T + 44 h
+    expect(explainDue(chased, S, T + 20 * H)).toMatchObject({ clock: 'handover', clockStartedAt: T });
+
+    // Answered at T+22h: nothing owed. The customer writes at T+30h and again at T+35h: due T+30h+24h.
+    const answered = apply(chased, clockOnAgentReply(chased, S));
+    const first = apply(answered, clockOnCustomerMessage(answered, T + 30 * H, 'normal', S));
+    const second = apply(first, clockOnCustomerMessage(first, T + 35 * H, 'normal', S));
+    expect(second.dueAt).toBe(T + 54 * H);
+    expect(explainDue(second, S, T + 35 * H)).toMatchObject({ clock: 'oldest_unanswered', clockStartedAt: T + 30 * H });
+  });
+
+  it('property: customer messages never move an owed due time later; a reply then a message starts it from that message', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('customer', 'agent'), fc.integer({ min: 1, max: 30 * H })), { maxLength: 12 }), (steps) => {
+        let c = conv({ status: 'open' });
+        let now = c.queuedAt!;
+        let owedSince: number | null = now;
+        for (const [who, gap] of steps) {
+          now += gap;
+          const before = c.dueAt;
+          if (who === 'agent') {
+            c = apply(c, clockOnAgentReply(c, S));
+            owedSince = null;
+          } else {
+            c = apply(c, clockOnCustomerMessage(c, now, 'normal', S));
+            if (before !== null) expect(c.dueAt).toBe(before);
+            owedSince ??= now;
+          }
+          expect(c.dueAt).toBe(owedSince === null ? null : owedSince + 24 * H);
+        }
+      }),
+    );
+  });
+});
+
+describe('a customer upgraded to VIP', () => {
+  it('keeps the normal target for what was owed before, and gets 12 h for every response owed after', () => {
+    const c = conv({ status: 'open', tierAtArrival: 'normal' });
+    const T = c.queuedAt!;
+    // Upgraded at T+1h while the first response is still owed: that response keeps 24 h.
+    const chased = apply(c, clockOnCustomerMessage(c, T + 2 * H, 'vip', S));
+    expect(chased.dueAt).toBe(T + 24 * H);
+    // Answered, then the (now VIP) customer writes: 12 h.
+    const answered = apply(chased, clockOnAgentReply(chased, S));
+    const next = apply(answered, clockOnCustomerMessage(answered, T + 5 * H, 'vip', S));
+    expect(next.dueAt).toBe(T + 5 * H + 12 * H);
+    expect(explainDue(next, S, T + 5 * H)).toMatchObject({ rule: 'response_vip', targetHours: 12 });
+  });
+});
+
+describe('re-categorising keeps the clocks the rules give', () => {
+  it('payment → complaint after the answer: the complaint is due 7 working days from the hand-over', () => {
+    const c = conv({ status: 'open', queuedAt: at('2026-11-24T09:00:00+08:00') });
+    const answered = apply(c, clockOnAgentReply(c, S));
+    expect(answered.dueAt).toBeNull();
+    const complaint = { ...answered, category: 'complaint' as const };
+    expect(computeDue(complaint, S).dueAt).toBe(at('2026-12-04T00:00:00+08:00')); // Wed 25 Nov … Thu 3 Dec
+  });
+
+  it('complaint → payment after the answer: nothing is owed (not hand-over + 24 h)', () => {
+    const c = conv({ category: 'complaint', status: 'open' });
+    const answered = apply(c, clockOnAgentReply(c, S));
+    expect(answered.dueAt).toBe(c.dueAt); // the result is still owed
+    expect(computeDue({ ...answered, category: 'payment' }, S).dueAt).toBeNull();
+  });
+
+  it('fractional hours give whole milliseconds', () => {
+    const due = computeDue(conv({ status: 'open', tierAtArrival: 'vip' }), { ...S, slaHours: { normal: 24, vip: 11.1111111 } }).dueAt!;
+    expect(Number.isInteger(due)).toBe(true);
   });
 });
 
@@ -76,9 +154,9 @@ describe('pause and resume', () => {
     const k = conv({ category: 'complaint', status: 'open' });
     const kp = apply(k, clockOnStatus(k, 'pending', pauseAt, S));
     kp.status = 'pending';
-    const resumed = apply(kp, clockOnCustomerMessage(kp, pauseAt + 6 * H, S));
+    const resumed = apply(kp, clockOnCustomerMessage(kp, pauseAt + 6 * H, 'normal', S));
     expect(resumed.slaPausedAt).toBeNull();
-    expect(resumed.slaPausedMs).toBe(6 * H);
+    expect(resumed.resultPausedMs).toBe(6 * H);
     expect(resumed.dueAt).toBe(k.dueAt! + 6 * H);
   });
 
@@ -160,7 +238,7 @@ describe('complaints: 7 working days on the mainland-China calendar', () => {
 
   it('a complaint answered by the agent still owes its result', () => {
     const c = conv({ category: 'complaint', status: 'open' });
-    expect(apply(c, clockOnAgentReply(c)).dueAt).toBe(c.dueAt);
+    expect(apply(c, clockOnAgentReply(c, S)).dueAt).toBe(c.dueAt);
   });
 });
 

@@ -60,11 +60,10 @@ describe('store migrations', () => {
   });
 
   it('1→2 maps vip to tier and tier to tierAtArrival, leaving junk for validation', () => {
-    const { data, steps } = migrateStore({
+    const data = MIGRATIONS[0].migrate({
       version: 1,
       collections: { customers: [v1Customer('u1', true), v1Customer('u2', false), 'junk'], conversations: [v1Conversation('c1', 'vip')] },
     });
-    expect(steps).toEqual(['1→2']);
     expect(data.version).toBe(2);
     expect(data.collections.customers[0]).toMatchObject({ id: 'u1', tier: 'vip' });
     expect(data.collections.customers[0]).not.toHaveProperty('vip');
@@ -72,6 +71,39 @@ describe('store migrations', () => {
     expect(data.collections.customers[2]).toBe('junk');
     expect(data.collections.conversations[0]).toMatchObject({ tierAtArrival: 'vip' });
     expect(data.collections.conversations[0]).not.toHaveProperty('tier');
+  });
+
+  it('2→3 reads both SLA clocks from the thread: oldest unanswered message, result clock from the hand-over', () => {
+    const H = 3600_000;
+    const T = Date.parse('2026-11-24T09:00:00+08:00');
+    const v2 = (id: string, category: string, status: string, slaClockStartedAt: number | null) => ({
+      ...v1Conversation(id, 'normal'), tier: undefined, tierAtArrival: 'normal', category, status, queuedAt: T, dueAt: 0,
+      slaClockStartedAt, slaPausedAt: null, slaPausedMs: 0,
+    });
+    const msg = (id: string, conversationId: string, author: string, at: number, internal = false) => ({ id, conversationId, author, authorId: 'x', body: 'b', at, internal });
+    const { data, steps } = migrateStore({
+      version: 2,
+      collections: {
+        conversations: [
+          v2('chased', 'payment', 'open', T + 20 * H), // v2 restarted the clock at the chasing message
+          v2('answered', 'complaint', 'open', T), // v2's complaint clock was the result clock
+          v2('done', 'account', 'resolved', null),
+          'junk',
+        ],
+        messages: [
+          msg('m1', 'chased', 'customer', T), msg('m2', 'chased', 'agent', T + H, true), msg('m3', 'chased', 'customer', T + 20 * H),
+          msg('m4', 'answered', 'customer', T), msg('m5', 'answered', 'agent', T + H),
+        ],
+      },
+    });
+    expect(steps).toEqual(['2→3']);
+    const [chased, answered, done, junk] = data.collections.conversations as Record<string, unknown>[];
+    // The internal note answered nothing: owed since the hand-over, due T + 24 h (not T + 44 h).
+    expect(chased).toMatchObject({ slaClockStartedAt: T, responseTier: 'normal', resultClockStartedAt: T, dueAt: T + 24 * H });
+    // The complaint was answered: no response owed, its result still due 7 working days from the hand-over.
+    expect(answered).toMatchObject({ slaClockStartedAt: null, resultClockStartedAt: T, dueAt: Date.parse('2026-12-04T00:00:00+08:00') });
+    expect(done).toMatchObject({ slaClockStartedAt: null, resultClockStartedAt: null, dueAt: null });
+    expect(junk).toBe('junk');
   });
 
   it('opens a hand-written version-1 store, migrated, and it opens again fine', async () => {
@@ -88,7 +120,7 @@ describe('store migrations', () => {
     expect(s.get('conversations', 'c2')?.tierAtArrival).toBe('normal');
     expect(s.get('conversations', 'c1')?.severity).toBe('normal'); // default filled
     expect(s.get('messages', 'm1')?.internal).toBe(false);
-    expect(logs.some((l) => l.includes('migrated snapshot-0.json from schema 1→2'))).toBe(true);
+    expect(logs.some((l) => l.includes('migrated snapshot-0.json from schema 1→2, 2→3'))).toBe(true);
     s.commit([{ op: 'put', coll: 'customers', rec: { ...s.get('customers', 'u2')!, tier: 'vip' } }]);
     const before = { customers: [...s.all('customers').values()], conversations: [...s.all('conversations').values()] };
     await closeStore(s); // the after-open compaction rewrites the data as version 2

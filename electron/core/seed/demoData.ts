@@ -491,8 +491,8 @@ export function generateDemoData(opts: DemoOptions): DemoData {
     }
 
     const lastMessageAt = lastAt >= 0 ? lastAt : createdAt;
-    // The running response clock (the SLA engine recomputes it): from the hand-over while work is owed; a pending
-    // conversation is paused since the agent's last message.
+    // The clocks (the SLA engine recomputes the due time from them): from the hand-over while work is owed; a
+    // pending conversation is paused since the agent's last message.
     const slaClockStartedAt = dueAt !== null ? queuedAt : null;
     const slaPausedAt = status === 'pending' ? lastPublicAgentAt ?? Math.max(lastMessageAt, (queuedAt as number) + MIN) : null;
     const ownerPresence = ownerId ? agentById.get(ownerId)?.presence : undefined;
@@ -518,8 +518,11 @@ export function generateDemoData(opts: DemoOptions): DemoData {
       lastMessageAt,
       resolvedAt,
       slaClockStartedAt,
+      responseTier: slaClockStartedAt !== null ? tierAtArrival : null,
       slaPausedAt,
       slaPausedMs: 0,
+      resultClockStartedAt: slaClockStartedAt,
+      resultPausedMs: 0,
       escalatedAt: severity === 'severe' && queuedAt !== null ? queuedAt : null,
       linkedToId: followUp ? prior.id : null,
       ownerAway,

@@ -2,7 +2,7 @@ import { CoreError, topic, type ConversationSummary } from '../../../shared/cont
 import type { Agent, Conversation, Message } from '../../../shared/schema';
 import { canTransition, isActive } from '../../../shared/rules/transitions';
 import { ownerAfterReply } from '../../../shared/rules/ownership';
-import { clockOnAgentReply, clockOnStatus, computeDue } from '../../../shared/rules/sla';
+import { clockOnAgentReply, clockOnStatus, withComputedDue } from '../../../shared/rules/sla';
 import { findPlaceholders, hasRawBraces } from '../../../shared/rules/cannedVariables';
 import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
@@ -74,7 +74,7 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
           // The owner answering what waited in the team queue takes it back.
           ownerAway: before.ownerAway && before.ownerId !== actor.agent.id,
           status: before.status === 'queued' || before.status === 'resolved' ? 'open' : before.status,
-          ...clockOnAgentReply(before), // a response is settled; a complaint's result stays due
+          ...clockOnAgentReply(before, ctx.settings()), // the response is settled; a complaint's result stays due
           updatedAt: now,
           lastMessageAt: now,
         };
@@ -111,8 +111,9 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
       return after;
     },
 
+    // Both clocks run whatever the category; the new category only picks which one is due (docs/rules.md).
     'conversation.setCategory': ({ id, category }, actor) =>
-      edit(id, actor.agent.id, 'conversation.category', (c) => ({ ...c, category, dueAt: computeDue({ ...c, category }, ctx.settings()).dueAt }), (c) => c.category),
+      edit(id, actor.agent.id, 'conversation.category', (c) => withComputedDue({ ...c, category }, ctx.settings()), (c) => c.category),
 
     'conversation.setTags': ({ id, tags }, actor) =>
       edit(id, actor.agent.id, 'conversation.tags', (c) => ({ ...c, tags: [...new Set(tags)] }), (c) => c.tags),

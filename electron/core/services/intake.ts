@@ -1,6 +1,6 @@
 import { CoreError, topic } from '../../../shared/contract';
 import type { Category, Conversation, Message } from '../../../shared/schema';
-import { clockOnCustomerMessage, initialDueAt } from '../../../shared/rules/sla';
+import { clockOnCustomerMessage, clockOnHandOver } from '../../../shared/rules/sla';
 import { findLinkTarget, routeToOwner } from '../../../shared/rules/ownership';
 import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
@@ -35,12 +35,12 @@ export function createIntake(ctx: CoreContext) {
     if (existing && existing.status !== 'closed') {
       const reopened = existing.status === 'resolved';
       const resumes = existing.status === 'pending';
-      // A new customer message owes a new response from now (a pending pause ends with it); a complaint keeps its
-      // result deadline, extended by the pause (shared/rules/sla.ts).
+      // A pending pause ends; a response is owed from this message only if none was owed already (the oldest
+      // unanswered message keeps the clock), on the customer's tier now; a reopen starts both clocks again.
       conversation = {
         ...existing,
         status: existing.status === 'bot' ? 'bot' : existing.status === 'queued' ? 'queued' : 'open',
-        ...clockOnCustomerMessage(existing, now, settings),
+        ...clockOnCustomerMessage(existing, now, customer.tier, settings),
         snoozedUntil: null,
         resolvedAt: reopened ? null : existing.resolvedAt,
         contactCount: reopened ? existing.contactCount + 1 : existing.contactCount,
@@ -59,7 +59,7 @@ export function createIntake(ctx: CoreContext) {
       // with the same owner (or in the team queue marked "owner away" while that owner is away).
       const previous = findLinkTarget(ctx.store.all('conversations').values(), customer.id, category, now);
       const routing = routeToOwner(previous, previous?.ownerId ? ctx.store.get('agents', previous.ownerId) : undefined);
-      conversation = {
+      const fresh = {
         id: ctx.newId('c-'),
         customerId: customer.id,
         category,
@@ -68,7 +68,7 @@ export function createIntake(ctx: CoreContext) {
         subject: msg.subject ?? msg.body.slice(0, 80),
         createdAt: now,
         queuedAt: now,
-        dueAt: initialDueAt(category, customer.tier, now, settings),
+        dueAt: null,
         ownerId: routing.ownerId,
         assigneeId: routing.assigneeId,
         tags: [],
@@ -77,14 +77,18 @@ export function createIntake(ctx: CoreContext) {
         updatedAt: now,
         lastMessageAt: now,
         resolvedAt: null,
-        slaClockStartedAt: now,
+        slaClockStartedAt: null,
+        responseTier: null,
         slaPausedAt: null,
         slaPausedMs: 0,
+        resultClockStartedAt: null,
+        resultPausedMs: 0,
         escalatedAt: null,
         linkedToId: previous?.id ?? existing?.id ?? null,
         ownerAway: routing.ownerAway,
         snoozedUntil: null,
-      };
+      } satisfies Conversation;
+      conversation = { ...fresh, ...clockOnHandOver(fresh, now, customer.tier, settings) };
       if (previous) {
         changes.push(auditChange(ctx, { actorId: 'system', action: 'conversation.linked', targetId: conversation.id, before: previous.id, after: routing.ownerAway ? 'owner_away' : routing.ownerId }));
       }

@@ -5,6 +5,7 @@ import { QueueFilter as QueueFilterSchema } from '../../../shared/schema/savedVi
 import { matchesFilter, normaliseText } from '../../../shared/rules/queueFilter';
 import { isActive } from '../../../shared/rules/transitions';
 import { urgencyAt } from '../../../shared/rules/urgency';
+import { dueClock, owedTier } from '../../../shared/rules/sla';
 import type { CoreContext, HandlerSlice } from '../context';
 import { calendarFallbackYears } from './calendarFlags';
 import { entryOf, QueueIndex, type QueueEntry } from './queueIndex';
@@ -80,12 +81,13 @@ export function createQueue(ctx: CoreContext) {
     const c = e.conversation;
     const owner = c.ownerId ? ctx.store.get('agents', c.ownerId) : undefined;
     const settings = ctx.settings();
+    const clock = dueClock(c);
     return {
       id: c.id,
       subject: c.subject,
       customerId: c.customerId,
       customerName: customerName(c),
-      tier: c.tierAtArrival,
+      tier: owedTier(c),
       category: c.category,
       status: c.status,
       severity: c.severity,
@@ -94,12 +96,12 @@ export function createQueue(ctx: CoreContext) {
       ownerName: owner?.name ?? null,
       lastMessageAt: c.lastMessageAt,
       pausedAt: c.dueAt !== null ? c.slaPausedAt : null,
-      clockStartedAt: c.slaClockStartedAt,
-      clock: c.slaClockStartedAt === null ? null : c.queuedAt !== null && c.slaClockStartedAt === c.queuedAt ? 'handover' : 'customer_message',
-      pausedMs: c.slaPausedMs,
+      clockStartedAt: clock.startedAt,
+      clock: clock.kind,
+      pausedMs: c.category === 'complaint' ? c.resultPausedMs : c.slaPausedMs,
       escalated: c.escalatedAt !== null,
       ownerAway: c.ownerAway,
-      calendarFallback: c.category === 'complaint' && c.slaClockStartedAt !== null && calendarFallbackYears(c.slaClockStartedAt, settings.complaintWorkingDays).length > 0,
+      calendarFallback: c.category === 'complaint' && clock.startedAt !== null && calendarFallbackYears(clock.startedAt, settings.complaintWorkingDays).length > 0,
     };
   };
 
@@ -115,7 +117,7 @@ export function createQueue(ctx: CoreContext) {
       if (u === 'breached') breached++;
       else if (u === 'at_risk') atRisk++;
       const c = e.conversation;
-      if (c.category === 'complaint' && c.slaClockStartedAt !== null) for (const y of calendarFallbackYears(c.slaClockStartedAt, settings.complaintWorkingDays)) years.add(y);
+      if (c.category === 'complaint' && c.resultClockStartedAt !== null) for (const y of calendarFallbackYears(c.resultClockStartedAt, settings.complaintWorkingDays)) years.add(y);
     }
     return { breached, atRisk, total: index.size, uncoveredYears: [...years].sort() };
   }

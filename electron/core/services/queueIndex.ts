@@ -1,6 +1,7 @@
 import type { Conversation } from '../../../shared/schema';
 import { compareAcross, compareEntry, sortEntry, type SortEntry } from '../../../shared/rules/priority';
 import type { FilterableItem } from '../../../shared/rules/queueFilter';
+import { owedTier } from '../../../shared/rules/sla';
 
 /** One active conversation in the index: its precomputed sort key and the fields filters read. */
 export interface QueueEntry extends SortEntry, FilterableItem {
@@ -9,13 +10,13 @@ export interface QueueEntry extends SortEntry, FilterableItem {
 }
 
 export function entryOf(c: Conversation, customerName: string): QueueEntry {
-  const key = sortEntry({ id: c.id, severe: c.severity === 'severe', vip: c.tierAtArrival === 'vip', dueAt: c.dueAt, pausedAt: c.slaPausedAt });
+  const key = sortEntry({ id: c.id, severe: c.severity === 'severe', vip: owedTier(c) === 'vip', dueAt: c.dueAt, pausedAt: c.slaPausedAt });
   return {
     ...key,
     paused: c.dueAt !== null && c.slaPausedAt !== null,
     conversation: c,
     category: c.category,
-    tier: c.tierAtArrival,
+    tier: owedTier(c),
     status: c.status,
     ownerId: c.ownerId,
     assigneeId: c.assigneeId,

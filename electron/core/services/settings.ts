@@ -32,7 +32,7 @@ export function createSettings(ctx: CoreContext) {
       let retimed = 0;
       const now = ctx.clock.now();
       for (const c of ctx.store.all('conversations').values()) {
-        if (!isActive(c.status) || c.slaClockStartedAt === null) continue;
+        if (!isActive(c.status)) continue;
         const dueAt = computeDue(c, next).dueAt;
         if (dueAt === c.dueAt) continue;
         const rec: Conversation = { ...c, dueAt, updatedAt: now };

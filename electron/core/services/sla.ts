@@ -1,5 +1,6 @@
 import { CoreError } from '../../../shared/contract';
 import { explainDue, type PauseInterval } from '../../../shared/rules/explainDue';
+import { dueClock } from '../../../shared/rules/sla';
 import type { CoreContext, HandlerSlice } from '../context';
 
 /**
@@ -29,7 +30,8 @@ export function createSla(ctx: CoreContext) {
     'sla.explain': ({ id }) => {
       const c = ctx.store.get('conversations', id);
       if (!c) throw new CoreError('not_found', `No conversation ${id}`);
-      const pauses = c.slaClockStartedAt === null ? [] : pausesOf(ctx, id, c.slaClockStartedAt, c.slaPausedAt);
+      const started = dueClock(c).startedAt;
+      const pauses = started === null ? [] : pausesOf(ctx, id, started, c.slaPausedAt);
       const e = explainDue(c, ctx.settings(), ctx.clock.now(), pauses);
       if (e.uncoveredYears.length) ctx.log('warn', `calendar: ${id} needs ${e.uncoveredYears.join(', ')}, not covered by chinese-days; Monday–Friday assumed`);
       return e;

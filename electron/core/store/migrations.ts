@@ -8,7 +8,8 @@
  *
  * To change the schema: bump SCHEMA_VERSION in shared/schema/index.ts and append a step here.
  */
-import { SCHEMA_VERSION } from '../../../shared/schema';
+import { DEFAULT_SETTINGS, SCHEMA_VERSION, Settings, type Conversation } from '../../../shared/schema';
+import { withComputedDue } from '../../../shared/rules/sla';
 import type { RawChange } from './journal';
 
 export interface RawStore {
@@ -44,8 +45,69 @@ function v1ToV2(raw: RawStore): RawStore {
   return { version: 2, collections };
 }
 
+const ACTIVE = new Set(['queued', 'open', 'pending']);
+
+/**
+ * Version 2 had one SLA clock: a complaint's result clock or the response clock restarted by each customer
+ * message. Version 3 keeps both (docs/rules.md): the response owed since the oldest unanswered customer message
+ * (read from the thread when the messages are at hand; a journal line alone keeps its start), on the tier of
+ * the time, and the result clock from the hand-over. Due times are recomputed with the stored settings.
+ */
+function v2ToV3(raw: RawStore): RawStore {
+  const collections = { ...raw.collections };
+  const convs = collections.conversations;
+  if (!convs) return { version: 3, collections };
+  const settingsRec = (collections.settings ?? []).find((s) => isObj(s) && s.id === 'global');
+  const parsedSettings = Settings.safeParse(settingsRec);
+  const settings = parsedSettings.success ? parsedSettings.data : DEFAULT_SETTINGS;
+  // The public thread of each conversation, oldest first: who spoke when.
+  const threads = new Map<string, { author: string; at: number }[]>();
+  for (const m of collections.messages ?? []) {
+    if (!isObj(m) || m.internal === true || typeof m.conversationId !== 'string' || typeof m.at !== 'number') continue;
+    if (m.author !== 'customer' && m.author !== 'agent') continue;
+    const t = threads.get(m.conversationId) ?? [];
+    t.push({ author: m.author, at: m.at });
+    threads.set(m.conversationId, t);
+  }
+  collections.conversations = convs.map((c) => {
+    if (!isObj(c) || 'resultClockStartedAt' in c) return c;
+    const num = (v: unknown) => (typeof v === 'number' ? v : null);
+    const active = ACTIVE.has(String(c.status));
+    const queuedAt = num(c.queuedAt);
+    const oldStart = num(c.slaClockStartedAt);
+    const complaint = c.category === 'complaint';
+    let owedSince = complaint ? null : oldStart;
+    const thread = threads.get(String(c.id));
+    if (active && thread) {
+      owedSince = null;
+      for (const m of thread.sort((a, b) => a.at - b.at)) {
+        if (m.author === 'agent') owedSince = null;
+        else owedSince ??= Math.max(m.at, queuedAt ?? m.at);
+      }
+    }
+    const next = {
+      ...c,
+      slaClockStartedAt: active ? owedSince : null,
+      responseTier: active && owedSince !== null ? c.tierAtArrival : null,
+      resultClockStartedAt: active ? (complaint ? (oldStart ?? queuedAt) : (queuedAt ?? oldStart)) : null,
+      resultPausedMs: active && complaint ? (num(c.slaPausedMs) ?? 0) : 0,
+      slaPausedMs: active && owedSince !== null && !complaint ? (num(c.slaPausedMs) ?? 0) : 0,
+    };
+    // Recompute the due time only for a record that is otherwise well formed; validation quarantines the rest.
+    try {
+      return withComputedDue(next as unknown as Conversation, settings);
+    } catch {
+      return next;
+    }
+  });
+  return { version: 3, collections };
+}
+
 /** Ordered; each `from` is the previous `to`. */
-export const MIGRATIONS: readonly Migration[] = [{ from: 1, to: 2, migrate: v1ToV2 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { from: 1, to: 2, migrate: v1ToV2 },
+  { from: 2, to: 3, migrate: v2ToV3 },
+];
 
 /**
  * Brings raw data up to SCHEMA_VERSION. Throws only when the data is newer than this app (a downgrade):
