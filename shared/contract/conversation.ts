@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Presence } from '../schema/agent';
 import { Category, EpochMs, Id } from '../schema/common';
-import { Conversation, Message } from '../schema/conversation';
+import { Conversation, Message, REPLY_MAX_CHARS } from '../schema/conversation';
 import { Customer } from '../schema/customer';
 import { LIVE_ROLES, endpoint } from './define';
 import { AgentSummary, ConversationSummary, ConversationView } from './views';
@@ -48,7 +48,7 @@ export const conversationContract = {
   }),
   'conversation.reply': endpoint({
     input: z
-      .object({ id: Id, body: z.string().trim().min(1).max(20_000), internal: z.boolean().default(false) })
+      .object({ id: Id, body: z.string().trim().min(1).max(REPLY_MAX_CHARS), internal: z.boolean().default(false) })
       .strict(),
     output: Message,
     roles: LIVE_ROLES,

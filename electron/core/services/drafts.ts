@@ -1,3 +1,4 @@
+import { CoreError } from '../../../shared/contract';
 import type { CoreContext, HandlerSlice } from '../context';
 
 /**
@@ -6,12 +7,17 @@ import type { CoreContext, HandlerSlice } from '../context';
  */
 export function createDrafts(ctx: CoreContext) {
   const key = (agentId: string, conversationId: string) => `${agentId}:${conversationId}`;
+  const mustExist = (conversationId: string) => {
+    if (!ctx.store.get('conversations', conversationId)) throw new CoreError('not_found', `No conversation ${conversationId}`);
+  };
   const handlers: HandlerSlice<'draft.get' | 'draft.save'> = {
     'draft.get': ({ conversationId }, actor) => {
+      mustExist(conversationId);
       const d = ctx.store.get('drafts', key(actor.agent.id, conversationId));
       return { body: d?.body ?? '', updatedAt: d?.updatedAt ?? null };
     },
     'draft.save': ({ conversationId, body }, actor) => {
+      mustExist(conversationId);
       const id = key(actor.agent.id, conversationId);
       const now = ctx.clock.now();
       const existing = ctx.store.get('drafts', id);

@@ -1,22 +1,28 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
+import { DRAFT_MAX_CHARS, REPLY_MAX_CHARS } from '../../../../shared/schema/conversation';
 import { api } from '../../api/client';
 import { ErrorText } from '../../app/ErrorText';
 import { CannedPicker } from '../canned/CannedPicker';
 import { useCannedPicker } from '../canned/useCannedPicker';
-import { cachedDraft, flushDraft, loadDraft, saveDraft } from './drafts';
+import { cachedDraft, flushDraft, loadDraft, onDraftSaved, saveDraft } from './drafts';
+
+/** The counter appears once a reply nears the limit. */
+const COUNT_FROM = Math.floor(REPLY_MAX_CHARS * 0.9);
 
 /**
  * Writes a reply (or an internal note); Ctrl/Cmd+Enter sends. The text is a draft kept per conversation: it
  * survives switching conversations and a restart. Nothing typed is lost on a failed send.
  */
 export function ReplyBox({ conversationId, disabled }: { conversationId: string; disabled: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [body, setBodyState] = useState(() => cachedDraft(conversationId) ?? '');
   const [internal, setInternal] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
+  const [draftFailed, setDraftFailed] = useState(false);
+  useEffect(() => onDraftSaved((id, saved) => id === conversationId && setDraftFailed(!saved)), [conversationId]);
 
   useEffect(() => {
     let live = true;
@@ -37,10 +43,14 @@ export function ReplyBox({ conversationId, disabled }: { conversationId: string;
   // The `/` canned-reply picker; `blocked` while {{placeholders}} remain (raw braces never reach a customer).
   const canned = useCannedPicker({ value: body, setValue: setBody, textareaRef: useRef<HTMLTextAreaElement>(null), conversationId });
   const blocked = canned.blocked && !internal;
+  // Counted as the core counts it (surrounding whitespace is trimmed before the limit applies).
+  const length = body.trim().length;
+  const over = length - REPLY_MAX_CHARS;
+  const fmt = (n: number) => n.toLocaleString(i18n.language);
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (!body.trim() || sending || blocked) return;
+    if (!body.trim() || sending || blocked || over > 0) return;
     setSending(true);
     const r = await api.call['conversation.reply']({ id: conversationId, body, internal });
     setSending(false);
@@ -66,13 +76,26 @@ export function ReplyBox({ conversationId, disabled }: { conversationId: string;
         onKeyDown={onKeyDown}
         disabled={disabled}
         rows={4}
+        maxLength={DRAFT_MAX_CHARS}
+        aria-describedby={`reply-length-${conversationId}`}
+        aria-invalid={over > 0}
       />
+      <div id={`reply-length-${conversationId}`}>
+        {over > 0 ? (
+          <p role="alert" className="reply-too-long">
+            {t('conversation.replyTooLong', { max: fmt(REPLY_MAX_CHARS), over: fmt(over) })}
+          </p>
+        ) : (
+          length >= COUNT_FROM && <p className="reply-length">{t('conversation.replyLength', { count: fmt(length), max: fmt(REPLY_MAX_CHARS) })}</p>
+        )}
+      </div>
+      {draftFailed && <p role="alert">{t('conversation.draftNotSaved')}</p>}
       {error && <ErrorText error={error} />}
       <div className="reply-actions">
         <label>
           <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('conversation.internalToggle')}
         </label>
-        <button type="submit" disabled={disabled || sending || !body.trim() || blocked}>
+        <button type="submit" disabled={disabled || sending || !body.trim() || blocked || over > 0}>
           {internal ? t('conversation.addNote') : t('conversation.send')}
         </button>
       </div>

@@ -17,6 +17,15 @@ export async function loadDraft(conversationId: string): Promise<string> {
   return local.get(conversationId)!;
 }
 
+/** Whether the latest store of each conversation's draft worked: a failure is shown, never swallowed. */
+type SaveListener = (conversationId: string, saved: boolean) => void;
+const listeners = new Set<SaveListener>();
+const notify = (conversationId: string, saved: boolean) => listeners.forEach((l) => l(conversationId, saved));
+export function onDraftSaved(listener: SaveListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export const cachedDraft = (conversationId: string): string | undefined => local.get(conversationId);
 
 /** Remembers at once, stores after a short pause in typing (or at once with `now`). */
@@ -27,7 +36,7 @@ export function saveDraft(conversationId: string, body: string, now = false): vo
   timers.delete(conversationId);
   const store = () => {
     timers.delete(conversationId);
-    void api.call['draft.save']({ conversationId, body });
+    void api.call['draft.save']({ conversationId, body }).then((r) => notify(conversationId, r.ok));
   };
   if (now) store();
   else timers.set(conversationId, setTimeout(store, SAVE_AFTER_MS));
