@@ -3,7 +3,7 @@ import type { Category } from '../schema/common';
 import type { Conversation } from '../schema/conversation';
 
 /**
- * The dedicated-owner rule (rules.md "Dedicated follow-up"): one agent follows an issue until it is solved.
+ * The dedicated-owner rule (docs/rules.md "Dedicated follow-up"): one agent follows an issue until it is solved.
  * Pure functions of the records and `now`; the services apply them and audit the result.
  */
 

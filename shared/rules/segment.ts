@@ -1,7 +1,7 @@
 /**
  * Tokenising zh + en text for search. Chinese has no spaces, so each run of Han characters is cut into words
  * with Intl.Segmenter and ALSO into overlapping character bigrams: word segmentation alone misses a substring
- * that crosses a word boundary (款申 inside 退款申请, measured 0 of 30 in facts.md), bigrams find it (30 of 30).
+ * that crosses a word boundary (款申 inside 退款申请, measured 0 of 30, docs/measurements.md), bigrams find it (30 of 30).
  * Latin words and numbers are lowercased whole; emoji and punctuation are not tokens.
  */
 

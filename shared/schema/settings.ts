@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Team-wide rule numbers (../shared/rules.md); a lead may change them. One record, id "global". */
+/** Team-wide rule numbers (docs/rules.md); a lead may change them. One record, id "global". */
 export const Settings = z.object({
   id: z.literal('global'),
   slaHours: z.object({

@@ -1,10 +1,10 @@
 /**
  * The lowdb snapshot + journal implementation of Store.
  *
- * Why not plain lowdb: it rewrites the whole file per change (6–9 s and 4 GB at 50 000 conversations),
- * never fsyncs, and throws on a corrupt file. Here a commit appends one fsynced line to a journal
+ * Why not plain lowdb: it rewrites the whole file per change (about a second at 10 000 conversations and
+ * several seconds at 50 000), never fsyncs, and throws on a corrupt file. Here a commit appends one fsynced line to a journal
  * (sub-millisecond at any size), snapshots are cut by a worker thread, and unreadable data is quarantined.
- * See ../../../../shared/facts.md ("Store") for the measurements behind this.
+ * See docs/measurements.md ("Store") for the measurements behind this; `npm run bench -- store` re-measures.
  */
 import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';

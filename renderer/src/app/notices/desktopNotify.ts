@@ -1,6 +1,7 @@
 /**
- * Desktop notifications through the Web Notification API: in web mode the browser shows them, in the Electron
- * app the same API is backed by native OS notifications (the main process grants only this permission).
+ * Desktop notifications in web mode, through the browser's Web Notification API. In the Electron app the main
+ * process denies every page permission, this one included, and raises native notifications itself
+ * (electron/main/desktopNotifier.ts), so there are no doubles.
  */
 export function desktopNotify(title: string, body: string, onClick: () => void): void {
   if (typeof Notification === 'undefined') return;
