@@ -1,18 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCore } from '../../electron/core';
 import { manualClock } from '../../electron/core/clock';
 import { silentLog } from '../../electron/core/log';
 import { startWebServer } from '../../electron/web/server';
+import { benchTempDir, describeFs } from './benchFs';
 
 /**
  * Change propagation: from an agent's call leaving one page to the change event arriving at another page's
  * event stream, through the real loopback server (goal: within 50 ms).
  */
 export default async function run() {
-  const dir = mkdtempSync(join(tmpdir(), 'kefu-feed-bench-'));
+  const dir = benchTempDir('kefu-feed-bench-');
+  console.log(describeFs(dir));
   const core = await createCore({ dataDir: dir, clock: manualClock(Date.parse('2026-11-24T09:00:00+08:00')), log: silentLog });
   const server = await startWebServer({ core, staticDir: dir, port: 0 });
   const headers = { cookie: `kefu_token_${server.port}=${server.token}`, host: `127.0.0.1:${server.port}` };

@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { startWebProcess } from '../fixtures/webProcess';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import type { Core } from '../../electron/core';
 import { QueueIndex, entryOf, type QueueEntry } from '../../electron/core/services/queueIndex';
 import { generateDemoData } from '../../electron/core/seed/demoData';
 import { openStore } from '../../electron/core/store/openStore';
@@ -12,13 +11,18 @@ import { COLLECTIONS, DEFAULT_SETTINGS, QueueFilter } from '../../shared/schema'
 import { matchesFilter, normaliseText } from '../../shared/rules/queueFilter';
 import { computeDue, withComputedDue } from '../../shared/rules/sla';
 import { isActive } from '../../shared/rules/transitions';
+import { benchTempDir, describeFs } from './benchFs';
+import { mayWork, openBenchCore, SESSION, writeBenchStore } from './benchCore';
 
 /**
  * `npm run bench -- queue`: the priority queue at 50 000 conversations.
  *  1. sort (one sort on precomputed keys) + filter + one page, in the core's own data structure (goal ≤ 20 ms);
  *  2. re-placing one changed conversation by binary search;
  *  3. due-time computation for 50 000 conversations (rules in shared/rules/sla.ts);
- *  4. the queue rendered in Chromium at 50 000 rows (web mode): DOM row count and frame times while scrolling.
+ *  4. `queue.page` through the core on a 50 000-conversation store: a page of an ordering already cached (a
+ *     scrolling renderer) against the first page after a commit (every agent action moves the version, so the
+ *     next page request re-merges and re-filters the whole queue);
+ *  5. the queue rendered in Chromium at 50 000 rows (web mode): DOM row count and frame times while scrolling.
  */
 const N = 50_000;
 const NOW = Date.parse('2026-11-24T09:00:00+08:00');
@@ -92,8 +96,76 @@ export default async function queueBench(): Promise<void> {
   const complaints = data.conversations.filter((c) => c.category === 'complaint').length;
   console.log(`due-time computation for ${N} conversations (${complaints} complaints on the working-day calendar): median ${ms(median(dueRuns))}`);
 
-  // 4. Chromium ------------------------------------------------------------------------------------------------
-  await renderBench(data);
+  // 4. queue.page through the core: cached vs changed versions -----------------------------------------------
+  await pageThroughCore();
+
+  // 5. Chromium ------------------------------------------------------------------------------------------------
+  if (process.env.BENCH_QUEUE_SKIP_RENDER) console.log('\nChromium render: skipped (BENCH_QUEUE_SKIP_RENDER)');
+  else await renderBench(data);
+}
+
+async function pageThroughCore(): Promise<void> {
+  const dir = benchTempDir('kefu-queue-core-');
+  let core: Core | null = null;
+  try {
+    console.log(`\nqueue.page through the core at ${N} conversations (2 messages each): ${describeFs(dir)}`);
+    const [, writeMs] = await timeAsync(async () => void (await writeBenchStore(dir, N, 2)));
+    const opened = await openBenchCore(dir);
+    core = opened.core;
+    console.log(`  store written in ${(writeMs / 1000).toFixed(1)} s, core open in ${opened.openS.toFixed(1)} s, search built in ${opened.searchS.toFixed(1)} s`);
+    const c = core;
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const r = await c.call(name, input, SESSION);
+      if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
+      return r.value as T;
+    };
+    type Page = { total: number; version: number };
+    let seed = 12345;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const toggling = [...c.store.all('conversations').values()].filter((x) => (x.status === 'open' || x.status === 'pending') && mayWork(x)).map((x) => x.id);
+    const { total } = await call<Page>('queue.page', { offset: 0, limit: 100 });
+    const pageAt = () => Math.floor((random() * total) / 100) * 100;
+    const cached: number[] = [];
+    const changed: number[] = [];
+    const WARMUP = 20;
+    const SAMPLES = 300;
+    let lastVersion = -1;
+    for (let i = 0; i < WARMUP + SAMPLES; i++) {
+      // One agent action (not timed): a status change or a reply on a random conversation, a new queue version.
+      const id = toggling[Math.floor(random() * toggling.length)];
+      if (i % 2 === 0) {
+        const status = c.store.get('conversations', id)!.status === 'pending' ? 'open' : 'pending';
+        await call('conversation.setStatus', { id, status });
+      } else {
+        await call('conversation.reply', { id, body: `bench reply ${i}` });
+      }
+      opened.clock.advance(1000);
+      await new Promise((r) => setImmediate(r));
+      // The first page request after it: the whole queue is merged and filtered again.
+      let t = performance.now();
+      const p = await call<Page>('queue.page', { offset: pageAt(), limit: 100 });
+      const changedMs = performance.now() - t;
+      if (p.version === lastVersion) throw new Error('queue.page: the version did not move after a commit');
+      lastVersion = p.version;
+      // Another page of the same version (scrolling): served from the cached ordering.
+      t = performance.now();
+      const q = await call<Page>('queue.page', { offset: pageAt(), limit: 100 });
+      const cachedMs = performance.now() - t;
+      if (q.version !== p.version) throw new Error('queue.page: the version moved without a commit');
+      if (i >= WARMUP) {
+        changed.push(changedMs);
+        cached.push(cachedMs);
+      }
+    }
+    const line = (label: string, xs: number[]) =>
+      `  ${label}: p50 ${ms(pct(xs, 0.5))}, p95 ${ms(pct(xs, 0.95))}, p99 ${ms(pct(xs, 0.99))}, max ${ms(Math.max(...xs))}`;
+    console.log(`  ${total} rows in the team queue; ${SAMPLES} pages of 100 each way, at random offsets:`);
+    console.log(line('cached version (another page, same version)   ', cached));
+    console.log(line('changed version (first page after a commit)   ', changed));
+  } finally {
+    await core?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function renderBench(data: ReturnType<typeof generateDemoData>): Promise<void> {
@@ -103,9 +175,10 @@ async function renderBench(data: ReturnType<typeof generateDemoData>): Promise<v
     console.log(`\nChromium render: skipped (${!existsSync(server) ? 'run `npx electron-vite build` first' : `no browser at ${executablePath}`})`);
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kefu-queue-bench-'));
+  const dir = benchTempDir('kefu-queue-bench-');
   let proc: ChildProcess | null = null;
   try {
+    console.log(`\nChromium render: ${describeFs(dir)}`);
     const [, writeMs] = await timeAsync(async () => {
       const store = await openStore({ dir, log: () => {} });
       const changes: Change[] = [];
@@ -114,7 +187,7 @@ async function renderBench(data: ReturnType<typeof generateDemoData>): Promise<v
       await store.compact();
       await store.close();
     });
-    console.log(`\nChromium render: wrote the ${N}-conversation store in ${(writeMs / 1000).toFixed(1)} s`);
+    console.log(`  wrote the ${N}-conversation store in ${(writeMs / 1000).toFixed(1)} s`);
     const started = performance.now();
     const run = await startWeb(dir);
     proc = run.proc;

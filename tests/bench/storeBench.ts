@@ -12,8 +12,7 @@
  * Run through tests/bench/store.bench.ts (npm run bench -- store). Prints figures only; it never fails on a time.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFile } from 'lowdb/node';
@@ -21,6 +20,7 @@ import { openStore } from '../../electron/core/store/openStore';
 import { listStoreFiles, snapshotName } from '../../electron/core/store/snapshot';
 import type { Change } from '../../electron/core/store/types';
 import { COLLECTIONS, type CollectionName, type Conversation, type Status } from '../../shared/schema';
+import { benchTempDir, describeFs } from './benchFs';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), '../..');
@@ -55,8 +55,11 @@ const mib = (bytes: number) => bytes / MiB;
 
 export async function benchStore(sizes: number[], makeData: (n: number) => Record<string, unknown[]>): Promise<void> {
   const rows: Row[] = [];
+  let where = '';
   for (const n of sizes) {
-    const dir = mkdtempSync(path.join(tmpdir(), `kefu-store-bench-${n}-`));
+    const dir = benchTempDir(`kefu-store-bench-${n}-`);
+    where = describeFs(dir);
+    console.log(where);
     try {
       rows.push(await benchOne(n, dir, makeData));
     } finally {
@@ -64,6 +67,7 @@ export async function benchStore(sizes: number[], makeData: (n: number) => Recor
     }
   }
   printTable(rows);
+  console.log(`Commits and naive writes: ${where}`);
 }
 
 async function benchOne(n: number, dir: string, makeData: (n: number) => Record<string, unknown[]>): Promise<Row> {

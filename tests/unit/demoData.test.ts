@@ -308,10 +308,9 @@ describe('generateDemoData', () => {
     expect(demo.messages.some((m) => m.internal)).toBe(true);
   });
 
-  it('produces exactly messagesPerConversation messages with ~200-character bodies, fast', () => {
-    const started = performance.now();
+  // Speed is the benchmarks' business (npm run bench), not a unit test's: no wall-clock limit here.
+  it('produces exactly messagesPerConversation messages with ~200-character bodies', () => {
     const big = generateDemoData({ seed: 7, now: NOW, conversations: 2_000, messagesPerConversation: 20 });
-    const ms = performance.now() - started;
     expect(big.conversations.length).toBe(2_000);
     expect(big.messages.length).toBe(40_000);
     const perConv = countBy(big.messages, (m) => m.conversationId);
@@ -319,7 +318,6 @@ describe('generateDemoData', () => {
     const avg = big.messages.reduce((s, m) => s + m.body.length, 0) / big.messages.length;
     expect(avg).toBeGreaterThan(150);
     expect(avg).toBeLessThan(300);
-    expect(ms).toBeLessThan(2_000);
     // Spot-check schema validity on a sample (the generator itself never parses).
     for (let i = 0; i < big.messages.length; i += 997) recordSchemas.messages.parse(big.messages[i]);
     for (let i = 0; i < big.conversations.length; i += 97) recordSchemas.conversations.parse(big.conversations[i]);
