@@ -125,7 +125,9 @@ test('only a lead can change the SLA settings, and the change shows in the queue
   await page.getByRole('button', { name: '打开时效设置' }).click();
   await dialog.getByRole('spinbutton', { name: 'VIP 客户回复时限（小时）' }).fill('30');
   await dialog.getByRole('button', { name: '保存设置' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('输入无效');
+  // The reason, in the user's language, naming the field; the core's English detail stays in the log.
+  await expect(dialog.getByRole('alert')).toContainText('VIP 客户回复时限');
+  await expect(dialog.getByRole('alert')).not.toContainText('slaHours');
   await dialog.getByRole('spinbutton', { name: 'VIP 客户回复时限（小时）' }).fill('8');
   await dialog.getByRole('button', { name: '保存设置' }).click();
   await expect(dialog.getByRole('status')).toContainText('已保存');
