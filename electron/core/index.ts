@@ -1,7 +1,7 @@
 import type { Result } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, Handlers } from './context';
-import { createDispatcher } from './dispatcher';
+import { createDispatcher, type SessionSink } from './dispatcher';
 import { ChangeFeed, type ChangeListener } from './feed';
 import { makeIdFactory } from './ids';
 import { consoleLog, type Log } from './log';
@@ -9,6 +9,7 @@ import { seedDemoData } from './seed/seedStore';
 import { createCanned } from './services/canned';
 import { createConversations } from './services/conversations';
 import { createConversationTimeline } from './services/conversationTimeline';
+import { createDataAdmin } from './services/dataAdmin';
 import { createDrafts } from './services/drafts';
 import { createOwnership } from './services/ownership';
 import { createSearch } from './services/search';
@@ -18,6 +19,7 @@ import { createNotices } from './services/notices';
 import { createSlaDesk } from './services/slaDesk';
 import { createReminders } from './services/reminders';
 import { createSessions } from './services/sessions';
+import { createProfiles } from './services/profiles';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
 import { createTicker } from './ticker';
@@ -28,13 +30,18 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   log?: Log;
+  /** Real time for security timeouts (default Date.now); tests pass their own. */
+  realNow?: () => number;
   /** Seed demo data on first run (default true). */
   seedDemo?: boolean;
 }
 
 export interface Core {
-  /** Every contract call goes through here, from IPC and web mode alike. */
-  call(name: string, input: unknown, sessionId: string): Promise<Result<unknown>>;
+  /**
+   * Every contract call goes through here, from IPC and web mode alike. `sessionId` is what the transport holds
+   * for its window or page (null: none yet); `sink` learns of a session the call issued or ended.
+   */
+  call(name: string, input: unknown, sessionId: string | null, sink?: SessionSink): Promise<Result<unknown>>;
   subscribe(listener: ChangeListener): () => void;
   readonly clock: Clock;
   readonly store: Store;
@@ -60,6 +67,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     feed,
     log,
     ticker,
+    realNow: opts.realNow ?? Date.now,
     settings: () => store.get('settings', 'global') ?? DEFAULT_SETTINGS,
     newId: makeIdFactory(() => clock.now()),
   };
@@ -70,6 +78,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const search = createSearch(ctx);
   const handlers: Handlers = {
     ...sessions.handlers,
+    ...createProfiles(ctx, sessions).handlers,
     ...createSlaDesk(ctx, notices).handlers,
     ...createConversations(ctx, messages, createConversationTimeline(store)).handlers,
     ...createOwnership(ctx, messages).handlers,
@@ -79,8 +88,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...notices.handlers,
     ...createCanned(ctx).handlers,
     ...createReminders(ctx, notices).handlers,
+    ...createDataAdmin(ctx, opts.dataDir).handlers,
   };
-  const call = createDispatcher(handlers, sessions.resolveActor, log);
+  const call = createDispatcher(handlers, sessions.resolve, log);
   ticker.start();
 
   return {

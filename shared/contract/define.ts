@@ -7,6 +7,11 @@ export interface Endpoint<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   output: O;
   /** Roles allowed to call; checked in the core on every call, whatever the transport. */
   roles: readonly Role[];
+  /**
+   * What session the call needs (default: a signed-in, unlocked one). `none`: callable before signing in (the
+   * sign-in screen); `locked`: callable on a locked session too (unlock, sign out).
+   */
+  session?: 'none' | 'locked';
 }
 
 export const ALL_ROLES = ['agent', 'trainee', 'lead'] as const satisfies readonly Role[];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { cannedContract } from './canned';
 import { conversationContract } from './conversation';
+import { dataAdminContract } from './dataAdmin';
 import type { Endpoint } from './define';
 import { draftsContract } from './drafts';
 import type { Result } from './errors';
@@ -32,6 +33,7 @@ export const contract = {
   ...noticesContract,
   ...cannedContract,
   ...remindersContract,
+  ...dataAdminContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category, Id } from '../schema/common';
-import { ALL_ROLES, endpoint } from './define';
+import { LEAD_ONLY, endpoint } from './define';
 
 export const intakeContract = {
   /**
@@ -19,6 +19,6 @@ export const intakeContract = {
       .strict()
       .refine((v) => v.conversationId !== undefined || v.category !== undefined, { message: 'a new conversation needs a category' }),
     output: z.object({ conversationId: Id, messageId: Id, created: z.boolean() }),
-    roles: ALL_ROLES,
+    roles: LEAD_ONLY,
   }),
 };

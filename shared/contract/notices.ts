@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { Id } from '../schema/common';
 import { Notice } from '../schema/notice';
-import { ALL_ROLES, endpoint } from './define';
+import { LIVE_ROLES, endpoint } from './define';
 
 export const noticesContract = {
   /** The caller's notices not yet dismissed, newest first (at most 50). */
   'notices.list': endpoint({
     input: z.object({}).strict(),
     output: z.array(Notice),
-    roles: ALL_ROLES,
+    roles: LIVE_ROLES,
   }),
   'notices.dismiss': endpoint({
     input: z.object({ id: Id }).strict(),
     output: z.object({ id: Id }),
-    roles: ALL_ROLES,
+    roles: LIVE_ROLES,
   }),
 };

@@ -31,7 +31,7 @@ export const slaContract = {
   'sla.explain': endpoint({
     input: z.object({ id: Id }).strict(),
     output: DueExplanationView,
-    roles: ALL_ROLES,
+    roles: LIVE_ROLES,
   }),
   'settings.get': endpoint({
     input: z.object({}).strict(),

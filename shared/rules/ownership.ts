@@ -71,3 +71,15 @@ export function waitingForOwner(conversations: Iterable<Conversation>, ownerId: 
   for (const c of conversations) if (c.ownerAway && c.ownerId === ownerId && UNSOLVED.includes(c.status)) out.push(c);
   return out.sort((a, b) => a.createdAt - b.createdAt);
 }
+
+/**
+ * Whether this agent may change a conversation's status or hand it on: a lead always; an agent when it is theirs
+ * (owner or assignee), or nobody's yet (unassigned, or waiting in the team queue while its owner is away), so
+ * picking up from the queue works and taking a colleague's work does not.
+ */
+export function mayChange(agent: Pick<Agent, 'id' | 'role'>, c: Pick<Conversation, 'ownerId' | 'assigneeId' | 'ownerAway'>): boolean {
+  if (agent.role === 'lead') return true;
+  if (agent.role !== 'agent') return false;
+  if (c.ownerId === agent.id || c.assigneeId === agent.id) return true;
+  return c.assigneeId === null && (c.ownerId === null || c.ownerAway);
+}

@@ -14,5 +14,7 @@ export const Agent = z.object({
   /** How many open conversations this agent can carry at once. */
   capacity: z.number().int().min(0).max(200),
   presence: Presence.default('online'),
+  /** A disabled profile cannot sign in; its history stays (a lead disables, never deletes). */
+  disabled: z.boolean().default(false),
 });
 export type Agent = z.infer<typeof Agent>;

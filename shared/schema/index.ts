@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Agent } from './agent';
 import { AuditEvent } from './audit';
 import { CannedReply } from './canned';
+import { Credential } from './credential';
 import { Conversation, Message } from './conversation';
 import { Customer } from './customer';
 import { Notice } from './notice';
@@ -16,6 +17,7 @@ export * from './common';
 export * from './agent';
 export * from './audit';
 export * from './canned';
+export * from './credential';
 export * from './conversation';
 export * from './customer';
 export * from './notice';
@@ -33,6 +35,7 @@ export const SCHEMA_VERSION = 3;
 export const recordSchemas = {
   customers: Customer,
   agents: Agent,
+  credentials: Credential,
   conversations: Conversation,
   messages: Message,
   cannedReplies: CannedReply,

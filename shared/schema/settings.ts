@@ -9,6 +9,8 @@ export const Settings = z.object({
   }),
   complaintWorkingDays: z.number().int().positive().max(60),
   atRiskMinutes: z.number().int().positive().max(24 * 60),
+  /** Minutes without keyboard or mouse input before a workstation locks itself (0: never). */
+  lockAfterMinutes: z.number().int().min(0).max(8 * 60).default(15),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -17,4 +19,5 @@ export const DEFAULT_SETTINGS: Settings = {
   slaHours: { normal: 24, vip: 12 },
   complaintWorkingDays: 7,
   atRiskMinutes: 120,
+  lockAfterMinutes: 15,
 };

@@ -7,6 +7,7 @@ import { manualClock } from '../../electron/core/clock';
 import { silentLog } from '../../electron/core/log';
 import type { Output, Result } from '../../shared/contract';
 import { parseCannedFile } from '../../shared/rules/cannedExchange';
+import { withNamedSessions } from './coreSandbox';
 
 const NOW = Date.parse('2026-11-24T09:00:00+08:00');
 let core: Core;
@@ -24,7 +25,7 @@ const draft = (p: Record<string, unknown> = {}) => ({ title: '测试', body: '�
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kefu-canned-'));
-  core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog });
+  core = withNamedSessions(await createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog }));
   const agents = [...core.store.all('agents').values()];
   await call('session.signIn', { agentId: 'a-lina' }, AGENT);
   await call('session.signIn', { agentId: agents.find((a) => a.role === 'lead')!.id }, LEAD);

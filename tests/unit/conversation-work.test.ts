@@ -40,9 +40,10 @@ describe('working a conversation', () => {
     expect(audit.every((a) => a.actorId === 'a-lina' && a.at === NOW)).toBe(true);
 
     const closed = [...core.store.all('conversations').values()].find((c) => c.status === 'closed')!;
+    await call(core, 'session.signIn', { agentId: 'a-zhaomin' }, 'lead'); // a lead may change any conversation
     const auditBefore = core.store.all('audit').size;
-    expect(await core.call('conversation.setStatus', { id: closed.id, status: 'resolved' }, 's1')).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    expect(await core.call('conversation.setCategory', { id: closed.id, category: 'payment' }, 's1')).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await core.call('conversation.setStatus', { id: closed.id, status: 'resolved' }, 'lead')).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await core.call('conversation.setCategory', { id: closed.id, category: 'payment' }, 'lead')).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(core.store.all('audit').size).toBe(auditBefore);
   });
 

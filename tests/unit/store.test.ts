@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Change, Store } from '../../electron/core/store/types';
-import { COLLECTIONS, Conversation } from '../../shared/schema';
+import { COLLECTIONS, Conversation, SCHEMA_VERSION } from '../../shared/schema';
 import { storeSandbox } from './storeSandbox';
 
 const { logs, tempDir, open, closeStore } = storeSandbox('kefu-store-');
@@ -102,7 +102,7 @@ describe('store round trip', () => {
     // Now snapshot-1 + journal-1 are the fallback and generation 0 is gone.
     expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.json', 'snapshot-2.json']);
     const snap = JSON.parse(readFileSync(path.join(dir, 'snapshot-2.json'), 'utf8'));
-    expect(snap.version).toBe(2);
+    expect(snap.version).toBe(SCHEMA_VERSION);
     expect(snap.gen).toBe(2);
     expect(snap.collections.customers.map((c: { id: string }) => c.id).sort()).toEqual(['u1', 'u9']);
     const before = dump(s);

@@ -1,4 +1,5 @@
-import { COLLECTIONS, DEFAULT_SETTINGS } from '../../../shared/schema';
+import { COLLECTIONS, DEFAULT_SETTINGS, DEMO_PINS } from '../../../shared/schema';
+import { hashSecret } from '../identity/secrets';
 import { withComputedDue } from '../../../shared/rules/sla';
 import type { Log } from '../log';
 import type { Change, Store } from '../store/types';
@@ -12,7 +13,11 @@ export async function seedDemoData(store: Store, now: number, log: Log): Promise
   data.conversations = data.conversations.map((c) => withComputedDue(c, DEFAULT_SETTINGS));
   const changes: Change[] = [];
   for (const coll of COLLECTIONS) {
-    for (const rec of data[coll]) changes.push({ op: 'put', coll, rec } as Change);
+    for (const rec of data[coll] ?? []) changes.push({ op: 'put', coll, rec } as Change);
+  }
+  // Each demo profile gets its role's documented demo PIN (README), flagged so the sign-in screen shows it.
+  for (const agent of data.agents) {
+    changes.push({ op: 'put', coll: 'credentials', rec: await hashSecret(agent.id, DEMO_PINS[agent.role], now, true) });
   }
   store.commit(changes);
   await store.compact();

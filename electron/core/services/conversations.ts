@@ -1,7 +1,7 @@
 import { CoreError, topic, type ConversationSummary } from '../../../shared/contract';
 import type { Agent, Conversation, Message } from '../../../shared/schema';
 import { canTransition, isActive } from '../../../shared/rules/transitions';
-import { ownerAfterReply } from '../../../shared/rules/ownership';
+import { mayChange, ownerAfterReply } from '../../../shared/rules/ownership';
 import { clockOnAgentReply, clockOnStatus, withComputedDue } from '../../../shared/rules/sla';
 import { findPlaceholders, hasRawBraces } from '../../../shared/rules/cannedVariables';
 import type { CoreContext, HandlerSlice } from '../context';
@@ -90,6 +90,7 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
 
     'conversation.setStatus': ({ id, status }, actor) => {
       const before = mustGet(id);
+      if (!mayChange(actor.agent, before)) throw new CoreError('forbidden', `${actor.agent.id} may not change ${id}: not theirs`, undefined, { code: 'not_assigned' });
       if (!canTransition(before.status, status)) {
         throw new CoreError('conflict', `Cannot change conversation ${id} from ${before.status} to ${status}`);
       }

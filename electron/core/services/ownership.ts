@@ -1,5 +1,5 @@
 import { CoreError, topic, type ConversationSummary } from '../../../shared/contract';
-import { transferProblem, waitingForOwner } from '../../../shared/rules/ownership';
+import { mayChange, transferProblem, waitingForOwner } from '../../../shared/rules/ownership';
 import type { Conversation } from '../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
@@ -23,6 +23,7 @@ export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
     'conversation.transfer': ({ id, toAgentId, note }, actor) => {
       const before = ctx.store.get('conversations', id);
       if (!before) throw new CoreError('not_found', `No conversation ${id}`);
+      if (!mayChange(actor.agent, before)) throw new CoreError('forbidden', `${actor.agent.id} may not transfer ${id}: not theirs`, undefined, { code: 'not_assigned' });
       const to = ctx.store.get('agents', toAgentId);
       if (!to) throw new CoreError('not_found', `No agent ${toAgentId}`);
       const problem = transferProblem(before, to);
