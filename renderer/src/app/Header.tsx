@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/schema/common';
 import { api } from '../api/client';
 import { CannedLibraryButton } from '../panes/canned/CannedLibrary';
+import { DataButton } from '../panes/data/DataDialog';
 import { RemindersButton } from '../panes/reminders/RemindersView';
 import { formatTime } from './format';
 import { useNow, useSession } from './session';
@@ -20,6 +21,7 @@ export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
       )}
       <div className="header-controls">
         <CannedLibraryButton />
+        {session.agent.role === 'lead' && <DataButton />}
         {onOpen && <RemindersButton onOpen={onOpen} />}
         <label>
           {t('app.switchAgent')}{' '}

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
+import { useSession } from '../../app/session';
+import { CustomerDataActions } from '../data/CustomerDataActions';
 
 /** Tier, language, how often they contacted us, what they rated, open complaints. */
 export function CustomerCard({ history: h }: { history: Output<'customer.history'> }) {
   const { t } = useTranslation();
   const { customer } = h;
+  const lead = useSession().agent.role === 'lead';
   return (
     <section className="customer-card" aria-label={t('context.card')}>
       <h2 className="pane-title">{customer.name}</h2>
@@ -22,6 +25,7 @@ export function CustomerCard({ history: h }: { history: Output<'customer.history
         <dt>{t('context.openComplaints')}</dt>
         <dd className={h.openComplaints > 0 ? 'warn' : ''}>{h.openComplaints}</dd>
       </dl>
+      {lead && <CustomerDataActions key={customer.id} customer={customer} />}
     </section>
   );
 }
