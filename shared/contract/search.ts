@@ -42,14 +42,28 @@ export const searchContract = {
   /** One box across messages, customers and conversations, in Chinese and English. */
   'search.query': endpoint({
     input: z
-      .object({ q: z.string().max(200), filters: SearchFilters.default({}), limit: z.number().int().min(1).max(100).default(30) })
+      .object({
+        q: z.string().max(200),
+        filters: SearchFilters.default({}),
+        limit: z.number().int().min(1).max(100).default(30),
+        /** Hits to skip: the next page asks for `nextOffset` of the previous one. */
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
       .strict(),
     output: z.object({
+      /** One page of hits, in a fixed order: customers, then exact phrases among the newest hits, then newest first. */
       hits: z.array(SearchHit),
+      /** Every hit of the query, or a lower bound when `totalExact` is false ("at least N"). */
       total: z.number().int(),
-      /** False when older messages were not searched because enough exact matches were found (total is then a lower bound). */
+      totalExact: z.boolean(),
+      /** False when counting stopped early (a filtered count past its time budget): `total` is then a lower bound. */
       complete: z.boolean(),
-      progress: SearchProgress, tookMs: z.number() }),
+      offset: z.number().int(),
+      /** The offset of the next page, or null when this page is the last. */
+      nextOffset: z.number().int().nullable(),
+      progress: SearchProgress,
+      tookMs: z.number(),
+    }),
     roles: LIVE_ROLES,
   }),
   'search.status': endpoint({

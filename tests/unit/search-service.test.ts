@@ -100,36 +100,36 @@ describe('search', () => {
   it('engine: a Chinese exact phrase outranks the same characters out of order', () => {
     const e = createEngine();
     const texts = new Map([
-      ['m:1', '申请退款后，退款的申请还没处理'],
-      ['m:2', '我要提交退款申请'],
-      ['m:3', '退款申请'],
+      ['1', '申请退款后，退款的申请还没处理'],
+      ['2', '我要提交退款申请'],
+      ['3', '退款申请'],
     ]);
-    for (const [id, text] of texts) e.put({ id, text });
-    const r = e.search('退款申请', { textOf: (id) => texts.get(id), limit: 10 });
+    for (const [id, text] of texts) e.add(`g${id}`, [{ kind: 'm', id, text, at: Number(id) }]);
+    const textOf = (_: string, id: string) => texts.get(id);
+    const r = e.search('退款申请', { textOf, limit: 10 });
     // both words, but not as the phrase: found, and ranked last
-    expect(r.hits.map((h) => h.id).slice(0, 2).sort()).toEqual(['m:2', 'm:3']);
-    expect(r.hits[2]).toMatchObject({ id: 'm:1', phrase: false });
-    expect(e.search('款申', { textOf: (id) => texts.get(id), limit: 10 }).hits.map((h) => h.id).sort()).toEqual(['m:2', 'm:3']);
-    e.remove('m:3');
-    expect(e.search('退款申请', { textOf: (id) => texts.get(id), limit: 10 }).hits.map((h) => h.id)).not.toContain('m:3');
+    expect(r.hits.map((h) => h.id).slice(0, 2).sort()).toEqual(['2', '3']);
+    expect(r.hits[2]).toMatchObject({ id: '1', phrase: false });
+    expect(e.search('款申', { textOf, limit: 10 }).hits.map((h) => h.id).sort()).toEqual(['2', '3']);
+    e.kill('g3');
+    expect(e.search('退款申请', { textOf, limit: 10 }).hits.map((h) => h.id)).not.toContain('3');
   });
 
-  it('engine: searches newest shards first and says when older ones were skipped', () => {
-    const e = createEngine(2); // two documents per shard
+  it('engine: every word must be in one text of a document, newest first, 32 texts to a document', () => {
+    const e = createEngine();
     const texts = new Map<string, string>();
-    const put = (id: string, text: string) => (texts.set(id, text), e.put({ id, text }));
-    put('m:1', 'old refund request');
-    put('m:2', 'refund for old order');
-    put('m:3', 'refund please');
-    put('m:4', 'refund now');
-    put('m:5', 'refund today');
-    const textOf = (id: string) => texts.get(id);
-    const some = e.search('refund', { textOf, limit: 2 });
-    expect(some.complete).toBe(false);
-    expect(some.hits.map((h) => h.id)).not.toContain('m:1');
-    const all = e.search('refund', { textOf, limit: 10 });
-    expect(all).toMatchObject({ complete: true, total: 5 });
-    // a rare phrase in the oldest shard is still found: newer shards have too few hits to stop early
-    expect(e.search('refund request', { textOf, limit: 2 }).hits.map((h) => h.id)).toEqual(['m:1']);
+    const slots = Array.from({ length: 40 }, (_, i) => {
+      const text = i % 2 ? `refund ${i}` : `order ${i}`;
+      texts.set(`m${i}`, text);
+      return { kind: 'm' as const, id: `m${i}`, text, at: i };
+    });
+    e.add('c1', slots);
+    const textOf = (_: string, id: string) => texts.get(id);
+    const r = e.search('refund', { textOf, limit: 100 });
+    expect(r).toMatchObject({ total: 20, complete: true, hasMore: false });
+    expect(r.hits.map((h) => h.id)).toEqual(Array.from({ length: 20 }, (_, i) => `m${39 - 2 * i}`));
+    // "refund" and "order" are both in the group, never in one text
+    expect(e.search('refund order', { textOf, limit: 10 })).toMatchObject({ hits: [], total: 0, complete: true });
+    expect(e.search('refund 7', { textOf, limit: 10 }).hits.map((h) => h.id)).toEqual(['m7']);
   });
 });

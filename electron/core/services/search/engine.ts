@@ -1,184 +1,390 @@
-import MiniSearch, { type Query } from 'minisearch';
-import { indexTokens, phraseMatcher, queryWords } from '../../../../shared/rules/segment';
+import { indexTokens, phraseMatcher, queryTerms, runsOf } from '../../../../shared/rules/segment';
 
 /**
- * The full-text index (MiniSearch) with the zh/en tokenizer of shared/rules/segment.ts. It holds no text: the
- * caller looks texts up (from the store) for phrase ranking and highlighting, so 1 000 000 message bodies are
- * not kept twice in memory. Document ids are "<kind>:<record id>".
+ * The full-text index: an inverted index of the zh/en tokens of shared/rules/segment.ts, written for this app's
+ * queries (every word must match, inside one message) instead of a general-purpose scorer. It holds no text: the
+ * caller looks texts up (from the store) for the phrase test, so 1 000 000 message bodies are not kept twice.
  *
- * The index is cut into shards of SHARD_SIZE documents in arrival order (roughly time order). MiniSearch's cost is
- * the posting lists it walks, so a common query over 1 000 000 messages is slow in one index; searching shards
- * newest first and stopping once enough exact-phrase hits are found keeps common queries fast, while a rare
- * query (short posting lists) still goes through every shard.
+ * A document is a group of up to 32 texts ("slots") of one record group: a conversation's subject/tags and its
+ * messages, or a customer's name. Each posting is (document, bit mask of the slots that hold the term), so the
+ * slots that match a query are the AND of its terms' masks: a query is answered per message, exactly, without
+ * reading any text, and a conversation's repeated tokens cost one posting. Words of a query that sit in
+ * different messages of a conversation give an empty mask at once (the case that used to check every message of
+ * thousands of conversations).
+ *
+ * Postings are appended in document order, and documents are numbered in arrival order (the start-up build adds
+ * conversations oldest first), so a higher number is newer. A record that changes is killed in its old document
+ * (a per-document "live" mask) and added again in a new one; no posting is ever moved.
  */
-export interface EngineDoc {
+export type SlotKind = 'c' | 'm' | 'u';
+export interface Slot {
+  /** 'c' a conversation's subject and tags, 'm' a message, 'u' a customer's name. */
+  kind: SlotKind;
   id: string;
   text: string;
+  /** When it was written (a message's time, a conversation's creation), for date filters. */
+  at: number;
+  /** Who wrote it (an agent's id), for the agent filter. */
+  author?: string | null;
 }
 
-export interface RankedHit {
+export interface EngineHit {
+  kind: SlotKind;
   id: string;
-  score: number;
-  /** The text contains the query as one phrase (ranked above scattered matches). */
+  /** The group (conversation id, or "u:" + customer id) it was indexed under. */
+  group: string;
+  /** The text holds the query as one phrase. */
   phrase: boolean;
 }
 
 /**
- * Documents are whole conversations (~20 messages each): 5 000 per shard keeps a common query's posting lists
- * short (measured p95 15 ms vs 43 ms with 20 000 at 200 000 messages) for ~5 % more memory.
+ * Filters, applied with bit masks like the query itself, so every hit is counted exactly at the cost of one call
+ * per matching document: `doc` drops a document (false), keeps all its slots (true), or keeps only the slots
+ * written by `author` ('author'); `from`/`to` bound each slot's time.
  */
-export const SHARD_SIZE = 5_000;
-/** How many of each shard's best-scored hits are checked for an exact phrase before the final order is fixed. */
-const PHRASE_WINDOW = 100;
-/** Newest shards always searched before stopping early on "enough hits". */
-const MIN_SHARDS = 2;
-/** With `expand`, a shard's matches are all checked when there are at most this many. */
-const EXPAND_ALL_BELOW = 200;
-/** Documents expanded past the windows, per query (~20 messages each, a few µs per message). */
-const EXPAND_MAX = 1000;
-const identity = (s: string) => s;
+export interface EngineFilter {
+  /** `data` is what the caller attached to the group with setData. */
+  doc?(group: string, kinds: string, data: unknown): boolean | 'author';
+  author?: string;
+  from?: number;
+  to?: number;
+}
+/** Authors are indexed as a term no text can produce (runs never hold control characters). */
+const AUTHOR = '\u0001';
 
+export const SLOTS = 32;
 /**
- * MiniSearch's radix tree finds a child by scanning a node's keys, and Chinese puts thousands of distinct first
- * characters under the root: indexing spent most of its time there. Each Han character is therefore stored as two
- * private-use characters (high and low bits of its code point), so no node has more than ~200 children. Private-use
- * characters never occur in tokens (they are not letters), so nothing collides; prefixes still work.
+ * The first this-many hits in recency order are checked for the exact phrase and shown phrase first; later hits
+ * follow in recency order (a common query has tens of thousands of hits: testing them all would cost more than
+ * the whole rest of the query).
  */
-export function encodeKey(term: string): string {
-  let plain = true;
-  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) >= 0x2e80) plain = false;
-  if (plain) return term;
-  let out = '';
-  for (const ch of term) {
-    const cp = ch.codePointAt(0)!;
-    out += cp < 0x2e80 ? ch : String.fromCharCode(0xe000 + (cp >> 7), 0xf000 + (cp & 127));
+export const PHRASE_WINDOW = 200;
+
+interface Group {
+  key: string;
+  docs: number[];
+  data: unknown;
+}
+
+const popcount = (x: number) => {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+};
+
+class Postings {
+  /** (document, mask) pairs. */
+  buf = new Int32Array(4);
+  len = 0;
+  push(doc: number, mask: number) {
+    if (this.len + 2 > this.buf.length) {
+      const next = new Int32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.len++] = doc;
+    this.buf[this.len++] = mask;
   }
-  return out;
-}
-// Deduplicated per document: term frequency barely matters in short messages, and each token costs a tree walk.
-const tokenize = (text: string) => [...new Set(indexTokens(text))].map(encodeKey);
-
-const newShard = () =>
-  new MiniSearch<EngineDoc>({
-    fields: ['text'],
-    idField: 'id',
-    tokenize,
-    // Tokens are normalised already; the query is built from terms, never re-tokenised.
-    processTerm: identity,
-    searchOptions: { tokenize: (s) => [s], processTerm: identity },
-  });
-
-/** All words must match; a word of 3+ Han characters also scores for the segmented word itself. */
-function buildQuery(query: string): Query | null {
-  const words = queryWords(query);
-  if (words.length === 0) return null;
-  return {
-    combineWith: 'AND',
-    queries: words.map((w) => {
-      const all: Query = { combineWith: 'AND', queries: w.terms.map((t) => ({ queries: [encodeKey(t.term)], prefix: t.prefix })) };
-      return w.word ? { combineWith: 'OR', queries: [all, encodeKey(w.word)] } : all;
-    }),
-  };
 }
 
-export function createEngine(shardSize = SHARD_SIZE) {
-  const shards = [newShard()];
-  const shardOf = new Map<string, MiniSearch<EngineDoc>>();
+const HAN = /\p{Script=Han}/u;
+/** The bucket a term is found under for prefix queries: its first character if Han, else its first two. */
+const bucketOf = (term: string) => {
+  const first = String.fromCodePoint(term.codePointAt(0)!);
+  return HAN.test(first) ? first : term.slice(0, 2);
+};
 
-  const put = (doc: EngineDoc) => {
-    const existing = shardOf.get(doc.id);
-    if (existing) return existing.replace(doc);
-    let shard = shards[shards.length - 1];
-    if (shard.documentCount >= shardSize) shards.push((shard = newShard()));
-    shard.add(doc);
-    shardOf.set(doc.id, shard);
+export function createEngine() {
+  const terms = new Map<string, Postings>();
+  /** Terms by bucketOf, for prefix queries (a Han character, or the last Latin word being typed). */
+  const buckets = new Map<string, string[]>();
+  let docCount = 0;
+  let live = new Int32Array(1024);
+  let minAt = new Float64Array(1024);
+  let maxAt = new Float64Array(1024);
+  /** Each slot's time, at doc * SLOTS + slot. */
+  let slotAt = new Float64Array(1024 * SLOTS);
+  /** Each document's group (shared by the group's documents). */
+  const docGroup: Group[] = [];
+  const docKinds: string[] = [];
+  const docIds: string[][] = [];
+  const groups = new Map<string, Group>();
+  let liveSlots = 0;
+  /** Changes whenever the index does (a client can tell its pages came from one state). */
+  let version = 0;
+
+  const grow = () => {
+    const n = live.length * 2;
+    const l = new Int32Array(n);
+    l.set(live);
+    live = l;
+    const a = new Float64Array(n);
+    a.set(minAt);
+    minAt = a;
+    const b = new Float64Array(n);
+    b.set(maxAt);
+    maxAt = b;
+    const c = new Float64Array(n * SLOTS);
+    c.set(slotAt);
+    slotAt = c;
   };
-  const remove = (id: string) => {
-    const shard = shardOf.get(id);
-    if (!shard) return;
-    shard.discard(id);
-    shardOf.delete(id);
-  };
+
+  /** Indexes texts of one group, 32 to a document, in the order given (oldest first). */
+  function add(group: string, slots: Slot[]) {
+    version++;
+    for (let from = 0; from < slots.length; from += SLOTS) {
+      const part = slots.slice(from, from + SLOTS);
+      const doc = docCount++;
+      if (doc >= live.length) grow();
+      const masks = new Map<string, number>();
+      let lo = Infinity;
+      let hi = -Infinity;
+      let kinds = '';
+      const ids: string[] = [];
+      part.forEach((s, i) => {
+        const bit = 1 << i;
+        for (const t of indexTokens(s.text)) masks.set(t, (masks.get(t) ?? 0) | bit);
+        if (s.author) masks.set(AUTHOR + s.author, (masks.get(AUTHOR + s.author) ?? 0) | bit);
+        slotAt[doc * SLOTS + i] = s.at;
+        if (s.at < lo) lo = s.at;
+        if (s.at > hi) hi = s.at;
+        kinds += s.kind;
+        ids.push(s.id);
+      });
+      for (const [t, mask] of masks) {
+        let p = terms.get(t);
+        if (!p) {
+          terms.set(t, (p = new Postings()));
+          if (t.startsWith(AUTHOR)) {
+            p.push(doc, mask);
+            continue;
+          }
+          const key = bucketOf(t);
+          const bucket = buckets.get(key);
+          if (bucket) bucket.push(t);
+          else buckets.set(key, [t]);
+        }
+        p.push(doc, mask);
+      }
+      live[doc] = part.length === SLOTS ? -1 : (1 << part.length) - 1;
+      liveSlots += part.length;
+      minAt[doc] = lo;
+      maxAt[doc] = hi;
+      let g = groups.get(group);
+      if (!g) groups.set(group, (g = { key: group, docs: [], data: undefined }));
+      g.docs.push(doc);
+      docGroup[doc] = g;
+      docKinds[doc] = kinds;
+      docIds[doc] = ids;
+    }
+  }
+
+  /** Takes a group's slots out of every answer: all of them, or those `which` picks. */
+  function kill(group: string, which?: (kind: SlotKind, id: string) => boolean) {
+    const docs = groups.get(group)?.docs;
+    if (!docs) return;
+    version++;
+    for (const doc of docs) {
+      const kinds = docKinds[doc];
+      const ids = docIds[doc];
+      for (let i = 0; i < ids.length; i++) {
+        const bit = 1 << i;
+        if (live[doc] & bit && (!which || which(kinds[i] as SlotKind, ids[i]))) {
+          live[doc] &= ~bit;
+          liveSlots--;
+        }
+      }
+    }
+    if (!which) groups.delete(group);
+  }
+
+  /** Takes out, in every group, the slots `which` picks (a record whose group is no longer known: rare, slow). */
+  function killEverywhere(which: (kind: SlotKind, id: string) => boolean) {
+    for (const group of [...groups.keys()]) kill(group, which);
+  }
+
+  /** The postings of a query term: one list, or every term it is a prefix of. */
+  function postingsOf(term: string, prefix: boolean): Postings[] {
+    if (!prefix) {
+      const p = terms.get(term);
+      return p ? [p] : [];
+    }
+    const out: Postings[] = [];
+    for (const t of buckets.get(bucketOf(term)) ?? []) if (t.startsWith(term)) out.push(terms.get(t)!);
+    return out;
+  }
+
+  /** Documents (ascending) and the masks of their live slots that hold every term of the query. */
+  function candidates(query: string): { docs: Int32Array; masks: Int32Array; n: number } {
+    const none = { docs: new Int32Array(0), masks: new Int32Array(0), n: 0 };
+    const qt = queryTerms(query);
+    if (qt.length === 0) return none;
+    const lists = qt.map((t) => postingsOf(t.term, t.prefix));
+    const sizes = lists.map((ps) => ps.reduce((n, p) => n + p.len / 2, 0));
+    if (sizes.some((n) => n === 0)) return none; // a word that is nowhere: a miss costs a lookup
+    const order = lists.map((_, i) => i).sort((a, b) => sizes[a] - sizes[b]);
+    const dense = new Int32Array(docCount);
+    // The rarest term gives the candidates...
+    const first = lists[order[0]];
+    let docs: Int32Array;
+    let masks: Int32Array;
+    let n = 0;
+    if (first.length === 1) {
+      const p = first[0];
+      docs = new Int32Array(p.len / 2);
+      masks = new Int32Array(p.len / 2);
+      for (let i = 0; i < p.len; i += 2) {
+        const m = p.buf[i + 1] & live[p.buf[i]];
+        if (m) (docs[n] = p.buf[i]), (masks[n++] = m);
+      }
+    } else {
+      for (const p of first) for (let i = 0; i < p.len; i += 2) dense[p.buf[i]] |= p.buf[i + 1];
+      docs = new Int32Array(Math.min(docCount, sizes[order[0]]));
+      masks = new Int32Array(docs.length);
+      for (let d = 0; d < docCount; d++) {
+        const m = dense[d] & live[d];
+        if (m) (docs[n] = d), (masks[n++] = m);
+      }
+      dense.fill(0);
+    }
+    // ...and each other term keeps the slots that hold it too.
+    for (let k = 1; k < order.length && n > 0; k++) {
+      const ps = lists[order[k]];
+      for (const p of ps) for (let i = 0; i < p.len; i += 2) dense[p.buf[i]] |= p.buf[i + 1];
+      let w = 0;
+      for (let i = 0; i < n; i++) {
+        const m = masks[i] & dense[docs[i]];
+        if (m) (docs[w] = docs[i]), (masks[w++] = m);
+      }
+      n = w;
+      if (k + 1 < order.length) for (const p of ps) for (let i = 0; i < p.len; i += 2) dense[p.buf[i]] = 0;
+    }
+    return { docs, masks, n };
+  }
 
   /**
-   * Exact-phrase hits first, then MiniSearch's BM25 score. Shards are searched newest first; the search stops
-   * early once `limit` exact-phrase hits are found, or `limit` hits of any kind after MIN_SHARDS shards (older
-   * messages are then not searched: recency wins over completeness for a common query). `total` counts matches
-   * in the shards searched; `complete` says whether every shard was.
+   * The hits of a query, one page of them, in a fixed order: customers first, then the newest PHRASE_WINDOW hits
+   * with exact phrases before scattered words, then every older hit, newest first. The order depends only on the
+   * index, so consecutive pages neither repeat nor skip a hit while the index is unchanged. `total` counts every
+   * hit (filters are bit masks too, so counting is cheap).
    */
   function search(
     query: string,
     opts: {
-      accept?: (id: string) => boolean;
-      textOf: (id: string) => string | undefined;
+      offset?: number;
       limit: number;
-      /**
-       * Turns one matched document into the hits it stands for (a conversation document into its matching
-       * messages), each with its own phrase test; [] when none really matches. Without it a document is a hit.
-       */
-      expand?: (id: string) => { id: string; phrase: boolean }[];
+      filter?: EngineFilter;
+      textOf: (kind: SlotKind, id: string, group: string) => string | undefined;
     },
-  ): { hits: RankedHit[]; total: number; complete: boolean } {
-    const q = buildQuery(query);
-    if (!q) return { hits: [], total: 0, complete: true };
-    const accept = opts.accept;
-    const options = accept ? { filter: (r: { id: unknown }) => accept(r.id as string) } : undefined;
-    const ranked: RankedHit[] = [];
-    let total = 0;
-    let phrases = 0;
-    let complete = true;
-    const isPhrase = phraseMatcher(query);
-    const expand = opts.expand;
-    let expanded = 0;
-    for (let s = shards.length - 1; s >= 0; s--) {
-      const results = shards[s].search(q, options);
-      if (!expand) total += results.length;
-      // Expanded documents are checked one by one: all of them when few, else the best-scored window; the ones not
-      // checked count once each in `total` (a lower bound is then not guaranteed, so `complete` is false).
-      // Past the window, a document is still checked while hits are short (filters on message dates and authors
-      // reject some, and words may sit in different messages), up to EXPAND_MAX documents per query.
-      const window = expand && results.length <= EXPAND_ALL_BELOW ? results.length : Math.max(PHRASE_WINDOW, opts.limit);
-      let i = 0;
-      for (; i < results.length; i++) {
-        if (i >= window && !(expand && ranked.length < opts.limit && expanded < EXPAND_MAX)) break;
-        // Each expanded document may give several hits: enough exact phrases end the checking early.
-        if (expand && phrases >= opts.limit && i >= opts.limit) break;
-        const r = results[i];
-        if (expand) {
-          expanded++;
-          for (const h of expand(r.id as string)) {
-            if (h.phrase) phrases++;
-            total++;
-            ranked.push({ id: h.id, score: r.score, phrase: h.phrase });
-          }
-          continue;
-        }
-        const text = opts.textOf(r.id as string);
-        const phrase = text !== undefined && isPhrase(text);
-        if (phrase) phrases++;
-        ranked.push({ id: r.id as string, score: r.score, phrase });
-      }
-      if (expand && i < results.length) (total += results.length - i, (complete = false));
-      const searched = shards.length - s;
-      if (s > 0 && (phrases >= opts.limit || (ranked.length >= opts.limit && searched >= MIN_SHARDS))) {
-        complete = false;
-        break;
-      }
+  ): { hits: EngineHit[]; total: number; complete: boolean; hasMore: boolean } {
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit;
+    const { docs, masks, n } = candidates(query);
+    if (n === 0) return { hits: [], total: 0, complete: true, hasMore: false };
+    const filter = opts.filter;
+    const from = filter?.from ?? -Infinity;
+    const to = filter?.to ?? Infinity;
+    const dated = from > -Infinity || to < Infinity;
+    let byAuthor: Int32Array | null = null;
+    if (filter?.author) {
+      byAuthor = new Int32Array(docCount);
+      const p = terms.get(AUTHOR + filter.author);
+      if (p) for (let i = 0; i < p.len; i += 2) byAuthor[p.buf[i]] |= p.buf[i + 1];
     }
-    ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.score - a.score);
-    return { hits: ranked.slice(0, opts.limit), total, complete };
+    /** The slots of candidate i that pass the filter. */
+    const maskOf = (i: number) => {
+      let m = masks[i];
+      if (!filter) return m;
+      const doc = docs[i];
+      const g = docGroup[doc];
+      const v = filter.doc ? filter.doc(g.key, docKinds[doc], g.data) : true;
+      if (v === false) return 0;
+      if (v === 'author') m &= byAuthor ? byAuthor[doc] : 0;
+      if (dated && m && !(minAt[doc] >= from && maxAt[doc] <= to)) {
+        if (maxAt[doc] < from || minAt[doc] > to) return 0;
+        for (let s = 0; s < SLOTS; s++) {
+          const at = slotAt[doc * SLOTS + s];
+          if (m & (1 << s) && (at < from || at > to)) m &= ~(1 << s);
+        }
+      }
+      return m;
+    };
+
+    // Customers (a handful of names) first.
+    const customers: number[] = [];
+    for (let i = n - 1; i >= 0; i--) {
+      const doc = docs[i];
+      if (docKinds[doc] === 'u' && maskOf(i)) customers.push(doc * SLOTS);
+    }
+    // Then messages and conversations, newest first: collected as far as the page and the phrase window need,
+    // counted beyond.
+    const need = Math.max(PHRASE_WINDOW, offset + limit + 1 - customers.length);
+    const recent: number[] = [];
+    let total = customers.length;
+    for (let i = n - 1; i >= 0; i--) {
+      const doc = docs[i];
+      if (docKinds[doc] === 'u') continue;
+      const m = maskOf(i);
+      if (!m) continue;
+      total += popcount(m);
+      if (recent.length >= need) continue;
+      for (let s = SLOTS - 1; s >= 0; s--) if (m & (1 << s) && recent.length < need) recent.push(doc * SLOTS + s);
+    }
+
+    // One run of Latin, or one or two Han characters: every hit holds the query as it is.
+    const runs = runsOf(query);
+    const always = runs.length === 1 && (!runs[0].han || Array.from(runs[0].text).length <= 2);
+    const isPhrase = phraseMatcher(query);
+    const phraseOf = (h: number) => {
+      if (always) return true;
+      const doc = Math.floor(h / SLOTS);
+      const s = h % SLOTS;
+      const text = opts.textOf(docKinds[doc][s] as SlotKind, docIds[doc][s], docGroup[doc].key);
+      return text !== undefined && isPhrase(text);
+    };
+    const window = recent.slice(0, PHRASE_WINDOW);
+    const flags = window.map(phraseOf);
+    const ordered = [
+      ...customers,
+      ...window.filter((_, i) => flags[i]),
+      ...window.filter((_, i) => !flags[i]),
+      ...recent.slice(PHRASE_WINDOW),
+    ];
+    const verified = new Map<number, boolean>(window.map((h, i) => [h, flags[i]]));
+    const hits = ordered.slice(offset, offset + limit).map((h): EngineHit => {
+      const doc = Math.floor(h / SLOTS);
+      const s = h % SLOTS;
+      return { kind: docKinds[doc][s] as SlotKind, id: docIds[doc][s], group: docGroup[doc].key, phrase: verified.get(h) ?? phraseOf(h) };
+    });
+    return { hits, total, complete: true, hasMore: ordered.length > offset + limit };
   }
 
   return {
-    put,
-    remove,
-    has: (id: string) => shardOf.has(id),
-    search,
-    get size() {
-      return shardOf.size;
+    add,
+    kill,
+    killEverywhere,
+    hasGroup: (group: string) => groups.has(group),
+    /**
+     * Attaches the caller's data to a group (e.g. its live conversation record), handed to filters with each of
+     * the group's documents: filtering 50 000 matching documents then needs no look-ups.
+     */
+    setData(group: string, data: unknown) {
+      const g = groups.get(group);
+      if (g) g.data = data;
     },
-    get shardCount() {
-      return shards.length;
+    search,
+    /** Live texts indexed. */
+    get size() {
+      return liveSlots;
+    },
+    get docCount() {
+      return docCount;
+    },
+    get termCount() {
+      return terms.size;
+    },
+    get version() {
+      return version;
     },
   };
 }

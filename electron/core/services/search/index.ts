@@ -1,9 +1,9 @@
 import type { SearchFilters, SearchHit, SearchProgress } from '../../../../shared/contract/search';
-import { highlight, messageMatcher, phraseMatcher } from '../../../../shared/rules/segment';
-import type { Conversation, Message } from '../../../../shared/schema';
+import { highlight } from '../../../../shared/rules/segment';
+import type { Conversation, Customer, Message } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
-import { conversationBundleDoc, conversationText, customerDoc, docId, messageDoc, parseDocId } from './docs';
-import { createEngine } from './engine';
+import { conversationSlot, conversationText, customerGroup, customerSlot, messageSlot } from './docs';
+import { createEngine, type EngineFilter, type SlotKind } from './engine';
 
 /**
  * The start-up build works in slices of at most this many milliseconds; between slices the event loop serves
@@ -17,75 +17,99 @@ export const SEARCH_TOPIC = 'search';
 /**
  * Search across messages, conversations and customers. The index is built at start in the background, in chunks
  * separated by setImmediate, so the app answers at once; commits are indexed as they happen; until the build is
- * done, searches run on what is indexed and report progress.
+ * done, searches run on what is indexed and report progress (the total is then a lower bound).
  */
 export function createSearch(ctx: CoreContext) {
   const engine = createEngine();
+  /** Each indexed conversation's subject + tags, and each indexed customer's name: a change re-indexes only them. */
   const convText = new Map<string, string>();
-  /** Message ids of each conversation in arrival order: a conversation hit is checked message by message. */
+  const customerName = new Map<string, string>();
+  /** Message ids of each conversation, known at start (the build indexes them with their conversation). */
   const messagesOf = new Map<string, string[]>();
   let built = 0;
   let total = 0;
   let ready = false;
   let stopped = false;
 
-  const listOf = (conversationId: string) => {
-    let list = messagesOf.get(conversationId);
-    if (!list) messagesOf.set(conversationId, (list = []));
-    return list;
-  };
-  /** Indexes a whole conversation in one document; returns how many messages it took in. */
+  /** Indexes a whole conversation (its subject and tags, then its messages oldest first); returns the message count. */
   const indexBundle = (c: Conversation): number => {
-    const bodies: string[] = [];
+    const ms: Message[] = [];
     for (const id of messagesOf.get(c.id) ?? []) {
       const m = ctx.store.get('messages', id);
-      if (m) bodies.push(m.body);
+      if (m && m.conversationId === c.id) ms.push(m);
     }
-    convText.set(c.id, conversationText(c));
-    engine.put(conversationBundleDoc(c, bodies));
-    return bodies.length;
+    messagesOf.delete(c.id);
+    ms.sort((a, b) => a.at - b.at);
+    const text = conversationText(c);
+    convText.set(c.id, text);
+    engine.add(c.id, [conversationSlot(c, text), ...ms.map(messageSlot)]);
+    engine.setData(c.id, c);
+    return ms.length;
   };
   const indexConversation = (c: Conversation) => {
-    if (!engine.has(docId.conversation(c.id))) return void indexBundle(c);
+    if (!engine.hasGroup(c.id)) return void indexBundle(c);
+    engine.setData(c.id, c); // filters read the live record's category, customer and agents
     const text = conversationText(c);
     if (convText.get(c.id) === text) return; // a reply does not change it
     convText.set(c.id, text);
-    engine.put({ id: docId.conversationText(c.id), text });
+    engine.kill(c.id, (kind) => kind === 'c');
+    engine.add(c.id, [conversationSlot(c, text)]);
+  };
+  const indexCustomer = (c: Customer) => {
+    if (customerName.get(c.id) === c.name) return;
+    engine.kill(customerGroup(c.id));
+    customerName.set(c.id, c.name);
+    engine.add(customerGroup(c.id), [customerSlot(c)]);
   };
 
   ctx.store.onCommit((changes) => {
     for (const ch of changes) {
       if (ch.coll === 'messages') {
         if (ch.op === 'put') {
-          const list = listOf(ch.rec.conversationId);
-          if (!list.includes(ch.rec.id)) list.push(ch.rec.id);
-          // A conversation already indexed takes the new message as a small document of its own (no re-tokenising).
-          if (engine.has(docId.conversation(ch.rec.conversationId))) engine.put(messageDoc(ch.rec));
-          else {
-            const c = ctx.store.get('conversations', ch.rec.conversationId);
+          const m = ch.rec;
+          if (engine.hasGroup(m.conversationId)) {
+            // A conversation already indexed takes a new message as a small document of its own (no re-tokenising).
+            engine.kill(m.conversationId, (kind, id) => kind === 'm' && id === m.id);
+            engine.add(m.conversationId, [messageSlot(m)]);
+          } else {
+            const list = messagesOf.get(m.conversationId) ?? [];
+            if (!list.includes(m.id)) list.push(m.id);
+            messagesOf.set(m.conversationId, list);
+            const c = ctx.store.get('conversations', m.conversationId);
             if (c) indexBundle(c);
           }
         } else {
-          // The conversation's document may keep the removed message's tokens: hits are checked on live messages.
-          engine.remove(docId.message(ch.id));
-          for (const list of messagesOf.values()) if (list.includes(ch.id)) list.splice(list.indexOf(ch.id), 1);
+          // The record (and so its conversation) is gone: a rare event, so every document is looked at.
+          const gone = ch.id;
+          for (const list of messagesOf.values()) if (list.includes(gone)) list.splice(list.indexOf(gone), 1);
+          engine.killEverywhere((kind, id) => kind === 'm' && id === gone);
         }
       } else if (ch.coll === 'conversations') {
         if (ch.op === 'put') indexConversation(ch.rec);
         else {
-          for (const id of messagesOf.get(ch.id) ?? []) engine.remove(docId.message(id));
-          engine.remove(docId.conversation(ch.id));
-          engine.remove(docId.conversationText(ch.id));
+          engine.kill(ch.id);
           convText.delete(ch.id);
+          messagesOf.delete(ch.id);
         }
-      } else if (ch.coll === 'customers') ch.op === 'put' ? engine.put(customerDoc(ch.rec)) : engine.remove(docId.customer(ch.id));
+      } else if (ch.coll === 'customers') {
+        if (ch.op === 'put') indexCustomer(ch.rec);
+        else {
+          engine.kill(customerGroup(ch.id));
+          customerName.delete(ch.id);
+        }
+      }
     }
   });
 
   // The start-up build: work from the ids present now; anything committed meanwhile is indexed by onCommit.
-  for (const m of ctx.store.all('messages').values()) listOf(m.conversationId).push(m.id);
+  for (const m of ctx.store.all('messages').values()) {
+    let list = messagesOf.get(m.conversationId);
+    if (!list) messagesOf.set(m.conversationId, (list = []));
+    list.push(m.id);
+  }
   const customerIds = [...ctx.store.all('customers').keys()];
-  const conversationIds = [...ctx.store.all('conversations').keys()];
+  // Oldest conversations first: a document's number then says how recent it is (answers list newest first).
+  const conversationIds = [...ctx.store.all('conversations').values()].sort((a, b) => a.createdAt - b.createdAt).map((c) => c.id);
   // Progress counts records: a conversation step indexes the conversation and its messages.
   total = customerIds.length + conversationIds.length + ctx.store.all('messages').size;
   let lastEvent = 0;
@@ -97,15 +121,15 @@ export function createSearch(ctx: CoreContext) {
     for (let n = 0; cursor < steps; n++) {
       if (cursor < customerIds.length) {
         if ((n & 15) === 15 && performance.now() > sliceEnd) break;
-        const id = customerIds[cursor];
-        const c = ctx.store.get('customers', id);
-        if (c && !engine.has(docId.customer(id))) engine.put(customerDoc(c));
+        const c = ctx.store.get('customers', customerIds[cursor]);
+        if (c && !customerName.has(c.id)) indexCustomer(c);
         built++;
       } else {
-        if (performance.now() > sliceEnd) break;
+        if ((n & 3) === 3 && performance.now() > sliceEnd) break;
         const id = conversationIds[cursor - customerIds.length];
         const c = ctx.store.get('conversations', id);
-        built += 1 + (c && !engine.has(docId.conversation(id)) ? indexBundle(c) : (messagesOf.get(id)?.length ?? 0));
+        const waiting = messagesOf.get(id)?.length ?? 0;
+        built += 1 + (c && !engine.hasGroup(id) ? indexBundle(c) : waiting);
       }
       cursor++;
     }
@@ -114,7 +138,8 @@ export function createSearch(ctx: CoreContext) {
       ready = true;
       customerIds.length = 0;
       conversationIds.length = 0;
-      ctx.log('info', `search index ready: ${engine.size} documents`);
+      messagesOf.clear();
+      ctx.log('info', `search index ready: ${engine.size} texts in ${engine.docCount} documents, ${engine.termCount} terms`);
       ctx.feed.publish([SEARCH_TOPIC]);
       return;
     }
@@ -128,113 +153,84 @@ export function createSearch(ctx: CoreContext) {
 
   const progress = (): SearchProgress => ({ indexed: Math.min(built, total), total, ready });
 
-  const textOf = (id: string): string | undefined => {
-    const { kind, recordId } = parseDocId(id);
-    if (kind === 'message') return ctx.store.get('messages', recordId)?.body;
-    if (kind === 'conversation') return convText.get(recordId);
-    return ctx.store.get('customers', recordId)?.name;
-  };
+  const textOf = (kind: SlotKind, id: string, group: string): string | undefined =>
+    kind === 'm' ? ctx.store.get('messages', id)?.body : kind === 'c' ? convText.get(group) : ctx.store.get('customers', id)?.name;
 
-  /** The newest conversation of a customer (a customer hit opens it). */
-  const newestOf = (customerId: string): Conversation | undefined => {
-    let best: Conversation | undefined;
-    for (const c of ctx.store.all('conversations').values()) if (c.customerId === customerId && (!best || c.createdAt > best.createdAt)) best = c;
+  /** The newest conversation of each of these customers (a customer hit opens it), in one pass over conversations. */
+  const newestOf = (customerIds: Set<string>): Map<string, Conversation> => {
+    const best = new Map<string, Conversation>();
+    if (customerIds.size === 0) return best;
+    for (const c of ctx.store.all('conversations').values()) {
+      if (!customerIds.has(c.customerId)) continue;
+      const b = best.get(c.customerId);
+      if (!b || c.createdAt > b.createdAt) best.set(c.customerId, c);
+    }
     return best;
   };
 
   /**
-   * Filters read live records, so a category edit is reflected without re-indexing. The conversation-level part
-   * runs inside the index (`accept`); dates and authors are per message, checked when a conversation is expanded.
+   * Filters read live records, so a category edit is reflected without re-indexing: a matching document's
+   * conversation (the record attached to its group at every put) gives the category, customer and agents (the agent's own conversations, or only the messages
+   * the agent wrote in others); message times and authors are in the index.
    */
-  const filtersOf = (f: SearchFilters) => {
-    const inRange = (at: number) => (f.from === undefined || at >= f.from) && (f.to === undefined || at <= f.to);
-    const convOk = (c: Conversation | undefined) =>
-      !!c && (!f.category || c.category === f.category) && (!f.customerId || c.customerId === f.customerId);
-    const agentOf = (c: Conversation) => c.ownerId === f.agentId || c.assigneeId === f.agentId;
-    const any = !!(f.category || f.customerId || f.agentId || f.from !== undefined || f.to !== undefined);
-    const accept = !any
-      ? undefined
-      : (id: string): boolean => {
-          const { kind, recordId } = parseDocId(id);
-          if (kind === 'customer') {
-            // A customer has no category, agent or date of its own: only the customer filter applies to it.
-            if (f.category || f.agentId || f.from !== undefined || f.to !== undefined) return false;
-            return !f.customerId || recordId === f.customerId;
-          }
-          const c = ctx.store.get('conversations', kind === 'message' ? (ctx.store.get('messages', recordId)?.conversationId ?? '') : recordId);
-          // No message of a conversation is older than the conversation.
-          return convOk(c) && (f.to === undefined || c!.createdAt <= f.to);
-        };
+  const filterOf = (f: SearchFilters): EngineFilter | undefined => {
+    const dated = f.from !== undefined || f.to !== undefined;
+    if (!(f.category || f.customerId || f.agentId || dated)) return undefined;
     return {
-      accept,
-      message: (m: Message, c: Conversation) => inRange(m.at) && (!f.agentId || m.authorId === f.agentId || agentOf(c)),
-      conversation: (c: Conversation) => inRange(c.createdAt) && (!f.agentId || agentOf(c)),
+      from: f.from,
+      to: f.to,
+      author: f.agentId,
+      doc(group, kinds, data) {
+        // A customer has no category, agent or date of its own: only the customer filter applies to it.
+        if (kinds === 'u') return !(f.category || f.agentId || dated) && (!f.customerId || group === customerGroup(f.customerId));
+        const c = data as Conversation | undefined;
+        if (!c || (f.category && c.category !== f.category) || (f.customerId && c.customerId !== f.customerId)) return false;
+        return !f.agentId || c.ownerId === f.agentId || c.assigneeId === f.agentId ? true : 'author';
+      },
     };
   };
 
-  /**
-   * One matched document → its hits: a conversation's subject/tags and each of its messages that match the query
-   * on their own (newest first), each conversation once however many of its documents matched.
-   */
-  const expander = (q: string, filters: ReturnType<typeof filtersOf>) => {
-    const matches = messageMatcher(q);
-    const isPhrase = phraseMatcher(q);
-    const seen = new Set<string>();
-    return (id: string): { id: string; phrase: boolean }[] => {
-      const { kind, recordId } = parseDocId(id);
-      if (kind === 'customer') {
-        const name = ctx.store.get('customers', recordId)?.name;
-        return name === undefined ? [] : [{ id, phrase: isPhrase(name) }];
-      }
-      const convId = kind === 'message' ? ctx.store.get('messages', recordId)?.conversationId : recordId;
-      if (convId === undefined || seen.has(convId)) return [];
-      seen.add(convId);
-      const c = ctx.store.get('conversations', convId);
-      if (!c) return [];
-      const out: { id: string; phrase: boolean }[] = [];
-      const text = convText.get(convId) ?? conversationText(c);
-      if (filters.conversation(c) && matches(text)) out.push({ id: docId.conversation(convId), phrase: isPhrase(text) });
-      const ids = messagesOf.get(convId) ?? [];
-      for (let i = ids.length - 1; i >= 0; i--) {
-        const m = ctx.store.get('messages', ids[i]);
-        if (m && filters.message(m, c) && matches(m.body)) out.push({ id: docId.message(m.id), phrase: isPhrase(m.body) });
-      }
-      return out;
-    };
-  };
-
-  const toHit = (id: string, phrase: boolean, q: string): SearchHit | null => {
-    const { kind, recordId } = parseDocId(id);
-    const text = textOf(id);
+  const toHit = (kind: SlotKind, id: string, group: string, phrase: boolean, q: string, newest: Map<string, Conversation>): SearchHit | null => {
+    const text = textOf(kind, id, group);
     if (text === undefined) return null;
     const h = highlight(text, q);
-    if (kind === 'customer') {
-      const cu = ctx.store.get('customers', recordId);
+    if (kind === 'u') {
+      const cu = ctx.store.get('customers', id);
       if (!cu) return null;
-      const newest = newestOf(cu.id);
-      return { kind, id: recordId, conversationId: newest?.id ?? null, customerId: cu.id, customerName: cu.name, title: cu.name, snippet: h.text, marks: h.marks, at: newest?.lastMessageAt ?? cu.createdAt, author: null, category: null, phrase };
+      const c = newest.get(cu.id);
+      return { kind: 'customer', id, conversationId: c?.id ?? null, customerId: cu.id, customerName: cu.name, title: cu.name, snippet: h.text, marks: h.marks, at: c?.lastMessageAt ?? cu.createdAt, author: null, category: null, phrase };
     }
-    const m = kind === 'message' ? ctx.store.get('messages', recordId) : undefined;
-    const c = ctx.store.get('conversations', m ? m.conversationId : recordId);
-    if (!c) return null;
+    const m = kind === 'm' ? ctx.store.get('messages', id) : undefined;
+    const c = ctx.store.get('conversations', group);
+    if (!c || (kind === 'm' && !m)) return null;
     const cu = ctx.store.get('customers', c.customerId);
     return {
-      kind, id: recordId, conversationId: c.id, customerId: c.customerId, customerName: cu?.name ?? c.customerId, title: c.subject,
+      kind: m ? 'message' : 'conversation', id: m ? m.id : c.id, conversationId: c.id, customerId: c.customerId, customerName: cu?.name ?? c.customerId, title: c.subject,
       snippet: h.text, marks: h.marks, at: m ? m.at : c.createdAt, author: m ? m.author : null, category: c.category, phrase,
     };
   };
 
   const handlers: HandlerSlice<'search.query' | 'search.status'> = {
-    'search.query': ({ q, filters, limit }) => {
+    'search.query': ({ q, filters, limit, offset }) => {
       const started = performance.now();
-      const f = filtersOf(filters);
-      const { hits, total: matched, complete } = engine.search(q, { accept: f.accept, textOf, limit, expand: expander(q, f) });
+      const r = engine.search(q, { offset, limit, filter: filterOf(filters), textOf });
+      const newest = newestOf(new Set(r.hits.filter((h) => h.kind === 'u').map((h) => h.id)));
       const out: SearchHit[] = [];
-      for (const h of hits) {
-        const hit = toHit(h.id, h.phrase, q);
+      for (const h of r.hits) {
+        const hit = toHit(h.kind, h.id, h.group, h.phrase, q, newest);
         if (hit) out.push(hit);
       }
-      return { hits: out, total: matched, complete, progress: progress(), tookMs: Math.round((performance.now() - started) * 10) / 10 };
+      const p = progress();
+      return {
+        hits: out,
+        total: r.total,
+        totalExact: r.complete && p.ready,
+        complete: r.complete,
+        offset,
+        nextOffset: r.hasMore ? offset + limit : null,
+        progress: p,
+        tookMs: Math.round((performance.now() - started) * 10) / 10,
+      };
     },
     'search.status': () => progress(),
   };

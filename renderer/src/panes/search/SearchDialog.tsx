@@ -17,15 +17,21 @@ export function SearchDialog({ onOpen, onClose }: { onOpen(conversationId: strin
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [active, setActive] = useState(0);
-  const { result, progress } = useSearch(q, filters);
+  const { result, hits, generation, more, loadingMore, progress } = useSearch(q, filters);
   const dialog = useRef<HTMLDialogElement>(null);
+  const box = useRef<HTMLInputElement>(null);
+  const hasMore = !!result && result.nextOffset !== null;
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
-  useEffect(() => setActive(0), [result]);
-
-  const hits = result?.hits ?? [];
+  useEffect(() => setActive(0), [generation]);
+  // The "more" button goes away with the last page: give the focus back to the box rather than to the page.
+  const hadMore = useRef(false);
+  useEffect(() => {
+    if (hadMore.current && !hasMore && document.activeElement === document.body) box.current?.focus();
+    hadMore.current = hasMore;
+  }, [hasMore]);
   const open = (i: number) => {
     const id = hits[i]?.conversationId;
     if (!id) return;
@@ -33,7 +39,12 @@ export function SearchDialog({ onOpen, onClose }: { onOpen(conversationId: strin
     onClose();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(hits.length - 1, a + 1)));
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      // Past the last hit shown, the next page is fetched (the same as the "more" button).
+      if (active >= hits.length - 1 && hasMore) more();
+      setActive((a) => Math.min(hits.length - 1, a + 1));
+    }
     else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(0, a - 1)));
     else if (e.key === 'Enter') (e.preventDefault(), open(active));
   };
@@ -42,6 +53,7 @@ export function SearchDialog({ onOpen, onClose }: { onOpen(conversationId: strin
     <dialog ref={dialog} className="search-dialog" aria-label={t('search.title')} onClose={onClose} onCancel={onClose}>
       <div className="search-head">
         <input
+          ref={box}
           type="search"
           role="combobox"
           aria-expanded={hits.length > 0}
@@ -67,7 +79,8 @@ export function SearchDialog({ onOpen, onClose }: { onOpen(conversationId: strin
       )}
       {result && (
         <p className="search-count" role="status">
-          {result.complete ? t('search.count', { count: result.total }) : t('search.countAtLeast', { count: result.total })}
+          {result.totalExact ? t('search.count', { count: result.total }) : t('search.countAtLeast', { count: result.total })}
+          {hits.length > 0 && <> · {t('search.shown', { count: hits.length })}</>}
         </p>
       )}
       <ul id="search-results" role="listbox" aria-label={t('search.results')} className="search-results">
@@ -97,6 +110,12 @@ export function SearchDialog({ onOpen, onClose }: { onOpen(conversationId: strin
           </li>
         ))}
       </ul>
+      {hasMore && (
+        // Not `disabled` while loading: a disabled button drops the keyboard focus. The name stays the same.
+        <button type="button" className="search-more" aria-busy={loadingMore} aria-disabled={loadingMore} aria-controls="search-results" title={loadingMore ? t('search.loadingMore') : undefined} onClick={more}>
+          {t('search.more')}
+        </button>
+      )}
       {result && hits.length === 0 && <p className="empty">{t('search.none')}</p>}
     </dialog>
   );
