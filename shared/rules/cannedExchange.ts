@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCause, zodCause } from '../contract/errors';
 import { CannedScope } from '../schema/canned';
 import { Category, Locale } from '../schema/common';
 import { JsonSyntaxError, jsonValueOffsets, lineAt, lineIndex } from './jsonPositions';
@@ -26,12 +27,42 @@ export const CannedFileItem = z
   .strict();
 export type CannedFileItem = z.infer<typeof CannedFileItem>;
 
+/**
+ * What is wrong with an imported file, for the UI to phrase (canned.importProblem.<code> in the locales; a new
+ * code needs a sentence in both).
+ */
+export const IMPORT_PROBLEM_CODES = [
+  /** The file is not JSON (the line of the syntax error). */
+  'not_json',
+  /** The JSON holds no list of canned replies (params: format). */
+  'not_a_list',
+  /** More replies than one file may hold (params: max). */
+  'too_many',
+  /** A field the file format does not have (params: field). */
+  'unknown_field',
+  /** A field's value fails its check: `cause` says which check, as for a contract error (errors.cause.*). */
+  'invalid_field',
+  /** A team or everyone reply in an agent's file: only leads manage those. */
+  'lead_only',
+  /** The same shortcut twice in one scope of the file (params: shortcut, first: the item that has it first). */
+  'shortcut_twice',
+] as const;
+export const ImportProblemCode = z.enum(IMPORT_PROBLEM_CODES);
+export type ImportProblemCode = z.infer<typeof ImportProblemCode>;
+
 export const ImportProblem = z.object({
   line: z.number().int().min(1),
   /** 1-based position in the file's list; null for a problem with the file as a whole. */
   item: z.number().int().min(1).nullable(),
   /** The field at fault ("body"), or null. */
   field: z.string().nullable(),
+  /** What is wrong, machine-readable: the UI says it in the user's language. */
+  code: ImportProblemCode,
+  /** Values for the code's sentence. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** For `invalid_field`: the failed check, with its limits. */
+  cause: ErrorCause.optional(),
+  /** English detail for the log; never shown as the user's message. */
   message: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
@@ -49,15 +80,18 @@ export function parseCannedFile(text: string): ParsedFile {
     data = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (e) {
     const line = e instanceof JsonSyntaxError ? lineAt(text, e.offset) : 1;
-    return { ok: false, problems: [{ line, item: null, field: null, message: `Not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, problems: [{ line, item: null, field: null, code: 'not_json', message: `Not valid JSON: ${(e as Error).message}` }] };
   }
   const bare = Array.isArray(data);
   const list: unknown = bare ? data : (data as { cannedReplies?: unknown } | null)?.cannedReplies;
   const base = bare ? '' : '/cannedReplies';
   if (!Array.isArray(list)) {
-    return { ok: false, problems: [{ line: 1, item: null, field: null, message: `Expected a list of canned replies (or { "format": "${CANNED_FILE_FORMAT}", "cannedReplies": [...] })` }] };
+    const message = `Expected a list of canned replies (or { "format": "${CANNED_FILE_FORMAT}", "cannedReplies": [...] })`;
+    return { ok: false, problems: [{ line: 1, item: null, field: null, code: 'not_a_list', params: { format: CANNED_FILE_FORMAT }, message }] };
   }
-  if (list.length > MAX_ITEMS) return { ok: false, problems: [{ line: 1, item: null, field: null, message: `At most ${MAX_ITEMS} replies per file` }] };
+  if (list.length > MAX_ITEMS) {
+    return { ok: false, problems: [{ line: 1, item: null, field: null, code: 'too_many', params: { max: MAX_ITEMS }, message: `At most ${MAX_ITEMS} replies per file` }] };
+  }
 
   const lineOf = lineIndex(text);
   const items: CannedFileItem[] = [];
@@ -76,7 +110,16 @@ export function parseCannedFile(text: string): ParsedFile {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       const field = keys[0] ?? (issue.path.length ? String(issue.path[0]) : null);
       const at = field !== null ? offsets.get(`${base}/${index}/${field}`) : undefined;
-      problems.push({ line: at !== undefined ? lineOf(at) : itemLine, item: index + 1, field, message: issue.message });
+      const line = at !== undefined ? lineOf(at) : itemLine;
+      if (keys.length > 0) {
+        // One problem per unknown key, each on its own line.
+        for (const key of keys) {
+          const keyAt = offsets.get(`${base}/${index}/${key}`);
+          problems.push({ line: keyAt !== undefined ? lineOf(keyAt) : itemLine, item: index + 1, field: key, code: 'unknown_field', params: { field: key }, message: issue.message });
+        }
+        continue;
+      }
+      problems.push({ line, item: index + 1, field, code: 'invalid_field', cause: zodCause(issue), message: issue.message });
     }
   });
   return problems.length ? { ok: false, problems } : { ok: true, items, lines };

@@ -44,7 +44,7 @@ describe('the canned-reply file', () => {
   });
 
   it('names the line of a syntax error and of a missing list', () => {
-    expect(parseCannedFile('[\n  { "title": "a",\n    "body": }\n]')).toMatchObject({ ok: false, problems: [{ line: 3, item: null }] });
-    expect(parseCannedFile('{ "cannedReplies": 3 }')).toMatchObject({ ok: false, problems: [{ line: 1 }] });
+    expect(parseCannedFile('[\n  { "title": "a",\n    "body": }\n]')).toMatchObject({ ok: false, problems: [{ line: 3, item: null, code: 'not_json' }] });
+    expect(parseCannedFile('{ "cannedReplies": 3 }')).toMatchObject({ ok: false, problems: [{ line: 1, code: 'not_a_list' }] });
   });
 });

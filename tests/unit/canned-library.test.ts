@@ -112,25 +112,26 @@ describe('canned reply import and export', () => {
     const before = core.store.all('cannedReplies').size;
     const r = await call<Output<'canned.import'>>('canned.import', { text });
     expect(r.committed).toBe(false);
-    expect(r.problems.map((p) => [p.line, p.item, p.field])).toEqual([
-      [4, 2, 'title'],
-      [6, 2, 'locale'],
-      [10, 4, 'colour'],
+    expect(r.problems.map((p) => [p.line, p.item, p.field, p.code])).toEqual([
+      [4, 2, 'title', 'invalid_field'],
+      [6, 2, 'locale', 'invalid_field'],
+      [10, 4, 'colour', 'unknown_field'],
     ]);
+    expect(r.problems[0].cause).toMatchObject({ path: ['title'], code: 'too_small', origin: 'string', minimum: 1 });
     expect(core.store.all('cannedReplies').size).toBe(before);
 
     // Fixed shape, but an agent may not import team replies, and a shortcut twice is refused: still nothing stored.
     const second = '[\n{ "title": "a", "body": "b", "locale": "en", "shortcut": "s1" },\n{ "title": "团队", "body": "x", "locale": "en", "scope": "team" },\n{ "title": "c", "body": "d", "locale": "en", "shortcut": "s1" }\n]';
     const r2 = await call<Output<'canned.import'>>('canned.import', { text: second });
-    expect(r2.problems.map((p) => [p.line, p.field])).toEqual([
-      [3, 'scope'],
-      [4, 'shortcut'],
+    expect(r2.problems.map((p) => [p.line, p.field, p.code, p.params])).toEqual([
+      [3, 'scope', 'lead_only', undefined],
+      [4, 'shortcut', 'shortcut_twice', { shortcut: 's1', first: 1 }],
     ]);
     expect(core.store.all('cannedReplies').size).toBe(before);
   });
 
   it('names the line of a JSON syntax error', async () => {
     const r = await call<Output<'canned.import'>>('canned.import', { text: '[\n  { "title": "a",\n    "body": }\n]' });
-    expect(r).toMatchObject({ committed: false, problems: [{ line: 3, item: null }] });
+    expect(r).toMatchObject({ committed: false, problems: [{ line: 3, item: null, code: 'not_json' }] });
   });
 });

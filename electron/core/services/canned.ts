@@ -59,14 +59,21 @@ export function createCanned(ctx: CoreContext) {
       const line = parsed.lines[i];
       const ownerId = item.scope === 'personal' ? agent.id : null;
       if (!canManage({ scope: item.scope, ownerId }, agent)) {
-        problems.push({ line, item: i + 1, field: 'scope', message: LEAD_ONLY_MESSAGE });
+        problems.push({ line, item: i + 1, field: 'scope', code: 'lead_only', message: LEAD_ONLY_MESSAGE });
         return;
       }
       if (item.shortcut) {
         const key = shortcutKey(item.scope, ownerId, item.shortcut);
         const first = seen.get(key);
         if (first !== undefined) {
-          problems.push({ line, item: i + 1, field: 'shortcut', message: `Shortcut "${item.shortcut}" is already used by item ${first} of this file` });
+          problems.push({
+            line,
+            item: i + 1,
+            field: 'shortcut',
+            code: 'shortcut_twice',
+            params: { shortcut: item.shortcut, first },
+            message: `Shortcut "${item.shortcut}" is already used by item ${first} of this file`,
+          });
           return;
         }
         seen.set(key, i + 1);
@@ -92,12 +99,21 @@ export function createCanned(ctx: CoreContext) {
   function save(input: CannedDraft & { id?: string }, agent: Agent): CannedReply {
     const before = input.id ? ctx.store.get('cannedReplies', input.id) : undefined;
     if (input.id && (!before || !canSee(before, agent))) throw new CoreError('not_found', `No canned reply ${input.id}`);
-    if (before && !canManage(before, agent)) throw new CoreError('forbidden', before.scope === 'personal' ? 'This is another agent’s personal reply' : LEAD_ONLY_MESSAGE);
+    if (before && !canManage(before, agent)) {
+      throw before.scope === 'personal'
+        ? new CoreError('forbidden', 'This is another agent’s personal reply', undefined, { code: 'not_yours' })
+        : new CoreError('forbidden', LEAD_ONLY_MESSAGE, undefined, { code: 'lead_only' });
+    }
     // A personal reply keeps its author (a lead moving a team reply to personal becomes its author).
     const ownerId = input.scope === 'personal' ? (before?.scope === 'personal' ? before.ownerId : agent.id) : null;
-    if (!canManage({ scope: input.scope, ownerId }, agent)) throw new CoreError('forbidden', LEAD_ONLY_MESSAGE);
+    if (!canManage({ scope: input.scope, ownerId }, agent)) throw new CoreError('forbidden', LEAD_ONLY_MESSAGE, undefined, { code: 'lead_only' });
     const clash = findByShortcut(input.scope, ownerId, input.shortcut, before?.id);
-    if (clash) throw new CoreError('conflict', `Shortcut "${input.shortcut}" is already used by "${clash.title}"`);
+    if (clash) {
+      throw new CoreError('conflict', `Shortcut "${input.shortcut}" is already used by "${clash.title}"`, undefined, {
+        code: 'shortcut_taken',
+        params: { shortcut: input.shortcut, title: clash.title },
+      });
+    }
     const { id: _id, ...fields } = input;
     const after: CannedReply = before
       ? { ...before, ...fields, ownerId }
@@ -115,7 +131,7 @@ export function createCanned(ctx: CoreContext) {
     'canned.delete': ({ id }, actor) => {
       const r = ctx.store.get('cannedReplies', id);
       if (!r || !canSee(r, actor.agent)) throw new CoreError('not_found', `No canned reply ${id}`);
-      if (!canManage(r, actor.agent)) throw new CoreError('forbidden', LEAD_ONLY_MESSAGE);
+      if (!canManage(r, actor.agent)) throw new CoreError('forbidden', LEAD_ONLY_MESSAGE, undefined, { code: 'lead_only' });
       ctx.store.commit([{ op: 'del', coll: 'cannedReplies', id }, ...audit(actor.agent, 'canned.delete', r, null)]);
       initialsCache.delete(id);
       ctx.feed.publish([CANNED_TOPIC]);

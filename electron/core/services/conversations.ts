@@ -23,7 +23,7 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
   /** Category and tag edits: validated, audited in the same commit, published. */
   const edit = (id: string, actorId: string, action: string, change: (c: Conversation) => Conversation, value: (c: Conversation) => unknown) => {
     const before = mustGet(id);
-    if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`);
+    if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`, undefined, { code: 'closed' });
     const after = { ...change(before), updatedAt: ctx.clock.now() };
     ctx.store.commit([
       { op: 'put', coll: 'conversations', rec: after },
@@ -54,10 +54,19 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
 
     'conversation.reply': ({ id, body, internal }, actor) => {
       const before = mustGet(id);
-      if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`);
+      if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`, undefined, { code: 'closed' });
       // The reply box blocks unfilled canned-reply variables; the core refuses them too, whatever the client.
       if (!internal && hasRawBraces(body)) {
-        throw new CoreError('validation', 'The reply still contains an unfilled variable ({{…}})', findPlaceholders(body).map((p) => `body: {{${p.name}}}`));
+        const left = findPlaceholders(body).map((p) => `{{${p.name}}}`);
+        // A lone "{{" or "}}" names no variable: the sentence shows the braces themselves.
+        const names = left.length > 0 ? [...new Set(left)] : [body.includes('{{') ? '{{' : '}}'];
+        throw new CoreError(
+          'validation',
+          'The reply still contains an unfilled variable ({{…}})',
+          left.map((name) => `body: ${name}`),
+          // One string for both languages (params are not lists): the braces set each name apart.
+          { code: 'unfilled_variable', params: { names: names.join(', ') } },
+        );
       }
       const now = ctx.clock.now();
       const message: Message = { id: ctx.newId('m-'), conversationId: id, author: 'agent', authorId: actor.agent.id, body, at: now, internal };
@@ -92,7 +101,10 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
       const before = mustGet(id);
       if (!mayChange(actor.agent, before)) throw new CoreError('forbidden', `${actor.agent.id} may not change ${id}: not theirs`, undefined, { code: 'not_assigned' });
       if (!canTransition(before.status, status)) {
-        throw new CoreError('conflict', `Cannot change conversation ${id} from ${before.status} to ${status}`);
+        throw new CoreError('conflict', `Cannot change conversation ${id} from ${before.status} to ${status}`, undefined, {
+          code: 'transition',
+          params: { from: before.status, to: status },
+        });
       }
       const now = ctx.clock.now();
       const after: Conversation = {

@@ -52,8 +52,8 @@ export function createEscalation(ctx: CoreContext, notices: Notices) {
     'complaint.markSevere': ({ id }, actor) => {
       const c = ctx.store.get('conversations', id);
       if (!c) throw new CoreError('not_found', `No conversation ${id}`);
-      if (c.category !== 'complaint') throw new CoreError('conflict', `Conversation ${id} is not a complaint`);
-      if (!isActive(c.status)) throw new CoreError('conflict', `Conversation ${id} is not active`);
+      if (c.category !== 'complaint') throw new CoreError('conflict', `Conversation ${id} is not a complaint`, undefined, { code: 'not_complaint' });
+      if (!isActive(c.status)) throw new CoreError('conflict', `Conversation ${id} is not active`, undefined, { code: 'not_active' });
       if (c.severity === 'severe' && c.escalatedAt !== null) return { id, escalatedAt: c.escalatedAt };
       const after = escalate(c, actor.agent.id);
       return { id, escalatedAt: after.escalatedAt as number };

@@ -30,7 +30,7 @@ export function createIntake(ctx: CoreContext) {
 
     const existing = msg.conversationId ? ctx.store.get('conversations', msg.conversationId) : undefined;
     if (msg.conversationId && !existing) throw new CoreError('not_found', `No conversation ${msg.conversationId}`);
-    if (existing && existing.customerId !== customer.id) throw new CoreError('conflict', `Conversation ${existing.id} belongs to another customer`);
+    if (existing && existing.customerId !== customer.id) throw new CoreError('conflict', `Conversation ${existing.id} belongs to another customer`, undefined, { code: 'other_customer' });
 
     if (existing && existing.status !== 'closed') {
       const reopened = existing.status === 'resolved';
@@ -53,7 +53,7 @@ export function createIntake(ctx: CoreContext) {
       }
     } else {
       const category = msg.category ?? existing?.category;
-      if (!category) throw new CoreError('validation', 'A new conversation needs a category');
+      if (!category) throw new CoreError('validation', 'A new conversation needs a category', undefined, { code: 'needs_category' });
       created = true;
       // Dedicated follow-up: an unsolved or recently solved issue of this customer and category continues here,
       // with the same owner (or in the team queue marked "owner away" while that owner is away).
@@ -102,7 +102,7 @@ export function createIntake(ctx: CoreContext) {
 
   const handlers: HandlerSlice<'sim.customerMessage'> = {
     'sim.customerMessage': (input) => {
-      if (!ctx.clock.manual) throw new CoreError('forbidden', 'The customer simulator runs only with a manual clock (demo and test mode)');
+      if (!ctx.clock.manual) throw new CoreError('forbidden', 'The customer simulator runs only with a manual clock (demo and test mode)', undefined, { code: 'system_clock' });
       return receive(input);
     },
   };

@@ -12,6 +12,9 @@ const PROBLEM_TEXT = {
   closed: 'cannot take a closed conversation',
 } as const;
 
+/** Each transfer problem as the error code the UI phrases (errors.code.*). */
+const PROBLEM_CODE = { same_owner: 'same_owner', not_live_agent: 'trainee_owner', closed: 'closed' } as const;
+
 /**
  * The dedicated owner: explicit transfers (with a note, audited, shown in the timeline) and presence. When an
  * owner comes back, what went to the team queue marked "owner away" returns to them and is listed for them.
@@ -27,7 +30,7 @@ export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
       const to = ctx.store.get('agents', toAgentId);
       if (!to) throw new CoreError('not_found', `No agent ${toAgentId}`);
       const problem = transferProblem(before, to);
-      if (problem) throw new CoreError('conflict', `${to.name} ${PROBLEM_TEXT[problem]}`);
+      if (problem) throw new CoreError('conflict', `${to.name} ${PROBLEM_TEXT[problem]}`, undefined, { code: PROBLEM_CODE[problem], params: { name: to.name } });
       const now = ctx.clock.now();
       const after: Conversation = {
         ...before,

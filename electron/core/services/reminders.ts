@@ -18,7 +18,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
   const mustOwn = (id: string, agent: Agent): Reminder => {
     const r = ctx.store.get('reminders', id);
     if (!r) throw new CoreError('not_found', `No reminder ${id}`);
-    if (r.agentId !== agent.id) throw new CoreError('forbidden', `Reminder ${id} belongs to another agent`);
+    if (r.agentId !== agent.id) throw new CoreError('forbidden', `Reminder ${id} belongs to another agent`, undefined, { code: 'not_yours' });
     return r;
   };
 
@@ -37,7 +37,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
   const resolveWhen = (when: ReminderWhen): number => {
     const now = ctx.clock.now();
     const at = 'preset' in when ? presetTime(when.preset, now).at : when.at;
-    if (at <= now) throw new CoreError('validation', 'A reminder must be in the future');
+    if (at <= now) throw new CoreError('validation', 'A reminder must be in the future', undefined, { code: 'reminder_in_past' });
     return at;
   };
 
@@ -109,7 +109,9 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
     'reminders.create': ({ conversationId, when, note, snooze }, actor) => {
       const c = ctx.store.get('conversations', conversationId);
       if (!c) throw new CoreError('not_found', `No conversation ${conversationId}`);
-      if (snooze && c.status !== 'pending') throw new CoreError('conflict', `Only a conversation waiting for the customer can be snoozed (${conversationId} is ${c.status})`);
+      if (snooze && c.status !== 'pending') {
+        throw new CoreError('conflict', `Only a conversation waiting for the customer can be snoozed (${conversationId} is ${c.status})`, undefined, { code: 'not_pending' });
+      }
       const now = ctx.clock.now();
       const dueAt = resolveWhen(when);
       const r: Reminder = { id: ctx.newId('rm-'), conversationId, agentId: actor.agent.id, dueAt, note, status: 'scheduled', createdAt: now, firedAt: null, late: false };

@@ -13,7 +13,7 @@ export function createSavedViews(ctx: CoreContext) {
     'views.save': ({ name, filter }, actor) => {
       const existing = mine(actor.agent.id);
       const same = existing.find((v) => v.name === name);
-      if (!same && existing.length >= MAX_VIEWS) throw new CoreError('conflict', `At most ${MAX_VIEWS} saved views`);
+      if (!same && existing.length >= MAX_VIEWS) throw new CoreError('conflict', `At most ${MAX_VIEWS} saved views`, undefined, { code: 'too_many_views', params: { max: MAX_VIEWS } });
       const view: SavedView = { id: same?.id ?? ctx.newId('sv-'), agentId: actor.agent.id, name, filter, createdAt: same?.createdAt ?? ctx.clock.now() };
       ctx.store.commit([{ op: 'put', coll: 'savedViews', rec: view }]);
       ctx.feed.publish([`views:${actor.agent.id}`]);

@@ -1,4 +1,4 @@
-import { CoreError, topic } from '../../../shared/contract';
+import { CoreError, topic, type ErrorCode } from '../../../shared/contract';
 import type { SettingsInput } from '../../../shared/contract/sla';
 import { Settings, type Conversation } from '../../../shared/schema';
 import { computeDue } from '../../../shared/rules/sla';
@@ -7,12 +7,25 @@ import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
 import { auditChange } from './audit';
 
+/** Cross-field rules the schema cannot say alone: the field each is about, its error code, its log line. */
+const SETTINGS_RULES: { path: string[]; code: ErrorCode; line: string; broken: (s: SettingsInput) => boolean }[] = [
+  {
+    path: ['slaHours', 'vip'],
+    code: 'vip_over_normal',
+    line: 'slaHours.vip: a VIP target cannot be longer than the normal one',
+    broken: (s) => s.slaHours.vip > s.slaHours.normal,
+  },
+  {
+    path: ['atRiskMinutes'],
+    code: 'at_risk_too_long',
+    line: 'atRiskMinutes: the at-risk window must be shorter than the VIP target',
+    broken: (s) => s.atRiskMinutes >= s.slaHours.vip * 60,
+  },
+];
+
 /** Cross-field rules the schema cannot say alone; each message names the field it is about. */
 export function settingsProblems(s: SettingsInput): string[] {
-  const out: string[] = [];
-  if (s.slaHours.vip > s.slaHours.normal) out.push('slaHours.vip: a VIP target cannot be longer than the normal one');
-  if (s.atRiskMinutes >= s.slaHours.vip * 60) out.push('atRiskMinutes: the at-risk window must be shorter than the VIP target');
-  return out;
+  return SETTINGS_RULES.filter((r) => r.broken(s)).map((r) => r.line);
 }
 
 /**
@@ -24,8 +37,15 @@ export function createSettings(ctx: CoreContext) {
   const handlers: HandlerSlice<'settings.get' | 'settings.update'> = {
     'settings.get': () => ctx.settings(),
     'settings.update': (input, actor) => {
-      const problems = settingsProblems(input);
-      if (problems.length) throw new CoreError('validation', problems.join('; '), problems);
+      const broken = SETTINGS_RULES.filter((r) => r.broken(input));
+      if (broken.length) {
+        const problems = broken.map((r) => r.line);
+        // The UI says the first problem (errors.code.*); each problem also places its field (a cause per rule).
+        throw new CoreError('validation', problems.join('; '), problems, {
+          code: broken[0].code,
+          causes: broken.map((r) => ({ path: r.path, code: r.code })),
+        });
+      }
       const before = ctx.settings();
       const next = Settings.parse({ ...input, id: 'global' });
       const changes: Change[] = [{ op: 'put', coll: 'settings', rec: next }];

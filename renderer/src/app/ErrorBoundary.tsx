@@ -2,8 +2,9 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import i18n from 'i18next';
 
 /**
- * A render error never leaves the agent with a blank window: it shows what broke and a way back. The store is
- * untouched by a renderer crash (the core holds the truth), so reloading loses nothing already sent.
+ * A render error never leaves the agent with a blank window: it says so in the agent's language and offers a way
+ * back. The JavaScript error text is for bug reports (the console), never the screen. The store is untouched by a
+ * renderer crash (the core holds the truth), so reloading loses nothing already sent.
  */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state = { error: null as Error | null };
@@ -13,7 +14,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo) {
-    console.error('Kefu Desk UI error', error, info.componentStack);
+    console.error(`Kefu Desk UI error: ${error.message}`, error, info.componentStack);
   }
 
   override render() {
@@ -21,7 +22,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     return (
       <div role="alert" className="crash">
         <h1>{i18n.t('app.crashTitle')}</h1>
-        <pre>{this.state.error.message}</pre>
+        <p>{i18n.t('app.crashHint')}</p>
         <button type="button" onClick={() => location.reload()}>
           {i18n.t('app.reload')}
         </button>

@@ -4,6 +4,8 @@ import type { ContractError } from '../../../../shared/contract';
 import type { CannedImportResult } from '../../../../shared/contract/canned';
 import { api } from '../../api/client';
 import { ErrorText } from '../../app/ErrorText';
+import type { Translate } from '../../app/errorMessage';
+import { importProblemText } from './importProblemText';
 
 /** Saves text as a file through a Blob and a download link: the same in Electron and in a browser. */
 function download(fileName: string, text: string) {
@@ -19,7 +21,7 @@ function download(fileName: string, text: string) {
 
 /** Export and import of the library. The core checks a whole file before storing any of it. */
 export function CannedTransfer() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [result, setResult] = useState<CannedImportResult | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
 
@@ -36,6 +38,8 @@ export function CannedTransfer() {
     input.value = ''; // the same file can be chosen again after fixing it
     setError(r.ok ? null : r.error);
     setResult(r.ok ? r.value : null);
+    // The core's English detail of each problem is for bug reports: the console, never the screen.
+    if (r.ok && r.value.problems.length > 0) console.warn('[kefu] canned import rejected', r.value.problems);
   };
 
   return (
@@ -60,7 +64,7 @@ export function CannedTransfer() {
               <li key={i}>
                 {t('canned.library.problem', { line: p.line })}
                 {p.item !== null && <>, {t('canned.library.problemItem', { item: p.item })}</>}
-                {p.field && <>, <code>{p.field}</code></>}: {p.message}
+                {p.field && <>, <code>{p.field}</code></>}: {importProblemText(p, t as unknown as Translate, i18n.language)}
               </li>
             ))}
           </ul>
