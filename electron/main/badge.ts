@@ -57,4 +57,4 @@ export function createBadgeUpdater(sink: BadgeSink, breachedCount: () => Promise
 }
 
 /** Topics after which the breached count may have changed. */
-export const BADGE_TOPICS: ReadonlySet<string> = new Set(['queue', 'clock', 'settings']);
+export const BADGE_TOPICS: ReadonlySet<string> = new Set(['queue', 'clock', 'settings', 'session']);

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { readFileOrNull, writeFileAtomic } from '../core/atomicFile';
 import { BADGE_TOPICS, createBadgeUpdater } from './badge';
@@ -9,19 +10,28 @@ import { topic, type ChangeEvent } from '../../shared/contract';
 import { IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 import type { Locale, Notice } from '../../shared/schema';
 import { createDesktopNotifier } from './desktopNotifier';
-import { bindIpc, ipcSessionId } from './ipcBinding';
+import { bindIpc, type IpcBinding } from './ipcBinding';
 import { pendingCore } from '../core/pendingCore';
-import { isHttpsUrl, isTrustedRendererUrl } from './trustedSender';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererEntry, serveAppRequest } from './appProtocol';
+import { isAllowedExternalUrl } from './externalLinks';
+import { isTrustedRendererUrl } from './trustedSender';
 import { windowOptions } from './windowOptions';
 import { loadBounds, saveBounds, type TextFiles } from './windowState';
 
 // The Electron shell only: lifecycle, one window, IPC binding. Every decision lives in tested modules.
 const here = fileURLToPath(new URL('.', import.meta.url));
 const files: TextFiles = { read: readFileOrNull, writeAtomic: writeFileAtomic };
-const indexFile = join(here, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererRoot = join(here, '../renderer');
+// app://kefu/index.html (the built renderer), or the dev server only in an unpackaged app (appProtocol.ts).
+const entry = rendererEntry({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
+// DevTools only in an unpackaged app (electron-vite dev / preview), never in a packaged build.
+const devTools = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let ipc: IpcBinding | null = null;
+
+// Must happen before the app is ready: app:// is a standard, secure scheme (own origin, secure context).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -46,9 +56,13 @@ async function start() {
   // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const trusted = (url: string | undefined) =>
-    isTrustedRendererUrl(url, { indexFileUrl: pathToFileURL(indexFile).href, devServerUrl });
-  bindIpc(ipcMain, pendingCore(opening), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // Each app:// request is mapped to a file of out/renderer by serveAppRequest (traversal refused, fixed MIME types).
+  protocol.handle(APP_SCHEME, async (req) => {
+    const r = await serveAppRequest(req, rendererRoot, (p) => readFile(p));
+    return new Response(r.body, { status: r.status, headers: r.headers });
+  });
+  const trusted = (url: string | undefined) => isTrustedRendererUrl(url, { devServerUrl: entry.devServerUrl });
+  ipc = bindIpc(ipcMain, pendingCore(opening), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   createWindow();
   core = await opening.catch((e: unknown) => {
     // The window stays up and shows the reason (every call answers with it); nothing is deleted.
@@ -56,17 +70,19 @@ async function start() {
     return null;
   });
   if (!core) return;
-  // The breached count on the dock/launcher badge (or the title): asked of the core after queue/clock changes.
   const c = core;
+  // The session the window's agent signed in with (held by the IPC binding); null while signed out. The main
+  // process asks as that agent, so a trainee's or a locked window gets no live counts or notices either.
+  const windowSession = () => (mainWindow ? (ipc?.sessionOf(mainWindow.webContents.id) ?? null) : null);
+  // The breached count on the dock/launcher badge (or the title): asked of the core after queue/clock changes.
   const badge = createBadgeUpdater(
     { setBadgeCount: (n) => app.setBadgeCount(n), setTitle: (t) => mainWindow?.setTitle(t) },
     async () => {
-      const r = await c.call('queue.counts', {}, 'electron-main-badge');
+      const r = await c.call('queue.counts', {}, windowSession());
       return r.ok ? (r.value as { breached: number }).breached : null;
     },
   );
   void badge.update();
-  const windowSession = () => (mainWindow ? ipcSessionId(mainWindow.webContents.id) : 'electron-main');
   const notifier = createDesktopNotifier({
     listNotices: async () => {
       const r = await c.call('notices.list', {}, windowSession());
@@ -103,25 +119,33 @@ async function start() {
 function createWindow() {
   const statePath = join(app.getPath('userData'), 'window-state.json');
   const bounds = loadBounds(files, statePath);
-  const win = new BrowserWindow(windowOptions(bounds, join(here, '../preload/index.cjs'), 'Kefu Desk'));
+  const win = new BrowserWindow(windowOptions(bounds, join(here, '../preload/index.cjs'), 'Kefu Desk', devTools));
   mainWindow = win;
   if (bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  // Navigation away from the app and new windows are refused; links open in the user's browser.
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  // Navigation away from the app and new windows are refused; links to the allow-listed hosts
+  // (externalLinkAllowList.ts) open in the user's browser, every other link is dropped.
+  const openOutside = (url: string) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+  };
+  win.webContents.on('will-navigate', (e, url) => {
+    e.preventDefault();
+    openOutside(url);
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isHttpsUrl(url)) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
   win.on('close', () => {
     const b = win.getNormalBounds();
     saveBounds(files, statePath, { ...b, maximized: win.isMaximized() });
   });
+  const webContentsId = win.webContents.id;
   win.on('closed', () => {
+    ipc?.forget(webContentsId);
     mainWindow = null;
   });
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(indexFile);
+  void win.loadURL(entry.url);
 }
 
 app.on('window-all-closed', () => {

@@ -1,5 +1,5 @@
 import type { CoreGateway } from '../core/pendingCore';
-import { CALL_NAMES, fail, type ChangeEvent, type Result } from '../../shared/contract';
+import { CALL_NAMES, fail } from '../../shared/contract';
 import { ipcChannel, IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 
 /** The slice of Electron's ipcMain and event objects the binding uses, so it is tested with fakes. */
@@ -16,30 +16,44 @@ export interface WindowSink {
   isDestroyed(): boolean;
 }
 
-/** The core session of one window: per window, so each window can be a different signed-in agent. */
-export const ipcSessionId = (webContentsId: number) => `ipc:${webContentsId}`;
+/** What `bindIpc` returns: unbind, plus the session each window holds (for the main process's own calls). */
+export type IpcBinding = (() => void) & {
+  /** The session the core issued to this window (null: signed out). */
+  sessionOf(webContentsId: number): string | null;
+  /** A window closed: its session is forgotten here (the core expires it). */
+  forget(webContentsId: number): void;
+};
 
 /**
  * One IPC handler per contract entry. The sender frame must be our own renderer; the payload is validated by the
- * core's dispatcher (the same gate as web mode). Returns an unbind function.
+ * core's dispatcher (the same gate as web mode). The session is bound to the window: the core hands the id it
+ * issues at sign-in to this binding, which keeps it per webContents and never lets the page see or choose it.
  */
 export function bindIpc(
   ipc: IpcMainLike,
   core: CoreGateway,
   isTrustedSender: (url: string | undefined) => boolean,
   windows: () => WindowSink[],
-): () => void {
+): IpcBinding {
+  const sessions = new Map<number, string>();
   for (const name of CALL_NAMES) {
     ipc.handle(ipcChannel(name), async (event, input) => {
       if (!isTrustedSender(event.senderFrame?.url)) return fail('forbidden', 'IPC from an untrusted frame');
-      return core.call(name, input, ipcSessionId(event.sender.id));
+      const windowId = event.sender.id;
+      return core.call(name, input, sessions.get(windowId) ?? null, {
+        issued: (id) => (id ? sessions.set(windowId, id) : sessions.delete(windowId)),
+      });
     });
   }
   const unsubscribe = core.subscribe((e) => {
     for (const w of windows()) if (!w.isDestroyed()) w.send(IPC_CHANGE_CHANNEL, e);
   });
-  return () => {
+  const unbind = () => {
     unsubscribe();
     for (const name of CALL_NAMES) ipc.removeHandler(ipcChannel(name));
   };
+  return Object.assign(unbind, {
+    sessionOf: (id: number) => sessions.get(id) ?? null,
+    forget: (id: number) => void sessions.delete(id),
+  });
 }

@@ -1,8 +1,11 @@
+import { APP_HOST, APP_SCHEME } from './appProtocol';
+
 /**
- * Whether an IPC message comes from our own renderer: the exact built index.html (file:) or the dev server's
- * origin. URLs are parsed and compared whole, never by substring.
+ * Whether an IPC message comes from our own renderer: a page of the app:// origin (`app://kefu`, exactly: scheme,
+ * host, no port, no credentials) or, in an unpackaged app run with electron-vite dev, the dev server's exact origin.
+ * URLs are parsed and compared part by part, never by substring; file: pages are never trusted.
  */
-export function isTrustedRendererUrl(url: string | undefined, trusted: { indexFileUrl: string; devServerUrl?: string }): boolean {
+export function isTrustedRendererUrl(url: string | undefined, trusted: { devServerUrl?: string } = {}): boolean {
   if (!url) return false;
   let u: URL;
   try {
@@ -10,22 +13,16 @@ export function isTrustedRendererUrl(url: string | undefined, trusted: { indexFi
   } catch {
     return false;
   }
-  if (u.protocol === 'file:') {
-    const index = new URL(trusted.indexFileUrl);
-    return u.pathname === index.pathname && u.host === index.host;
-  }
-  if (trusted.devServerUrl) {
-    const dev = new URL(trusted.devServerUrl);
-    return u.origin === dev.origin && (u.protocol === 'http:' || u.protocol === 'https:');
+  if (u.username !== '' || u.password !== '') return false;
+  if (u.protocol === `${APP_SCHEME}:`) return u.hostname === APP_HOST && u.port === '';
+  if (trusted.devServerUrl && (u.protocol === 'http:' || u.protocol === 'https:')) {
+    let dev: URL;
+    try {
+      dev = new URL(trusted.devServerUrl);
+    } catch {
+      return false;
+    }
+    return u.origin === dev.origin;
   }
   return false;
-}
-
-/** Links the user clicks open in their browser only when they are plain https URLs (parsed, not prefix-matched). */
-export function isHttpsUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -2,9 +2,10 @@ import type { WindowBounds } from './windowState';
 
 /**
  * The BrowserWindow options, as a pure function so the security settings are asserted by a unit test:
- * context isolation, sandbox, no Node in the page, web security, no webview, no remote content.
+ * context isolation, sandbox, no Node in the page, web security, no webview, no remote content, no middle-click
+ * new windows (Auxclick), and DevTools only when asked for (`devTools`: false in a packaged app, see index.ts).
  */
-export function windowOptions(bounds: WindowBounds, preloadPath: string, title: string) {
+export function windowOptions(bounds: WindowBounds, preloadPath: string, title: string, devTools = false) {
   return {
     ...bounds,
     minWidth: 900,
@@ -24,6 +25,9 @@ export function windowOptions(bounds: WindowBounds, preloadPath: string, title: 
       webviewTag: false,
       experimentalFeatures: false,
       spellcheck: false,
+      devTools,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
     },
   } as const;
 }

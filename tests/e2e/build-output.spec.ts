@@ -22,3 +22,12 @@ test('the renderer page carries the strict CSP', () => {
   expect(html).toContain("script-src 'self'");
   expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/);
 });
+
+test('the Electron main loads the renderer through app://, never file:, with DevTools tied to isPackaged', () => {
+  const main = readFileSync('out/main/index.js', 'utf8');
+  expect(main).toMatch(/protocol\.registerSchemesAsPrivileged\(/);
+  expect(main).toMatch(/protocol\.handle\(/);
+  expect(main).toMatch(/["'`]app:\/\/kefu\/index\.html["'`]/);
+  expect(main).not.toMatch(/\.loadFile\(/);
+  expect(main).toMatch(/devTools = !app\.isPackaged/);
+});
