@@ -16,9 +16,9 @@ export function pendingCore(opening: Promise<CoreGateway>): CoreGateway {
     return null;
   });
   return {
-    async call(name, input, sessionId): Promise<Result<unknown>> {
+    async call(name, input, sessionId, sink): Promise<Result<unknown>> {
       const core = await ready;
-      return core ? core.call(name, input, sessionId) : fail('internal', `The store could not be opened: ${failure}`);
+      return core ? core.call(name, input, sessionId, sink) : fail('internal', `The store could not be opened: ${failure}`);
     },
     subscribe(listener: (e: ChangeEvent) => void) {
       let unsubscribe: (() => void) | null = null;

@@ -4,14 +4,14 @@ import type { IncomingMessage } from 'node:http';
 /**
  * The loopback server's gatekeeping, as pure functions so they are tested without a socket. A request must come
  * to our own host name and port (no DNS rebinding), from our own origin (no cross-site calls), and carry the
- * per-run token (in the URL once, then a cookie).
+ * per-run token, which the page holds and sends as a header: never a cookie, since a browser sends a host's
+ * cookies to every port of it, so any other local server the browser visits would receive the token.
  */
 export interface Gate {
   port: number;
   token: string;
 }
 
-export const cookieName = (port: number) => `kefu_token_${port}`;
 export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -36,15 +36,3 @@ export function tokenMatches(candidate: string | undefined | null, gate: Gate): 
   const b = Buffer.from(gate.token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-export function cookieToken(req: Pick<IncomingMessage, 'headers'>, gate: Gate): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === cookieName(gate.port)) return v.join('=');
-  }
-  return undefined;
-}
-
-export const sessionCookie = (gate: Gate) => `${cookieName(gate.port)}=${gate.token}; HttpOnly; SameSite=Strict; Path=/`;

@@ -61,6 +61,12 @@ export const ERROR_CODES = [
   'last_lead',
   /** Another agent's conversation: only its owner, its assignee or a lead may change it. */
   'not_assigned',
+  /** Web mode: the page has no valid token (open the URL `npm run web` printed). */
+  'no_token',
+  /** Web mode: the request is larger than the server accepts. */
+  'too_large',
+  /** The core cannot be reached (web mode server stopped). */
+  'unreachable',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

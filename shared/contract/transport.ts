@@ -8,6 +8,10 @@ export const IPC_CHANGE_CHANNEL = 'kefu:change';
 export const webCallPath = (name: CallName): string => `/api/call/${name}`;
 export const WEB_CALL_PREFIX = '/api/call/';
 export const WEB_EVENTS_PATH = '/api/events';
+/** Web mode's per-run token, held by the page and sent as a header (never a cookie: see webClient.ts). */
+export const WEB_TOKEN_HEADER = 'X-Kefu-Token';
+/** The session the core issued to this page; in a response, a newly issued one (empty: ended). */
+export const WEB_SESSION_HEADER = 'X-Kefu-Session';
 
 /** What the renderer sees on `window.kefu`, in Electron and in web mode alike. */
 export interface KefuApi {

@@ -5,7 +5,7 @@ test('typing / in the reply box inserts canned replies with their variables fill
   await page.getByRole('listbox').first().getByRole('option').first().click();
   const reply = page.getByRole('textbox', { name: '回复' });
   await expect(reply).toBeVisible();
-  const id = await page.evaluate(() => localStorage.getItem('kefu.selected'));
+  const id = await page.evaluate(() => localStorage.getItem('kefu.selected.a-lina'));
   const view = await page.evaluate((cid) => window.kefu!.call['conversation.get']({ id: cid! }), id);
   if (!view.ok) throw new Error('conversation.get failed');
   const customer = view.value.customer.name;

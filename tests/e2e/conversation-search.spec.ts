@@ -1,4 +1,4 @@
-import { expect, openApp, test } from './fixtures';
+import { DEMO, expect, openApp, switchTo, test } from './fixtures';
 
 test('open a customer with several conversations and expand an older one in place', async ({ page, app }) => {
   await openApp(page, app);
@@ -27,9 +27,7 @@ test('open a customer with several conversations and expand an older one in plac
 
 test('search a Chinese phrase, see it highlighted, and open the hit', async ({ page, app }) => {
   await openApp(page, app);
-  await page.evaluate(() =>
-    window.kefu!.call['sim.customerMessage']({ customerId: 'cu-0005', category: 'video_upload', body: '蓝鲸直播间的视频上传卡在百分之九十九' }),
-  );
+  await app.drive('sim.customerMessage', { customerId: 'cu-0005', category: 'video_upload', body: '蓝鲸直播间的视频上传卡在百分之九十九' });
   await page.getByRole('button', { name: '搜索 (Ctrl+K)' }).click();
   const box = page.getByRole('combobox', { name: '搜索消息、客户和会话' });
   await box.fill('鲸直播间的视频上传');
@@ -53,6 +51,28 @@ test('search a Chinese phrase, see it highlighted, and open the hit', async ({ p
   await expect(page.getByRole('list', { name: '消息' }).getByText('蓝鲸直播间的视频上传卡在百分之九十九')).toBeVisible();
 });
 
+test('search shows more than one page of results, by the keyboard or a click', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('combobox', { name: '搜索消息、客户和会话' });
+  await box.fill('您好');
+  await expect(page.getByText(/正在建立搜索索引/)).toBeHidden();
+  const results = page.getByRole('listbox', { name: '搜索结果' });
+  await expect(results.getByRole('option')).toHaveCount(30);
+  await expect(page.getByRole('status').filter({ hasText: '已显示 30 条' })).toBeVisible();
+
+  const more = page.getByRole('dialog').getByRole('button', { name: '显示更多结果' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(results.getByRole('option')).toHaveCount(60);
+  await more.click();
+  await expect(results.getByRole('option')).toHaveCount(90);
+  await expect(page.getByRole('status').filter({ hasText: '已显示 90 条' })).toBeVisible();
+  // a new query starts again from its first page
+  await box.fill('退款');
+  await expect(results.getByRole('option')).not.toHaveCount(90);
+});
+
 test('a draft survives switching conversations and a reload', async ({ page, app }) => {
   await openApp(page, app);
   const queue = page.getByRole('listbox', { name: '按优先级排列的会话' });
@@ -70,7 +90,9 @@ test('a draft survives switching conversations and a reload', async ({ page, app
 
 test('ownership is transferred with a note, and the new owner sees it in the timeline', async ({ page, app }) => {
   await openApp(page, app);
-  await page.getByRole('listbox', { name: '按优先级排列的会话' }).getByRole('option').nth(3).click();
+  // One of the agent's own conversations (a colleague's is theirs or a lead's to hand on).
+  await page.getByRole('combobox', { name: '范围' }).selectOption({ label: '我的' });
+  await page.getByRole('listbox', { name: '按优先级排列的会话' }).getByRole('option').nth(1).click();
   await page.getByRole('textbox', { name: '回复' }).fill('您好，我来跟进');
   await page.getByRole('button', { name: '发送' }).click();
   await page.getByRole('button', { name: '转交负责人' }).click();
@@ -82,6 +104,6 @@ test('ownership is transferred with a note, and the new owner sees it in the tim
   await expect(thread.getByText('客户要求英文沟通')).toBeVisible();
   await expect(page.getByText('负责人：James Miller')).toBeVisible();
 
-  await page.getByRole('combobox', { name: '当前客服' }).selectOption('a-james');
+  await switchTo(page, DEMO.english);
   await expect(page.getByRole('list', { name: '消息', exact: true }).getByText('客户要求英文沟通')).toBeVisible();
 });

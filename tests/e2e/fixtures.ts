@@ -1,9 +1,10 @@
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebProcess } from '../fixtures/webProcess';
+import { DEMO_PINS } from '../../shared/schema/credential';
 
 /** The fixed start of the test clock: a Tuesday morning in Shanghai. Seeded data is laid out around it. */
 export const TEST_CLOCK = '2026-11-24T09:00:00+08:00';
@@ -20,7 +21,20 @@ export interface WebApp {
   restart(): Promise<void>;
   /** Kill the server process; `restart()` brings it back on the same data. */
   stop(): Promise<void>;
+  /**
+   * Calls the core as the demo's team lead, from outside the page: the demo drivers (`clock.advance`,
+   * `sim.customerMessage`) are lead-only, and a test drives them while the page is signed in as anyone.
+   */
+  drive<T = unknown>(name: string, input: unknown): Promise<T>;
 }
+
+/** The demo profiles the tests sign in as (README "Demo profiles"). */
+export const DEMO = {
+  agent: { name: '林娜', pin: DEMO_PINS.agent },
+  english: { name: 'James Miller', pin: DEMO_PINS.agent },
+  trainee: { name: '刘洋', pin: DEMO_PINS.trainee },
+  lead: { id: 'a-zhaomin', name: '赵敏', pin: DEMO_PINS.lead },
+} as const;
 
 export function startServer(dataDir: string, extra: string[] = []): Promise<{ proc: ChildProcess; url: string }> {
   return startWebProcess(['--port', '0', '--data', dataDir, '--clock', TEST_CLOCK, ...extra]);
@@ -36,6 +50,16 @@ export const test = base.extend<{ app: WebApp }>({
       current.proc.kill('SIGKILL');
       await exited;
     };
+    let leadSession: string | null = null;
+    const post = async (name: string, input: unknown) => {
+      const token = new URL(current.url).searchParams.get('token')!;
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kefu-token': token };
+      if (leadSession) headers['x-kefu-session'] = leadSession;
+      const res = await fetch(new URL(`/api/call/${name}`, current.url), { method: 'POST', headers, body: JSON.stringify(input) });
+      const issued = res.headers.get('x-kefu-session');
+      if (issued) leadSession = issued;
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { kind: string; message: string } };
+    };
     const app: WebApp = {
       get url() {
         return current.url;
@@ -49,6 +73,17 @@ export const test = base.extend<{ app: WebApp }>({
         const port = new URL(current.url).port;
         await stop();
         current = await startServer(dataDir, ['--port', port]);
+        leadSession = null;
+      },
+      async drive<T>(name: string, input: unknown): Promise<T> {
+        let r = await post(name, input);
+        if (!r.ok && r.error?.kind === 'unauthenticated') {
+          const signed = await post('session.signIn', { agentId: DEMO.lead.id, secret: DEMO.lead.pin });
+          if (!signed.ok) throw new Error(`drive: the lead cannot sign in: ${signed.error?.message}`);
+          r = await post(name, input);
+        }
+        if (!r.ok) throw new Error(`drive ${name}: ${r.error?.kind} ${r.error?.message}`);
+        return r.value as T;
       },
     };
     await use(app);
@@ -59,8 +94,29 @@ export const test = base.extend<{ app: WebApp }>({
 
 export { expect } from '@playwright/test';
 
-/** Opens the app and waits for the queue to show its first rows. */
-export async function openApp(page: Page, app: WebApp) {
+/** Signs in on the sign-in screen as one of the demo profiles (default: the agent 林娜). */
+export async function signIn(page: Page, who: { name: string; pin: string } = DEMO.agent) {
+  await page.getByRole('radio', { name: new RegExp(`^${who.name} ·`) }).check();
+  await page.getByLabel(/PIN 码或密码|PIN or password/).fill(who.pin);
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+}
+
+/**
+ * Opens the app (the page holds the token from the printed URL), signs in when the sign-in screen shows, and waits
+ * for the queue to show its first rows (or, for a trainee, their home).
+ */
+export async function openApp(page: Page, app: WebApp, who: { name: string; pin: string } = DEMO.agent) {
   await page.goto(app.url);
-  await page.getByRole('listbox').first().getByRole('option').first().waitFor();
+  const signInButton = page.getByRole('button', { name: /^(登录|Sign in)$/ });
+  const queueRow = page.getByRole('listbox').first().getByRole('option').first();
+  await expect(signInButton.or(queueRow).first()).toBeVisible();
+  if (await signInButton.isVisible()) await signIn(page, who);
+  if (who === DEMO.trainee) await page.getByRole('heading', { name: /培训|Training/ }).waitFor();
+  else await queueRow.waitFor();
+}
+/** Signs out and back in as someone else (the way an agent hands over the workstation). */
+export async function switchTo(page: Page, who: { name: string; pin: string }) {
+  await page.getByRole('button', { name: /^(退出登录|Sign out)$/ }).click();
+  await signIn(page, who);
+  await expect(page.getByText(new RegExp(`^${who.name} · `))).toBeVisible();
 }

@@ -11,7 +11,7 @@ test('a corrupt store file is quarantined, the app starts from the previous gene
   writeFileSync(join(app.dataDir, snapshot), full.subarray(0, full.length >> 1));
 
   await app.restart();
-  await page.goto(app.url);
+  await openApp(page, app);
   const banner = page.getByRole('alert').filter({ hasText: '隔离区' });
   await expect(banner).toBeVisible();
   await banner.getByText('详情').click();

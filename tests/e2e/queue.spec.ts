@@ -1,37 +1,30 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import type { Output } from '../../shared/contract';
+import { DEMO, expect, openApp, switchTo, test, type WebApp } from './fixtures';
 
 const H = 3600_000;
 const queueOf = (page: Page) => page.getByRole('listbox', { name: '按优先级排列的会话' });
 
-/** A VIP and a normal customer from the seeded queue (through the same contract the UI uses). */
-async function customers(page: Page) {
-  return page.evaluate(async () => {
-    const r = await window.kefu!.call['queue.page']({ offset: 0, limit: 500 });
-    if (!r.ok) throw new Error(r.error.message);
-    const vip = r.value.items.find((i) => i.tier === 'vip')!;
-    const normal = r.value.items.find((i) => i.tier === 'normal')!;
-    return { vip: vip.customerId, normal: normal.customerId };
-  });
+/** A VIP and a normal customer from the seeded queue. */
+async function customers(app: WebApp) {
+  const page = await app.drive<Output<'queue.page'>>('queue.page', { offset: 0, limit: 500 });
+  const vip = page.items.find((i) => i.tier === 'vip')!;
+  const normal = page.items.find((i) => i.tier === 'normal')!;
+  return { vip: vip.customerId, normal: normal.customerId };
 }
-async function customerWrites(page: Page, customerId: string, subject: string) {
-  return page.evaluate(
-    async ({ customerId, subject }) => {
-      const r = await window.kefu!.call['sim.customerMessage']({ customerId, category: 'account', subject, body: subject });
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value.conversationId;
-    },
-    { customerId, subject },
-  );
+/** A customer writes (the demo simulator, which the lead drives). */
+async function customerWrites(app: WebApp, customerId: string, subject: string) {
+  const r = await app.drive<Output<'sim.customerMessage'>>('sim.customerMessage', { customerId, category: 'account', subject, body: subject });
+  return r.conversationId;
 }
-const advance = (page: Page, ms: number) => page.evaluate((ms) => window.kefu!.call['clock.advance']({ ms }), ms);
+const advance = (app: WebApp, ms: number) => app.drive('clock.advance', { ms });
 
 test('a VIP sits above a normal conversation of the same age', async ({ page, app }) => {
   await openApp(page, app);
-  const { vip, normal } = await customers(page);
+  const { vip, normal } = await customers(app);
   const tag = `同龄-${Date.now()}`;
-  await customerWrites(page, normal, `${tag} 普通`);
-  await customerWrites(page, vip, `${tag} 贵宾`);
+  await customerWrites(app, normal, `${tag} 普通`);
+  await customerWrites(app, vip, `${tag} 贵宾`);
   await page.getByRole('searchbox', { name: '文本筛选' }).fill(tag);
   const rows = queueOf(page).getByRole('option');
   await expect(rows).toHaveCount(2);
@@ -43,10 +36,11 @@ test('a VIP sits above a normal conversation of the same age', async ({ page, ap
 
 test('a pending conversation’s countdown stops while others keep running', async ({ page, app }) => {
   await openApp(page, app);
-  const { normal } = await customers(page);
+  const { normal } = await customers(app);
   const tag = `暂停-${Date.now()}`;
-  const waiting = await customerWrites(page, normal, `${tag} 等待`);
-  await customerWrites(page, normal, `${tag} 运行`);
+  const waiting = await customerWrites(app, normal, `${tag} 等待`);
+  await customerWrites(app, normal, `${tag} 运行`);
+  // The agent takes the new (unassigned) conversation and waits for the customer.
   await page.evaluate(async (id) => {
     await window.kefu!.call['conversation.setStatus']({ id, status: 'open' });
     await window.kefu!.call['conversation.setStatus']({ id, status: 'pending' });
@@ -56,7 +50,7 @@ test('a pending conversation’s countdown stops while others keep running', asy
   const running = queueOf(page).getByRole('option', { name: new RegExp(`${tag} 运行`) });
   await expect(pending).toContainText('已暂停 · 剩余 1d 0h');
   await expect(running).toContainText('剩余 1d 0h');
-  await advance(page, 3 * H);
+  await advance(app, 3 * H);
   await expect(running).toContainText('剩余 21h 00m');
   await expect(pending).toContainText('已暂停 · 剩余 1d 0h');
   // The running one now has less time left, so it moved above the paused one.
@@ -88,20 +82,16 @@ test('a category filter and a keyboard walk open the third payment conversation'
 });
 
 test('an at-risk notice appears as the clock advances, and opens its conversation', async ({ page, app }) => {
-  await openApp(page, app);
-  await page.getByRole('combobox', { name: '当前客服' }).selectOption({ label: '赵敏 · 组长' });
-  await expect(page.getByRole('combobox', { name: '当前客服' })).toHaveValue(/.+/);
-  const { vip } = await customers(page);
+  await openApp(page, app, DEMO.lead);
+  const { vip } = await customers(app);
   const subject = `即将超时测试 ${Date.now()}`;
-  await customerWrites(page, vip, subject);
+  await customerWrites(app, vip, subject);
   // Move to just inside the 2-hour window of this 12-hour VIP clock, a step at a time as a working day would.
-  await page.evaluate(async (total) => {
-    for (let done = 0; done < total; ) {
-      const step = Math.min(20 * 60_000, total - done);
-      await window.kefu!.call['clock.advance']({ ms: step });
-      done += step;
-    }
-  }, 12 * H - 119 * 60_000);
+  for (let done = 0, total = 12 * H - 119 * 60_000; done < total; ) {
+    const step = Math.min(20 * 60_000, total - done);
+    await advance(app, step);
+    done += step;
+  }
   const notices = page.getByRole('region', { name: '通知' });
   const notice = notices.getByRole('status').filter({ hasText: subject });
   await expect(notice).toContainText('即将超时');
@@ -118,10 +108,10 @@ test('only a lead can change the SLA settings, and the change shows in the queue
   await expect(dialog.getByRole('button', { name: '保存设置' })).toHaveCount(0);
   await dialog.getByRole('button', { name: '关闭' }).click();
 
-  await page.getByRole('combobox', { name: '当前客服' }).selectOption({ label: '赵敏 · 组长' });
-  const { vip } = await customers(page);
+  await switchTo(page, DEMO.lead);
+  const { vip } = await customers(app);
   const subject = `设置测试 ${Date.now()}`;
-  await customerWrites(page, vip, subject);
+  await customerWrites(app, vip, subject);
   await page.getByRole('button', { name: '打开时效设置' }).click();
   await dialog.getByRole('spinbutton', { name: 'VIP 客户回复时限（小时）' }).fill('30');
   await dialog.getByRole('button', { name: '保存设置' }).click();
@@ -150,12 +140,8 @@ test('the focused row stays under the keyboard when the order changes above it',
   const before = Number((await heading.textContent())!.match(/(\d+) 个会话/)![1]);
 
   // Another agent resolves the conversation at the top: everything below it moves up one row.
-  await page.evaluate(async () => {
-    const top = await window.kefu!.call['queue.page']({ offset: 0, limit: 1 });
-    if (!top.ok) throw new Error(top.error.message);
-    const r = await window.kefu!.call['conversation.setStatus']({ id: top.value.items[0].id, status: 'resolved' });
-    if (!r.ok) throw new Error(r.error.message);
-  });
+  const top = await app.drive<Output<'queue.page'>>('queue.page', { offset: 0, limit: 1 });
+  await app.drive('conversation.setStatus', { id: top.items[0].id, status: 'resolved' });
   await expect(heading).toContainText(`${before - 1} 个会话`);
   await expect(queue).toHaveAttribute('aria-activedescendant', focusedId);
   await expect.poll(async () => Math.abs((await row.boundingBox())!.y - yBefore)).toBeLessThan(3);

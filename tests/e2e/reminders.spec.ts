@@ -1,4 +1,4 @@
-import { expect, openApp, startServer, test } from './fixtures';
+import { expect, openApp, signIn, startServer, test } from './fixtures';
 
 test('a reminder fires when the clock reaches it and its notice opens the conversation', async ({ page, app }) => {
   await openApp(page, app);
@@ -19,9 +19,9 @@ test('a reminder fires when the clock reaches it and its notice opens the conver
   await expect(title).not.toHaveText(subject);
 
   const notices = page.getByRole('region', { name: '通知' });
-  await page.evaluate((ms) => window.kefu!.call['clock.advance']({ ms }), 59 * 60_000);
+  await app.drive('clock.advance', { ms: 59 * 60_000 });
   await expect(notices.getByText('回访确认到账')).toHaveCount(0);
-  await page.evaluate((ms) => window.kefu!.call['clock.advance']({ ms }), 60_000);
+  await app.drive('clock.advance', { ms: 60_000 });
   const notice = notices.getByRole('status').filter({ hasText: '回访确认到账' });
   await expect(notice).toContainText('跟进提醒');
   await notice.getByRole('button', { name: /^打开：回访确认到账/ }).click();
@@ -51,6 +51,7 @@ test('a reminder that fell due while the app was closed fires at start-up, marke
   const later = await startServer(app.dataDir, ['--clock', '2026-11-24T12:00:00+08:00']);
   try {
     await page.goto(later.url);
+    await signIn(page); // a restart keeps nobody signed in
     const notice = page.getByRole('region', { name: '通知' }).getByRole('status').filter({ hasText: '关机期间到期' });
     await expect(notice).toContainText('跟进提醒');
     await expect(notice).toContainText('延迟');

@@ -22,8 +22,9 @@ test('the seeded queue opens, a reply is sent and survives a reload and a restar
   await page.reload();
   await expect(page.getByRole('list', { name: '消息' }).getByText(text)).toBeVisible();
 
+  // A restart keeps nobody signed in; signing in again reopens where this agent was.
   await app.restart();
-  await page.goto(app.url);
+  await openApp(page, app);
   await expect(page.getByRole('list', { name: '消息' }).getByText(text)).toBeVisible();
 });
 
@@ -31,7 +32,7 @@ test('a second page sees a reply appear without reloading', async ({ page, app, 
   await openApp(page, app);
   await page.getByRole('listbox').getByRole('option').first().click();
   const second = await context.newPage();
-  await second.goto(app.url.replace(/\?token=.*/, ''));
+  await openApp(second, app); // each page signs in on its own
   await second.getByRole('listbox').getByRole('option').first().click();
   await expect(second.getByRole('textbox', { name: '回复' })).toBeVisible();
 
@@ -45,6 +46,9 @@ test('resolving a conversation removes it from the queue, in every page', async 
   await openApp(page, app);
   const queue = page.getByRole('listbox');
   const heading = page.getByRole('heading', { name: /队列/ });
+  // The agent's own work (a colleague's conversation is theirs to resolve).
+  await page.getByRole('combobox', { name: '范围' }).selectOption({ label: '我的' });
+  await expect(queue.getByRole('option').first()).toBeVisible();
   const before = Number((await heading.textContent())!.match(/(\d+) 个会话/)![1]);
   await queue.getByRole('option').first().click();
   await page.getByRole('button', { name: '解决' }).click();

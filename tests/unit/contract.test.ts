@@ -5,7 +5,7 @@ import type { Actor, Handlers } from '../../electron/core/context';
 import type { Agent } from '../../shared/schema';
 import { silentLog } from '../../electron/core/log';
 
-const agent = (role: Agent['role']): Agent => ({ id: `a-${role}`, name: role, role, skills: {}, languages: ['zh-CN'], capacity: 10, presence: 'online' });
+const agent = (role: Agent['role']): Agent => ({ id: `a-${role}`, name: role, role, skills: {}, languages: ['zh-CN'], capacity: 10, presence: 'online', disabled: false });
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const h = {} as Record<string, unknown>;

@@ -139,6 +139,7 @@ export function createSessions(ctx: CoreContext) {
       if (s && !s.locked) {
         s.locked = true;
         ctx.store.commit([audit(actor.agent.id, 'session.lock')]);
+        ctx.feed.publish(['session']);
       }
       return {};
     },
@@ -149,6 +150,7 @@ export function createSessions(ctx: CoreContext) {
       await checkSecret(actor.agent, secret, 'session.unlock');
       s.locked = false;
       ctx.store.commit([audit(actor.agent.id, 'session.unlock')]);
+      ctx.feed.publish(['session']);
       return summary(actor.agent);
     },
     'session.changeSecret': async ({ current, next }, actor) => {
@@ -164,7 +166,7 @@ export function createSessions(ctx: CoreContext) {
       return { locale };
     },
     'clock.advance': ({ ms }, actor) => {
-      if (!ctx.clock.advance(ms)) throw new CoreError('forbidden', 'This core runs on the system clock; it cannot be moved');
+      if (!ctx.clock.advance(ms)) throw new CoreError('forbidden', 'This core runs on the system clock; it cannot be moved', undefined, { code: 'system_clock' });
       ctx.log('info', `clock advanced by ${ms} ms by ${actor.agent.id}`);
       ctx.ticker.tick();
       ctx.feed.publish(['clock', 'queue']);

@@ -5,23 +5,40 @@ import { ConversationPane } from '../panes/conversation/ConversationPane';
 import { WorkBar } from '../panes/conversation/WorkBar';
 import { QueuePane } from '../panes/queue/QueuePane';
 import { Header } from './Header';
+import { IdentityGate } from './identity/IdentityGate';
+import { useLockTriggers } from './identity/useLockTriggers';
 import { NoticeCenter } from './notices/NoticeCenter';
 import { ProblemsBanner } from './ProblemsBanner';
-import { SessionProvider } from './session';
+import { SessionProvider, useSession } from './session';
 import { useSelection } from './selection';
+import { TraineeHome } from './TraineeHome';
 import { useChanges } from '../api/hooks';
 import { conversationToOpen, topic } from '../../../shared/contract';
 
-/** The workspace: header, then queue | conversation | customer context, resizable and remembered. */
+/**
+ * Sign-in first; then the workspace of the signed-in profile: live work for agents and leads, training for
+ * trainees (who never see live customers: the core refuses them too).
+ */
 export function App() {
   const { t } = useTranslation();
   return (
-    <SessionProvider fallback={<p className="loading">{t('app.loading')}</p>}>
-      <Workspace />
-    </SessionProvider>
+    <IdentityGate>
+      {() => (
+        <SessionProvider fallback={<p className="loading">{t('app.loading')}</p>}>
+          <SignedIn />
+        </SessionProvider>
+      )}
+    </IdentityGate>
   );
 }
 
+function SignedIn() {
+  const session = useSession();
+  useLockTriggers(session.lockAfterMinutes);
+  return session.agent.role === 'trainee' ? <TraineeHome /> : <Workspace />;
+}
+
+/** The live workspace: header, then queue | conversation | customer context, resizable and remembered. */
 function Workspace() {
   const { t } = useTranslation();
   const [selectedId, select] = useSelection();

@@ -5,6 +5,9 @@ import { CannedLibraryButton } from '../panes/canned/CannedLibrary';
 import { DataButton } from '../panes/data/DataDialog';
 import { RemindersButton } from '../panes/reminders/RemindersView';
 import { formatTime } from './format';
+import { lockNow, signOut } from './identity/signOut';
+import { ProfilesButton } from './identity/ProfilesDialog';
+import { can } from '../../../shared/contract/permissions';
 import { useNow, useSession } from './session';
 
 export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
@@ -22,20 +25,15 @@ export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
       <div className="header-controls">
         <CannedLibraryButton />
         {session.agent.role === 'lead' && <DataButton />}
-        {onOpen && <RemindersButton onOpen={onOpen} />}
-        <label>
-          {t('app.switchAgent')}{' '}
-          <select
-            value={session.agent.id}
-            onChange={(e) => void api.call['session.signIn']({ agentId: e.target.value })}
-          >
-            {session.agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} · {t(`app.roles.${a.role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {onOpen && can(session.agent.role, 'reminders.list') && <RemindersButton onOpen={onOpen} />}
+        {session.agent.role === 'lead' && <ProfilesButton />}
+        <span className="signed-in-as">{t('identity.signedInAs', { name: session.agent.name, role: t(`app.roles.${session.agent.role}`) })}</span>
+        <button type="button" onClick={() => void lockNow()} title={t('identity.lockShortcut')} aria-keyshortcuts="Control+L">
+          {t('identity.lock')}
+        </button>
+        <button type="button" onClick={() => void signOut()}>
+          {t('identity.signOut')}
+        </button>
         <label>
           {t('app.language')}{' '}
           <select value={session.locale} onChange={(e) => void api.call['prefs.setLocale']({ locale: e.target.value as Locale })}>

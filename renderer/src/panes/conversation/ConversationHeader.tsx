@@ -11,6 +11,8 @@ import { DueExplanation } from '../queue/DueExplanation';
 import { RemindMe } from '../reminders/RemindMe';
 import { TagEditor } from './TagEditor';
 import { TransferForm } from './TransferForm';
+import { mayChange } from '../../../../shared/rules/ownership';
+import { useSession } from '../../app/session';
 
 /** Who and what this conversation is, its SLA state, and the changes an agent makes to it (all checked in the core). */
 export function ConversationHeader({ view, onOpen }: { view: ConversationDetail; onOpen?(id: string): void }) {
@@ -20,6 +22,9 @@ export function ConversationHeader({ view, onOpen }: { view: ConversationDetail;
   const settings = useCall('settings.get', {}, ['settings']);
   const atRiskMinutes = settings.status === 'ok' ? settings.value.atRiskMinutes : undefined;
   const closed = c.status === 'closed';
+  // The core refuses status changes and transfers on a colleague's conversation; the buttons say so up front.
+  const { agent } = useSession();
+  const mine = mayChange(agent, c);
   const run = async (p: Promise<{ ok: true } | { ok: false; error: ContractError }>) => {
     const r = await p;
     setError(r.ok ? null : r.error);
@@ -60,22 +65,23 @@ export function ConversationHeader({ view, onOpen }: { view: ConversationDetail;
         <TagEditor tags={c.tags} disabled={closed} onChange={(tags) => void run(api.call['conversation.setTags']({ id: c.id, tags }))} />
       </div>
       <div className="status-actions">
+        {!mine && <p className="not-mine">{t('conversation.notMine')}</p>}
         {c.status === 'open' && (
-          <button type="button" onClick={() => void setStatus('pending')}>
+          <button type="button" disabled={!mine} onClick={() => void setStatus('pending')}>
             {t('conversation.markPending')}
           </button>
         )}
         {(c.status === 'pending' || c.status === 'resolved') && (
-          <button type="button" onClick={() => void setStatus('open')}>
+          <button type="button" disabled={!mine} onClick={() => void setStatus('open')}>
             {c.status === 'resolved' ? t('conversation.reopen') : t('conversation.markOpen')}
           </button>
         )}
         {c.status !== 'resolved' && c.status !== 'closed' && c.status !== 'bot' && (
-          <button type="button" className="primary" onClick={() => void setStatus('resolved')}>
+          <button type="button" className="primary" disabled={!mine} onClick={() => void setStatus('resolved')}>
             {t('conversation.resolve')}
           </button>
         )}
-        {!closed && <TransferForm conversationId={c.id} ownerId={c.ownerId} onError={setError} />}
+        {!closed && mine && <TransferForm conversationId={c.id} ownerId={c.ownerId} onError={setError} />}
         {!closed && <RemindMe conversationId={c.id} pending={c.status === 'pending'} />}
       </div>
       {error && <ErrorText error={error} />}

@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import { onClientReset } from '../../app/clientState';
 
 /**
  * Drafts live in the core (they survive a restart); this page keeps the latest text per conversation too, so
@@ -28,6 +29,9 @@ export function onDraftSaved(listener: SaveListener): () => void {
 
 export const cachedDraft = (conversationId: string): string | undefined => local.get(conversationId);
 
+/** Saves in flight, so signing out can wait for them. */
+const inFlight = new Set<Promise<unknown>>();
+
 /** Remembers at once, stores after a short pause in typing (or at once with `now`). */
 export function saveDraft(conversationId: string, body: string, now = false): void {
   local.set(conversationId, body);
@@ -36,7 +40,9 @@ export function saveDraft(conversationId: string, body: string, now = false): vo
   timers.delete(conversationId);
   const store = () => {
     timers.delete(conversationId);
-    void api.call['draft.save']({ conversationId, body }).then((r) => notify(conversationId, r.ok));
+    const p = api.call['draft.save']({ conversationId, body }).then((r) => notify(conversationId, r.ok));
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
   };
   if (now) store();
   else timers.set(conversationId, setTimeout(store, SAVE_AFTER_MS));
@@ -46,3 +52,16 @@ export function saveDraft(conversationId: string, body: string, now = false): vo
 export function flushDraft(conversationId: string): void {
   if (timers.has(conversationId)) saveDraft(conversationId, local.get(conversationId) ?? '', true);
 }
+
+/** Stores every draft still waiting and waits for all saves (before signing out or locking). */
+export async function flushAllDrafts(): Promise<void> {
+  for (const id of [...timers.keys()]) flushDraft(id);
+  await Promise.allSettled([...inFlight]);
+}
+
+// Signing out or switching profile forgets this page's copies: they belong to the previous profile.
+onClientReset(() => {
+  for (const t of timers.values()) clearTimeout(t);
+  timers.clear();
+  local.clear();
+});

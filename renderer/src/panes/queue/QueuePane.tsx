@@ -12,14 +12,16 @@ import { EMPTY_FILTER, QueueFilters } from './QueueFilters';
 import { QueueRow } from './QueueRow';
 import { isTyping, moveFor } from './shortcuts';
 import { useQueuePages } from './useQueuePages';
+import { useSession } from '../../app/session';
 import './queue.css';
 
 const ROW_HEIGHT = 76;
-const FILTER_KEY = 'kefu.queueFilter';
+/** Each profile's filter is its own (a colleague signing in on this machine starts from theirs). */
+const filterKey = (agentId: string) => `kefu.queueFilter.${agentId}`;
 
-function rememberedFilter(): QueueFilter {
+function rememberedFilter(agentId: string): QueueFilter {
   try {
-    return { ...EMPTY_FILTER, ...(JSON.parse(localStorage.getItem(FILTER_KEY) ?? '{}') as Partial<QueueFilter>) };
+    return { ...EMPTY_FILTER, ...(JSON.parse(localStorage.getItem(filterKey(agentId)) ?? '{}') as Partial<QueueFilter>) };
   } catch {
     return EMPTY_FILTER;
   }
@@ -33,7 +35,8 @@ function rememberedFilter(): QueueFilter {
  */
 export function QueuePane({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
   const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState<QueueFilter>(rememberedFilter);
+  const { agent } = useSession();
+  const [filter, setFilter] = useState<QueueFilter>(() => rememberedFilter(agent.id));
   const [activeId, setActiveId] = useState<string | null>(selectedId);
   const [help, setHelp] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -45,7 +48,7 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
   const activeIndex = useRef<number | null>(null);
 
   const changeFilter = (f: QueueFilter) => {
-    localStorage.setItem(FILTER_KEY, JSON.stringify(f));
+    localStorage.setItem(filterKey(agent.id), JSON.stringify(f));
     activeIndex.current = null;
     setFilter(f);
   };
