@@ -43,7 +43,14 @@ describe('the queue service', () => {
     const mine = await page(core, { scope: 'mine' });
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.total).toBeLessThan(all.total);
-    expect(mine.items.every((i) => i.ownerId === me.id || all.items.find((a) => a.id === i.id))).toBe(true);
+    // "mine" = owned by me or assigned to me: exactly those rows of the whole queue, in queue order.
+    expect(all.items).toHaveLength(all.total);
+    const conv = (id: string) => core.store.get('conversations', id)!;
+    const expected = all.items.filter((i) => conv(i.id).ownerId === me.id || conv(i.id).assigneeId === me.id).map((i) => i.id);
+    // Both halves occur in the demo (owned but worked by the team or another agent; assigned but not owned).
+    expect(expected.filter((id) => conv(id).assigneeId !== me.id).length).toBeGreaterThan(0);
+    expect(expected.filter((id) => conv(id).ownerId !== me.id).length).toBeGreaterThan(0);
+    expect(mine.items.map((i) => i.id)).toEqual(expected);
     const unassigned = await page(core, { scope: 'unassigned' });
     expect(unassigned.items.every((i) => i.status === 'queued')).toBe(true);
     const vipPay = await page(core, { categories: ['payment'], tiers: ['vip'] });
@@ -122,7 +129,7 @@ describe('settings (lead only, validated, audited)', () => {
 describe('escalation and SLA notices', () => {
   it('escalates a complaint marked severe: top of the lead view, a lead notice, an audit line', async () => {
     const core = await open();
-    const lead = await signInAs(core, 'lead', 'L');
+    await signInAs(core, 'lead', 'L');
     const complaint = (await page(core)).items.find((i) => i.category === 'complaint' && i.severity === 'normal')!;
     await call(core, 'complaint.markSevere', { id: complaint.id });
     const leadView = await page(core, { scope: 'unassigned', categories: ['payment'] }, 'L');
@@ -131,7 +138,6 @@ describe('escalation and SLA notices', () => {
     const notices = await call<Output<'notices.list'>>(core, 'notices.list', {}, 'L');
     expect(notices.find((n) => n.id === `n-escalated-${complaint.id}`)).toMatchObject({ kind: 'escalated', conversationId: complaint.id });
     expect([...core.store.all('audit').values()].find((a) => a.action === 'conversation.escalated' && a.targetId === complaint.id)).toBeTruthy();
-    expect(lead.role).toBe('lead');
     // An agent does not get the lead's escalation notice.
     expect((await call<Output<'notices.list'>>(core, 'notices.list', {})).some((n) => n.kind === 'escalated')).toBe(false);
   });
@@ -145,14 +151,13 @@ describe('escalation and SLA notices', () => {
     expect(breachedNow).toBeGreaterThan(startNotices.length);
 
     // A new VIP conversation, unassigned: the leads watch it.
-    const lead = await signInAs(core, 'lead', 'L');
+    await signInAs(core, 'lead', 'L');
     const vip = (await page(core)).items.find((i) => i.tier === 'vip')!;
     const { conversationId } = await call<{ conversationId: string }>(core, 'sim.customerMessage', { customerId: vip.customerId, category: 'account', body: '登录不了' });
     const due = (await page(core)).items.find((i) => i.id === conversationId)!.dueAt!;
     expect(due).toBe(NOW + 12 * H);
     await call(core, 'clock.advance', { ms: 10 * H + 30 * 60_000 });
     await tick();
-    const atRiskId = `n-at_risk-${conversationId}-${NOW}`;
     const all = () => [...core.store.all('notices').values()];
     const mineOrGrouped = all().filter((n) => n.kind === 'at_risk' && n.recipientRole === 'lead' && !n.id.includes('summary'));
     expect(mineOrGrouped.length).toBeGreaterThan(0);
@@ -164,9 +169,7 @@ describe('escalation and SLA notices', () => {
     const count = all().length;
     await call(core, 'clock.advance', { ms: 60_000 });
     await tick();
-    expect(all().filter((n) => n.id === atRiskId).length).toBeLessThanOrEqual(1);
     expect(all().length).toBe(count); // nothing new crossed in a quiet minute
-    expect(lead.role).toBe('lead');
   });
 
   it('notifies one by one when only a few cross (the at-risk notice names the conversation)', async () => {

@@ -1,6 +1,8 @@
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { sealLine } from '../../electron/core/store/checksum';
+import { Quarantine } from '../../electron/core/store/quarantine';
 import type { Store } from '../../electron/core/store/types';
 import { storeSandbox } from './storeSandbox';
 
@@ -61,12 +63,13 @@ describe('store quarantine', () => {
     // Nothing was committed, so no journal exists: still not a new store on the next start.
     const again = await open(dir);
     expect(again.isNew).toBe(false);
-    expect(again.problems).toEqual([]);
+    expect(again.newProblems).toEqual([]);
+    expect(again.problems.map((q) => q.id)).toEqual([p.id]); // still listed until a lead dismisses it
     // Still usable.
     again.commit([{ op: 'put', coll: 'customers', rec: customer('new') }]);
     await closeStore(again);
     const s2 = await open(dir);
-    expect(s2.problems).toEqual([]);
+    expect(s2.newProblems).toEqual([]);
     expect(s2.isNew).toBe(false);
     expect(ids(s2)).toContain('new');
     expect(ids(s2)).toHaveLength(51);
@@ -95,6 +98,7 @@ describe('store quarantine', () => {
     snap.collections.customers[9] = { id: 'u9' }; // missing everything
     snap.collections.customers.push({ id: 'u-ok', name: 'ok', tier: 'vip', locale: 'en', createdAt: 2 });
     snap.collections.mystery = [{ id: 'x' }];
+    delete snap.check; // edited by hand: as a file of an earlier version, without checksums (else they reject the edit)
     writeFileSync(file, JSON.stringify(snap));
 
     const s = await open(dir);
@@ -116,7 +120,7 @@ describe('store quarantine', () => {
 
     await closeStore(s); // compaction rewrites the snapshot without them
     const s2 = await open(dir);
-    expect(s2.problems).toEqual([]);
+    expect(s2.newProblems).toEqual([]);
     expect(ids(s2)).toEqual(ids(s));
     expect(readdirSync(qdir(dir))).toHaveLength(1);
   });
@@ -147,7 +151,7 @@ describe('store quarantine', () => {
     expect(readFileSync(file)).toEqual(cut);
     await closeStore(s2);
     const s3 = await open(dir);
-    expect(s3.problems).toEqual([]);
+    expect(s3.newProblems).toEqual([]);
     expect(ids(s3)).toContain('u10');
     expect(ids(s3)).not.toContain('u9');
   });
@@ -161,17 +165,45 @@ describe('store quarantine', () => {
     appendFileSync(file, '{"seq":2,"chan\n');
     appendFileSync(
       file,
-      JSON.stringify({
+      sealLine(JSON.stringify({
         seq: 3,
         changes: [
           { op: 'put', coll: 'customers', rec: customer('b') },
           { op: 'put', coll: 'customers', rec: { id: 'c', tier: 'nope' } },
         ],
-      }) + '\n',
+      })) + '\n',
     );
     const s2 = await open(dir);
     expect(ids(s2)).toEqual(['a', 'b']);
     expect(s2.problems.map((p) => `${p.kind} ${p.source}`).sort()).toEqual(['invalid_record customers/c', 'torn_journal_line journal']);
+  });
+
+  it('two problems in the same millisecond get two quarantine files: nothing is overwritten', () => {
+    const dir = tempDir();
+    const q = new Quarantine(dir);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-11-24T01:00:00Z'));
+      // Two snapshot files of the same name (e.g. the same generation from two folders), moved at the same instant.
+      for (const sub of ['a', 'b']) {
+        mkdirSync(path.join(dir, sub));
+        writeFileSync(path.join(dir, sub, 'snapshot-3.json'), `bytes of ${sub}`);
+      }
+      const moved = [q.moveFile(path.join(dir, 'a', 'snapshot-3.json')), q.moveFile(path.join(dir, 'b', 'snapshot-3.json'))];
+      expect(moved.map((p) => readFileSync(p, 'utf8'))).toEqual(['bytes of a', 'bytes of b']);
+      const bytes = [q.saveBytes('journal-4-line-17.bin', 'torn 1'), q.saveBytes('journal-4-line-17.bin', 'torn 2')];
+      const records = [
+        q.saveRecords([{ coll: 'customers', error: 'e1', raw: { id: 'x' }, source: 'snapshot-1.json' }]),
+        q.saveRecords([{ coll: 'customers', error: 'e2', raw: { id: 'y' }, source: 'snapshot-1.json' }]),
+      ];
+      const all = [...moved, ...bytes, ...records];
+      expect(new Set(all).size).toBe(6);
+      expect(readdirSync(qdir(dir))).toHaveLength(6);
+      expect(bytes.map((p) => readFileSync(p, 'utf8'))).toEqual(['torn 1', 'torn 2']);
+      expect(records.map((p) => JSON.parse(readFileSync(p, 'utf8')).error)).toEqual(['e1', 'e2']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leftover compaction temp files are removed, the data is intact', async () => {
