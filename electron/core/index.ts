@@ -16,6 +16,7 @@ import { createSearch } from './services/search';
 import { createIntake } from './services/intake';
 import { createMessageIndex } from './services/messageIndex';
 import { createNotices } from './services/notices';
+import { createProblems } from './services/problems';
 import { createSlaDesk } from './services/slaDesk';
 import { createReminders } from './services/reminders';
 import { createSessions } from './services/sessions';
@@ -89,6 +90,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...createCanned(ctx).handlers,
     ...createReminders(ctx, notices).handlers,
     ...createDataAdmin(ctx, opts.dataDir).handlers,
+    ...createProblems(ctx).handlers,
   };
   const call = createDispatcher(handlers, sessions.resolve, log);
   ticker.start();

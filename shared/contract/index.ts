@@ -7,6 +7,7 @@ import { draftsContract } from './drafts';
 import type { Result } from './errors';
 import { intakeContract } from './intake';
 import { noticesContract } from './notices';
+import { problemsContract } from './problems';
 import { queueContract } from './queue';
 import { remindersContract } from './reminders';
 import { searchContract } from './search';
@@ -34,6 +35,7 @@ export const contract = {
   ...cannedContract,
   ...remindersContract,
   ...dataAdminContract,
+  ...problemsContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

@@ -48,6 +48,8 @@ export const ConversationView = z.object({
 export type ConversationView = z.infer<typeof ConversationView>;
 
 export const StoreProblemView = z.object({
+  /** Stable across restarts: a lead dismisses the problem by this id (problems.dismiss). */
+  id: z.string(),
   source: z.string(),
   message: z.string(),
   kind: z.enum(['corrupt_file', 'invalid_record', 'torn_journal_line']),

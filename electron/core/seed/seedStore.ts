@@ -5,9 +5,11 @@ import type { Log } from '../log';
 import type { Change, Store } from '../store/types';
 import { DEMO_CONVERSATIONS, DEMO_SEED, generateDemoData } from './demoData';
 
-/** First run: fill an empty store with the fixed-seed demo data, then fold it into a snapshot. */
-export async function seedDemoData(store: Store, now: number, log: Log): Promise<void> {
-  const started = performance.now();
+/**
+ * The demo data as changes: the fixed-seed records plus each profile's credentials (hashed demo PIN). Built in
+ * memory only; nothing is written.
+ */
+export async function buildDemoSeed(now: number): Promise<Change[]> {
   const data = generateDemoData({ seed: DEMO_SEED, now, conversations: DEMO_CONVERSATIONS });
   // Due times come from the SLA rules (the generator only lays out a stand-in).
   data.conversations = data.conversations.map((c) => withComputedDue(c, DEFAULT_SETTINGS));
@@ -19,7 +21,17 @@ export async function seedDemoData(store: Store, now: number, log: Log): Promise
   for (const agent of data.agents) {
     changes.push({ op: 'put', coll: 'credentials', rec: await hashSecret(agent.id, DEMO_PINS[agent.role], now, true) });
   }
-  store.commit(changes);
-  await store.compact();
+  return changes;
+}
+
+/**
+ * First run: fill a new store with the demo data in ONE atomic step (Store.seed writes it as the first snapshot:
+ * temp file, fsync, rename). A crash before that leaves the folder new, so the next start seeds again; a crash
+ * after it leaves the complete seed. Never a store with some records and no agents or credentials.
+ */
+export async function seedDemoData(store: Store, now: number, log: Log): Promise<void> {
+  const started = performance.now();
+  const changes = await buildDemoSeed(now);
+  await store.seed(changes);
   log('info', `seeded demo data: ${changes.length} records in ${Math.round(performance.now() - started)} ms`);
 }

@@ -2,8 +2,11 @@
  * The append-only journal: one NDJSON line per commit, fsynced before commit() returns.
  *
  * Layout of journal-<gen>.ndjson:
- *   {"journal":1,"version":2,"gen":7}        header: the schema version its records are written in
- *   {"seq":41,"changes":[...]}               one line per commit
+ *   {"journal":1,"version":2,"gen":7,"crc":"…"}        header: the schema version its records are written in
+ *   {"seq":41,"changes":[...],"crc":"1a2b3c4d"}        one line per commit
+ * `crc` is a CRC-32 of the line's bytes before it (checksum.ts). A line whose bytes do not match is set aside like
+ * a torn one. Files of an earlier version have no `crc` at all and are read as before; in a file where any line
+ * carries one, a line without it is damaged.
  *
  * Also holds applyChanges, the one pure "apply a commit to collections" function that the store and the
  * compaction worker share, so the snapshot a worker cuts can never disagree with what the store had in memory.
@@ -18,6 +21,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/schema';
+import { checkLine, sealLine, type LineCheck } from './checksum';
 import { migrateChanges } from './migrations';
 import { fsyncDir, journalName } from './snapshot';
 import { checkChange, type BadRecord } from './validate';
@@ -62,6 +66,9 @@ export function readJournal(file: string): JournalRead {
   const entries: JournalEntry[] = [];
   const torn: TornLine[] = [];
   let version = SCHEMA_VERSION;
+  // 1. Split and check each line's checksum on its raw bytes.
+  const lines: { line: number; offset: number; bytes: Buffer; sum: LineCheck }[] = [];
+  let sealed = false;
   let start = 0;
   let line = 0;
   while (start < buf.length) {
@@ -73,11 +80,22 @@ export function readJournal(file: string): JournalRead {
     const offset = start;
     start = end + 1;
     if (bytes.length === 0) continue;
+    const sum = checkLine(bytes);
+    if (sum !== 'missing') sealed = true;
+    lines.push({ line, offset, bytes, sum });
+  }
+  // 2. Parse. In a file written with checksums, a line without a matching one is damaged even if it parses.
+  for (const { line, offset, bytes, sum } of lines) {
     let obj: unknown;
     try {
       obj = JSON.parse(bytes.toString('utf8'));
     } catch (e) {
       torn.push({ line, offset, bytes: Buffer.from(bytes), error: (e as Error).message });
+      continue;
+    }
+    if (sum === 'mismatch' || (sealed && sum === 'missing')) {
+      const error = sum === 'mismatch' ? 'checksum mismatch: the bytes changed after they were written' : 'checksum missing';
+      torn.push({ line, offset, bytes: Buffer.from(bytes), error });
       continue;
     }
     const o = obj as Record<string, unknown> | null;
@@ -90,6 +108,11 @@ export function readJournal(file: string): JournalRead {
     }
   }
   return { version, entries, torn };
+}
+
+/** The journal line of one commit (checksummed), newline included. */
+export function commitLine(seq: number, changes: readonly unknown[]): string {
+  return sealLine(JSON.stringify({ seq, changes })) + '\n';
 }
 
 /**
@@ -189,7 +212,7 @@ export class JournalWriter {
     }
     // The header goes in the same write as the first commit (also after a failed first write was cut off).
     const text =
-      this.bytes === 0 ? JSON.stringify({ journal: 1, version: SCHEMA_VERSION, gen: this.gen }) + '\n' + line : line;
+      this.bytes === 0 ? sealLine(JSON.stringify({ journal: 1, version: SCHEMA_VERSION, gen: this.gen })) + '\n' + line : line;
     const buf = Buffer.from(text, 'utf8');
     const before = this.bytes;
     try {

@@ -13,10 +13,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../shared/schema';
 import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
-import { applyChanges, JournalWriter, readJournal, replayJournal } from './journal';
+import { applyChanges, commitLine, JournalWriter, readJournal, replayJournal } from './journal';
 import { migrateStore } from './migrations';
+import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
-import { fsyncDir, journalName, listStoreFiles, readSnapshot, snapshotName, type SnapshotFile } from './snapshot';
+import {
+  fsyncDir,
+  journalName,
+  listStoreFiles,
+  readSnapshot,
+  snapshotName,
+  writeSnapshot,
+  type DamagedRecord,
+  type SnapshotFile,
+} from './snapshot';
 import type { Change, Store, StoreProblem } from './types';
 import { emptyCollections, loadCollections, parseCommit, type BadRecord, type Collections } from './validate';
 
@@ -30,6 +40,7 @@ export interface OpenStoreOptions {
 }
 
 const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
+const CHECKSUM_ERROR = 'checksum mismatch: the bytes changed after they were written';
 
 const consoleLog: StoreLog = (level, msg) => {
   const line = `[store] ${msg}`;
@@ -49,6 +60,18 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   // over it), also on the next start: journals are created on the first commit, so the quarantine counts too.
   const isNew = files.snapshots.length === 0 && files.journals.length === 0 && !existsSync(quarantine.dir);
   const problems: StoreProblem[] = [];
+  const problem = (p: Omit<StoreProblem, 'id' | 'at'>) => problems.push({ id: newProblemId(), ...p, at: Date.now() });
+
+  // Problems earlier starts found and no lead has dismissed yet.
+  let kept: StoreProblem[] = [];
+  const earlier = readProblems(dir);
+  if (earlier.ok) kept = earlier.problems;
+  else {
+    const to = quarantine.moveFile(path.join(dir, PROBLEMS_FILE));
+    const message = `${PROBLEMS_FILE} is unreadable (${earlier.error}); moved to quarantine, earlier problems may be missing from this list`;
+    problem({ source: PROBLEMS_FILE, kind: 'corrupt_file', message, quarantinedTo: to });
+    log('error', `${message}: ${to}`);
+  }
 
   // Temp files of a compaction that died before its rename: their inputs are all still on disk.
   for (const t of files.temps) {
@@ -58,16 +81,25 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 
   // 1. The newest snapshot that reads; unreadable ones go to quarantine and we fall back one generation.
   let base: SnapshotFile | null = null;
+  let damaged: DamagedRecord[] = [];
   for (const gen of [...files.snapshots].reverse()) {
     const r = await readSnapshot(dir, gen);
     if (r.ok) {
       base = r.data;
+      damaged = r.damaged;
+      if (r.legacy) log('info', `${snapshotName(gen)} has no checksums (an earlier version wrote it); the next compaction adds them`);
       break;
     }
     const to = quarantine.moveFile(path.join(dir, snapshotName(gen)));
     const message = `${snapshotName(gen)} is unreadable (${r.error}); moved to quarantine, falling back to older data`;
-    problems.push({ source: 'snapshot', kind: 'corrupt_file', message, quarantinedTo: to, at: Date.now() });
+    problem({ source: 'snapshot', kind: 'corrupt_file', message, quarantinedTo: to });
     log('error', `${message}: ${to}`);
+  }
+  // Records whose bytes changed on disk: the file is copied to quarantine as it is (the next compaction replaces
+  // it), the records themselves go with the other bad records below. The rest of the snapshot loads.
+  if (base && damaged.length > 0) {
+    const copy = quarantine.copyFile(path.join(dir, snapshotName(base.gen)));
+    log('error', `${damaged.length} records of ${snapshotName(base.gen)} failed their checksum; the file as it was: ${copy}`);
   }
   const baseGen = base?.gen ?? -1;
   // Before touching anything: data from a newer version is refused (migrateStore throws), never cleaned up.
@@ -100,6 +132,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       log('info', `migrated ${snapshotName(base.gen)} from schema ${steps.join(', ')}`);
     }
     const source = snapshotName(base.gen);
+    for (const d of damaged) bad.push({ coll: d.coll, error: CHECKSUM_ERROR, raw: d.raw, source });
     colls = loadCollections(data.collections, (b) => bad.push({ ...b, source }));
     seq = base.seq;
   }
@@ -118,7 +151,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     for (const t of read.torn) {
       const to = quarantine.saveBytes(`${name.replace('.ndjson', '')}-line-${t.line}.bin`, t.bytes);
       const message = `${name} line ${t.line} (${t.bytes.length} bytes at offset ${t.offset}) is unreadable (${t.error}); skipped`;
-      problems.push({ source: 'journal', kind: 'torn_journal_line', message, quarantinedTo: to, at: Date.now() });
+      problem({ source: 'journal', kind: 'torn_journal_line', message, quarantinedTo: to });
       log('error', `${message}: ${to}`);
       torn++;
     }
@@ -133,7 +166,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     const to = quarantine.saveRecords(bad);
     const groups = new Map<string, (BadRecord & { source: string })[]>();
     for (const b of bad) {
-      const k = `${b.source}\0${b.coll}`;
+      const k = `${b.source}\0${b.coll}\0${b.error === CHECKSUM_ERROR}`;
       groups.set(k, [...(groups.get(k) ?? []), b]);
     }
     for (const group of groups.values()) {
@@ -141,18 +174,30 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       // A snapshot record carries its id; a journal change carries it in rec (put) or id (del).
       const raw = group[0].raw as { id?: unknown; rec?: { id?: unknown } } | null;
       const id = raw?.rec?.id ?? raw?.id;
+      const what = error === CHECKSUM_ERROR ? 'failed its checksum (its bytes changed on disk)' : 'failed validation';
       const message =
         group.length === 1
-          ? `a ${coll} record in ${source} failed validation (${error}); quarantined, the others were kept`
-          : `${group.length} ${coll} records in ${source} failed validation (first: ${error}); quarantined, the others were kept`;
-      problems.push({
+          ? `a ${coll} record in ${source} ${what} (${error}); quarantined, the others were kept`
+          : `${group.length} ${coll} records in ${source} ${what} (first: ${error}); quarantined, the others were kept`;
+      problem({
         source: group.length === 1 && typeof id === 'string' ? `${coll}/${id}` : coll,
         kind: 'invalid_record',
         message,
         quarantinedTo: to,
-        at: Date.now(),
       });
       log('error', `${message}: ${to}`);
+    }
+  }
+
+  // 6. Persist what this open found next to what earlier starts found, before anyone relies on the list. The same
+  //    damage found again (a start killed before its compaction folded it away) is listed once.
+  const sameAs = (a: StoreProblem, b: StoreProblem) => a.kind === b.kind && a.source === b.source && a.message === b.message;
+  const listed = [...kept, ...problems.filter((p) => !kept.some((k) => sameAs(k, p)))];
+  if (listed.length > kept.length) {
+    try {
+      writeProblems(dir, listed);
+    } catch (e) {
+      log('error', `could not save ${PROBLEMS_FILE}: ${(e as Error).message}; the problems are shown on this start only`);
     }
   }
 
@@ -163,7 +208,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     colls,
     seq,
     isNew,
-    problems,
+    problems: listed,
+    newProblems: problems,
     snapGen: base ? base.gen : null,
     journalGens,
     currentGen,
@@ -189,6 +235,7 @@ interface FileStoreInit {
   seq: number;
   isNew: boolean;
   problems: StoreProblem[];
+  newProblems: StoreProblem[];
   snapGen: number | null;
   journalGens: number[];
   currentGen: number;
@@ -198,7 +245,9 @@ interface FileStoreInit {
 
 class FileStore implements Store {
   readonly isNew: boolean;
-  readonly problems: readonly StoreProblem[];
+  readonly newProblems: readonly StoreProblem[];
+  private problemList: readonly StoreProblem[];
+  private seeded = false;
   private readonly dir: string;
   private readonly log: StoreLog;
   private readonly colls: Collections;
@@ -221,7 +270,8 @@ class FileStore implements Store {
     this.colls = init.colls;
     this.seq = init.seq;
     this.isNew = init.isNew;
-    this.problems = Object.freeze([...init.problems]);
+    this.problemList = Object.freeze([...init.problems]);
+    this.newProblems = Object.freeze([...init.newProblems]);
     this.snapGen = init.snapGen;
     this.journalGens = [...init.journalGens];
     this.dirty = init.dirty;
@@ -238,15 +288,60 @@ class FileStore implements Store {
     return this.colls[coll] as Map<string, RecordOf<K>>;
   }
 
+  get problems(): readonly StoreProblem[] {
+    return this.problemList;
+  }
+
+  dismissProblem(id: string): StoreProblem | undefined {
+    const gone = this.problemList.find((p) => p.id === id);
+    if (!gone) return undefined;
+    const rest = this.problemList.filter((p) => p !== gone);
+    writeProblems(this.dir, rest); // durable before the list changes; throws (list unchanged) if it cannot be saved
+    this.problemList = Object.freeze(rest);
+    this.log('info', `problem ${id} (${gone.kind} in ${gone.source}) dismissed; its quarantine file stays: ${gone.quarantinedTo}`);
+    return gone;
+  }
+
+  async seed(changes: Change[]): Promise<void> {
+    if (this.closed) throw new Error('Store.seed: the store is closed');
+    if (!this.isNew || this.seeded || this.seq !== 0 || this.writer.created || this.snapGen !== null || this.compacting) {
+      throw new Error('Store.seed: only a new store with nothing written yet can be seeded');
+    }
+    const parsed = parseCommit(changes); // throws before anything is written
+    this.seeded = true;
+    const colls = emptyCollections();
+    applyChanges(colls, parsed);
+    const collections: Record<string, unknown[]> = {};
+    for (const [c, m] of Object.entries(colls)) collections[c] = [...m.values()];
+    // snapshot-<g> where g is the journal that will take the first commit: open replays journal-<g> on top of it.
+    // Until the rename inside writeSnapshot the folder holds at most a temp file, which the next open removes
+    // (and the folder is still new); after it, the whole seed is there.
+    const gen = this.writer.gen;
+    try {
+      await writeSnapshot(this.dir, { version: SCHEMA_VERSION, gen, seq: this.seq, collections });
+    } catch (e) {
+      this.seeded = false;
+      throw e;
+    }
+    this.snapGen = gen;
+    applyChanges(this.colls, parsed);
+    this.notify(parsed);
+  }
+
   commit(changes: Change[]): void {
     if (this.closed) throw new Error('Store.commit: the store is closed');
     const parsed = parseCommit(changes); // throws before anything is written
     if (parsed.length === 0) return;
     const seq = this.seq + 1;
     // Durable first, then visible: if the append throws, memory and listeners never saw the change.
-    this.writer.append(JSON.stringify({ seq, changes: parsed }) + '\n');
+    this.writer.append(commitLine(seq, parsed));
     this.seq = seq;
     applyChanges(this.colls, parsed);
+    this.notify(parsed);
+    if (this.writer.size >= this.compactEveryBytes) this.compactInBackground('journal size');
+  }
+
+  private notify(parsed: readonly Change[]): void {
     for (const l of this.listeners) {
       try {
         l(parsed);
@@ -255,7 +350,6 @@ class FileStore implements Store {
         this.log('error', `onCommit listener threw: ${(e as Error).stack ?? e}`);
       }
     }
-    if (this.writer.size >= this.compactEveryBytes) this.compactInBackground('journal size');
   }
 
   onCommit(listener: (changes: readonly Change[]) => void): () => void {

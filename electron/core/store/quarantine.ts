@@ -2,11 +2,12 @@
  * Quarantine: where unreadable data goes instead of being dropped. Everything written here is fsynced
  * before the store goes on, because the original may be deleted by the next compaction.
  *
- *   quarantine/<ts>-snapshot-3.json                 a whole snapshot that did not parse (moved, bytes intact)
+ *   quarantine/<ts>-snapshot-3.json                 a whole snapshot that did not parse (moved, bytes intact), or a
+ *                                                   copy of one holding records that failed their checksum
  *   quarantine/records-<ts>.ndjson                  {coll, error, raw, source} per record that failed its schema
  *   quarantine/<ts>-journal-4-line-17.bin           the exact bytes of a torn journal line
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './snapshot';
 import type { BadRecord } from './validate';
@@ -42,6 +43,21 @@ export class Quarantine {
     renameSync(file, to);
     fsyncDir(this.dir);
     fsyncDir(path.dirname(file));
+    return to;
+  }
+
+  /** Copies a file into quarantine byte for byte (the original stays until a compaction replaces it). */
+  copyFile(file: string): string {
+    this.ensure();
+    const to = this.freshName(`${stamp()}-${path.basename(file)}`);
+    copyFileSync(file, to);
+    const fd = openSync(to, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    fsyncDir(this.dir);
     return to;
   }
 

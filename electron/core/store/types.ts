@@ -7,6 +7,8 @@ export type Change = {
 
 /** Something the store could not read; it was moved to quarantine, never silently dropped. */
 export interface StoreProblem {
+  /** Stable across starts (the problem is kept in problems.json until a lead dismisses it). */
+  id: string;
   /** Where it came from: "snapshot", "journal", or a record "conversations/c-1". */
   source: string;
   /** A one-line human explanation (English; the UI translates the kind). */
@@ -32,10 +34,22 @@ export interface Store {
   commit(changes: Change[]): void;
   /** Listeners run after every successful commit (services keep their indexes this way). */
   onCommit(listener: (changes: readonly Change[]) => void): () => void;
-  /** What was quarantined while opening. */
+  /**
+   * Every problem not yet dismissed: found on this start or an earlier one (kept in problems.json), oldest first.
+   */
   readonly problems: readonly StoreProblem[];
+  /** Only what this open found (and quarantined). */
+  readonly newProblems: readonly StoreProblem[];
+  /** Removes one problem from the list, durably. Returns it, or undefined when no problem has that id. */
+  dismissProblem(id: string): StoreProblem | undefined;
   /** True when the data folder held no store at all (first run: seed demo data). */
   readonly isNew: boolean;
+  /**
+   * First run only (isNew, nothing committed yet): writes `changes` as the store's first snapshot in one atomic step
+   * (temp file, fsync, rename, fsync of the folder). A crash before it returns leaves the folder new (the next start
+   * seeds again), never a half store. Validated like commit(): an invalid record throws and nothing is written.
+   */
+  seed(changes: Change[]): Promise<void>;
   /** Fold the journal into a fresh snapshot, off the main thread; resolves when done. */
   compact(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,85 @@
+/**
+ * Checksums for the store's files, so that bytes changed on disk (a bad sector, a stray editor, a flipped bit)
+ * are found and quarantined instead of loading silently as different text.
+ *
+ * CRC-32 (zlib's, native since Node 20.15 / Electron 32) rather than SHA-256: this guards against accidental
+ * damage, not an attacker (who could rewrite the checksum too), and CRC-32 costs a fraction of a hash per record.
+ *
+ * Journal line (journal.ts):   {"seq":41,"changes":[...],"crc":"1a2b3c4d"}
+ *   the CRC covers every byte before `,"crc":"` (seq and changes), so a reader checks the raw bytes without
+ *   re-serialising anything. The header line carries one the same way.
+ * Snapshot (snapshot.ts):      {"version":3,"gen":7,"seq":41,"collections":{...},"check":{"alg":"crc32","head":..,"records":{coll:"<8 hex per record>"}}}
+ *   one CRC per record (over JSON.stringify(record)): a damaged record is quarantined alone and the rest loads.
+ *   `head` covers version, seq and the collections with their record counts, so a damaged frame (a seq that
+ *   would skip journal commits, a renamed collection) rejects the whole file and open falls back a generation.
+ * A file without checksums was written by an earlier version: it loads as before (legacy), and the next
+ * compaction writes it with checksums.
+ */
+import zlib from 'node:zlib';
+
+type Crc32 = (data: string | Uint8Array) => number;
+
+let table: Uint32Array | null = null;
+/** Table-driven fallback, only for a Node without zlib.crc32 (older than 20.15). Same results. */
+const jsCrc32: Crc32 = (data) => {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let crc = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) crc = table[(crc ^ buf[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+};
+
+const native = (zlib as unknown as { crc32?: Crc32 }).crc32;
+/** CRC-32 (IEEE) of a string's UTF-8 bytes, or of bytes. */
+export const crc32: Crc32 = typeof native === 'function' ? (d) => native(d) : jsCrc32;
+export const crc32Js = jsCrc32;
+
+/** Fixed width, so a line's checksum suffix has a fixed length. */
+export const crcHex = (data: string | Uint8Array): string => crc32(data).toString(16).padStart(8, '0');
+
+/** `,"crc":"` + 8 hex + `"}` */
+const SUFFIX_LEN = 18;
+const SUFFIX_HEAD = Buffer.from(',"crc":"');
+const HEX_RE = /^[0-9a-f]{8}$/;
+
+/** Seals the JSON text of an object (`{...}`) with a checksum of its bytes as the last key. */
+export function sealLine(json: string): string {
+  const body = json.slice(0, -1);
+  return `${body},"crc":"${crcHex(body)}"}`;
+}
+
+export type LineCheck = 'ok' | 'missing' | 'mismatch';
+
+/**
+ * Checks a sealed line's raw bytes (no newline). `missing`: it has no checksum suffix at all (an older
+ * version's line, or one whose suffix was damaged: the caller decides by whether the file is checksummed).
+ */
+export function checkLine(bytes: Uint8Array): LineCheck {
+  const n = bytes.length;
+  if (n < SUFFIX_LEN + 1 || bytes[n - 1] !== 0x7d || bytes[n - 2] !== 0x22) return 'missing';
+  const head = bytes.subarray(n - SUFFIX_LEN, n - SUFFIX_LEN + SUFFIX_HEAD.length);
+  if (!Buffer.from(head.buffer, head.byteOffset, head.length).equals(SUFFIX_HEAD)) return 'missing';
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset + n - 10, 8).toString('latin1');
+  if (!HEX_RE.test(hex)) return 'mismatch';
+  return crc32(bytes.subarray(0, n - SUFFIX_LEN)) === parseInt(hex, 16) ? 'ok' : 'mismatch';
+}
+
+/** The checksum block of a snapshot. */
+export interface SnapshotCheck {
+  alg: 'crc32';
+  /** CRC of JSON.stringify([version, seq, [[coll, count], ...]]). */
+  head: string;
+  /** Per collection: 8 hex digits per record, in the order of the records. */
+  records: Record<string, string>;
+}
+
+export function snapshotHead(version: number, seq: number, counts: [string, number][]): string {
+  return crcHex(JSON.stringify([version, seq, counts]));
+}
