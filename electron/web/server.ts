@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fail, type ChangeEvent } from '../../shared/contract';
 import { WEB_CALL_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_HEADER, WEB_TOKEN_HEADER } from '../../shared/contract/transport';
 import type { CoreGateway } from '../core/pendingCore';
+import { jsonDepthExceeds } from '../../shared/rules/jsonDepth';
 import { CSP, hostAllowed, originAllowed, tokenMatches, type Gate } from './security';
 import { readStatic } from './staticFiles';
 
@@ -75,6 +76,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         res.on('finish', () => req.destroy());
         return;
       }
+      // No contract input nests deeply: refuse pathological nesting before JSON.parse recurses through it.
+      if (jsonDepthExceeds(body).exceeded) return sendJson(res, 400, fail('validation', 'Request body nests too deeply'));
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};

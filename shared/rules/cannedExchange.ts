@@ -1,3 +1,4 @@
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './jsonDepth';
 import { z } from 'zod';
 import { ErrorCause, zodCause } from '../contract/errors';
 import { CannedScope } from '../schema/canned';
@@ -34,6 +35,8 @@ export type CannedFileItem = z.infer<typeof CannedFileItem>;
 export const IMPORT_PROBLEM_CODES = [
   /** The file is not JSON (the line of the syntax error). */
   'not_json',
+  /** Nested deeper than any canned-reply file needs (params: max). */
+  'too_deep',
   /** The JSON holds no list of canned replies (params: format). */
   'not_a_list',
   /** More replies than one file may hold (params: max). */
@@ -74,6 +77,11 @@ const MAX_ITEMS = 5000;
 export function parseCannedFile(text: string): ParsedFile {
   let offsets: Map<string, number>;
   let data: unknown;
+  // A pathological nesting is refused in one linear pass before the recursive scanner and JSON.parse see it.
+  const deep = jsonDepthExceeds(text);
+  if (deep.exceeded) {
+    return { ok: false, problems: [{ line: lineAt(text, deep.offset), item: null, field: null, code: 'too_deep', params: { max: MAX_JSON_DEPTH }, message: `Nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  }
   try {
     // Our scanner first: it knows where a syntax error is; JSON.parse then builds the value.
     offsets = jsonValueOffsets(text.replace(/^\uFEFF/u, ''));

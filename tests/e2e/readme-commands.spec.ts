@@ -34,10 +34,12 @@ const NOT_RUN: Record<string, string> = {
   'npm start': 'opens Electron, whose binary cannot be downloaded on the build machines; checked: it builds and previews package.json "main", which the build writes',
   'npm test': 'is the run this test belongs to; checked: it runs the unit and end-to-end tests, and .ci/run runs it',
   'npm run bench': 'all benchmarks take minutes (50 000 conversations, 1 000 000 messages); `npm run bench -- store` is run instead, at a tiny size',
+  'npm run test:e2e': 'is half of `npm test`, the run this test belongs to',
+  'npm run fuses -- <path-to-packaged-electron-binary>': 'needs a packaged Electron binary, which cannot be downloaded here; checked by tests/unit/electron-fuses.test.ts on a stand-in binary',
 };
 /** `npm run web -- <flags>`: the documented flags are checked against web mode's parser (running it would bind the documented fixed port). */
 const WEB_FLAGS = /^npm run web -- (.+)$/;
-const RUN = ['npm run web', 'npm run build', 'npm run typecheck', 'npm run bench -- store'] as const;
+const RUN = ['npm run web', 'npm run web:serve', 'npm run build', 'npm run typecheck', 'npm run bench -- store'] as const;
 
 interface Run {
   proc: ChildProcess;

@@ -100,7 +100,9 @@ test('a trainee sees no live data anywhere, also right after an agent signed out
   await openApp(page, app);
   const queue = page.getByRole('listbox', { name: '按优先级排列的会话' });
   await queue.getByRole('option').first().click();
-  const subject = (await page.getByRole('heading', { level: 2 }).first().textContent())!;
+  const subject = (await page.getByRole('region', { name: '会话', exact: true }).getByRole('heading', { level: 2 }).textContent())!;
+  expect(subject.length).toBeGreaterThan(3);
+  await expect(page.getByText(subject).first()).toBeVisible();
   await switchTo(page, DEMO.trainee);
   await expect(page.getByRole('heading', { name: '培训' })).toBeVisible();
   await expect(queue).toHaveCount(0);
