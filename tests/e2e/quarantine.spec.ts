@@ -4,6 +4,11 @@ import { expect, openApp, test } from './fixtures';
 
 test('a corrupt store file is quarantined, the app starts from the previous generation and says so', async ({ page, app }) => {
   await openApp(page, app);
+  // A restart folds the journal (the sign-in's audit line) into a new snapshot, keeping the older generation as its
+  // fallback; wait for that second generation before damaging the newest.
+  await app.restart();
+  await openApp(page, app);
+  await expect.poll(() => readdirSync(app.dataDir).filter((f) => /^snapshot-\d+\.json$/.test(f)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
   await app.stop();
   // Cut the newest snapshot in half, as a crash or a full disk might.
   const snapshot = readdirSync(app.dataDir).filter((f) => /^snapshot-\d+\.json$/.test(f)).sort().pop()!;

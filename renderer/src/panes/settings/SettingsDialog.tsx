@@ -14,7 +14,13 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
   const { t } = useTranslation();
   const session = useSession();
   const lead = session.agent.role === 'lead';
-  const [form, setForm] = useState({ normal: settings.slaHours.normal, vip: settings.slaHours.vip, days: settings.complaintWorkingDays, atRisk: settings.atRiskMinutes });
+  const [form, setForm] = useState({
+    normal: settings.slaHours.normal,
+    vip: settings.slaHours.vip,
+    days: settings.complaintWorkingDays,
+    atRisk: settings.atRiskMinutes,
+    lockAfter: settings.lockAfterMinutes,
+  });
   const [error, setError] = useState<ContractError | null>(null);
   const [saved, setSaved] = useState(false);
   const first = useRef<HTMLInputElement>(null);
@@ -22,17 +28,22 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await api.call['settings.update']({ slaHours: { normal: form.normal, vip: form.vip }, complaintWorkingDays: form.days, atRiskMinutes: form.atRisk });
+    const r = await api.call['settings.update']({
+      slaHours: { normal: form.normal, vip: form.vip },
+      complaintWorkingDays: form.days,
+      atRiskMinutes: form.atRisk,
+      lockAfterMinutes: form.lockAfter,
+    });
     setError(r.ok ? null : r.error);
     setSaved(r.ok);
   };
-  const field = (key: keyof typeof form, label: string, step = 1) => (
+  const field = (key: keyof typeof form, label: string, step = 1, min = 1) => (
     <label>
       {label}
       <input
         ref={key === 'normal' ? first : undefined}
         type="number"
-        min={1}
+        min={min}
         step={step}
         value={Number.isFinite(form[key]) ? form[key] : ''}
         readOnly={!lead}
@@ -51,6 +62,7 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
           {field('vip', t('settings.vipHours'), 0.5)}
           {field('days', t('settings.complaintDays'))}
           {field('atRisk', t('settings.atRiskMinutes'))}
+          {field('lockAfter', t('settings.lockAfterMinutes'), 1, 0)}
           {error && <ErrorText error={error} />}
           {saved && <p role="status">{t('settings.saved')}</p>}
           <div className="dialog-actions">
