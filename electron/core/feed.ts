@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '../../shared/contract';
+import type { ChangeEvent, Topic } from '../../shared/contract';
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
@@ -14,7 +14,7 @@ export class ChangeFeed {
 
   constructor(private readonly now: () => number) {}
 
-  publish(topics: Iterable<string>): void {
+  publish(topics: Iterable<Topic>): void {
     for (const t of topics) this.pending.add(t);
     if (this.scheduled || this.pending.size === 0) return;
     this.scheduled = true;

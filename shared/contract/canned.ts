@@ -3,9 +3,10 @@ import { CannedReply, CannedScope } from '../schema/canned';
 import { Category, Id, Locale } from '../schema/common';
 import { ImportProblem } from '../rules/cannedExchange';
 import { ALL_ROLES, endpoint } from './define';
+import { topic } from './events';
 
 /** Change-feed topic published whenever the canned-reply library changes. */
-export const CANNED_TOPIC = 'canned';
+export const CANNED_TOPIC = topic.canned;
 
 /** A canned reply as the picker and the library see it: plus pinyin initials and whether the caller may edit it. */
 export const CannedView = CannedReply.extend({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { EpochMs, Id } from '../schema/common';
 import { LEAD_ONLY, endpoint } from './define';
+import { topic } from './events';
 
 /** Change-feed topic published whenever the list of backups changes. */
-export const BACKUPS_TOPIC = 'backups';
+export const BACKUPS_TOPIC = topic.backups;
 
 /**
  * Backup file names, all in `<dataDir>/backups/`, dates and times in Asia/Shanghai:

@@ -3,9 +3,10 @@ import { EpochMs, Id } from '../schema/common';
 import { Reminder } from '../schema/reminder';
 import { REMINDER_PRESETS } from '../rules/reminderPresets';
 import { LEAD_ONLY, LIVE_ROLES, endpoint } from './define';
+import { topic } from './events';
 
 /** Change-feed topic published whenever reminders change. */
-export const REMINDERS_TOPIC = 'reminders';
+export const REMINDERS_TOPIC = topic.reminders;
 
 /** When: a preset computed by the core on its clock, or an exact time. */
 export const ReminderWhen = z.union([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES, contract, CoreError } from '../../shared/contract';
+import { CALL_NAMES, contract, CoreError, topic } from '../../shared/contract';
+import { ChangeFeed } from '../../electron/core/feed';
 import { createDispatcher } from '../../electron/core/dispatcher';
 import type { Actor, Handlers } from '../../electron/core/context';
 import type { Agent } from '../../shared/schema';
@@ -93,5 +94,17 @@ describe('the dispatcher', () => {
   it('refuses to return an output that breaks the contract', async () => {
     const call = createDispatcher(fakeHandlers({ 'prefs.setLocale': () => ({ locale: 'fr' }) as never }), resolve, silentLog);
     expect(await call('prefs.setLocale', { locale: 'en' }, 's')).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
+});
+
+describe('change topics', () => {
+  it('come from one registry: a misspelt topic does not type-check, registry topics do', () => {
+    const feed = new ChangeFeed(() => 0);
+    const seen: string[][] = [];
+    feed.subscribe((e) => seen.push(e.topics));
+    // @ts-expect-error 'sesion' is not a topic (npm run typecheck fails if this line ever compiles)
+    feed.publish(['sesion']);
+    feed.publish([topic.session, topic.conversation('c-1'), topic.views('a-lina')]);
+    expect(topic.conversation('c-1')).toBe('conversation:c-1');
   });
 });

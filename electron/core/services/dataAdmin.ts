@@ -1,4 +1,4 @@
-import { CoreError, topic } from '../../../shared/contract';
+import { CoreError, topic, type Topic } from '../../../shared/contract';
 import { CANNED_TOPIC } from '../../../shared/contract/canned';
 import { BACKUPS_TOPIC, type Counts, type CustomerExport } from '../../../shared/contract/dataAdmin';
 import { REMINDERS_TOPIC } from '../../../shared/contract/reminders';
@@ -83,7 +83,7 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
       ]);
       ctx.log('info', `backups: ${actor.agent.id} restored ${name} (${r.puts} written, ${r.dels} removed); the data before is in ${r.keptAs}`);
       // Everything on screen may have changed: every list refetches.
-      const topics = new Set<string>([topic.queue, topic.notices, topic.session, 'settings', CANNED_TOPIC, REMINDERS_TOPIC, BACKUPS_TOPIC]);
+      const topics = new Set<Topic>([topic.queue, topic.notices, topic.session, topic.settings, CANNED_TOPIC, REMINDERS_TOPIC, BACKUPS_TOPIC]);
       for (const ch of r.changes) {
         const id = ch.op === 'put' ? ch.rec.id : ch.id;
         if (ch.coll === 'conversations') topics.add(topic.conversation(id));

@@ -1,4 +1,4 @@
-import { CoreError, topic } from '../../../shared/contract';
+import { CoreError, topic, type Topic } from '../../../shared/contract';
 import { REMINDERS_TOPIC, type ReminderView, type ReminderWhen } from '../../../shared/contract/reminders';
 import type { Agent, Conversation, Reminder } from '../../../shared/schema';
 import { presetTime, reminderBucket } from '../../../shared/rules/reminderPresets';
@@ -54,7 +54,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
     const due = [...ctx.store.all('reminders').values()].filter((r) => r.status === 'scheduled' && r.dueAt <= now);
     if (due.length === 0) return 0;
     const changes: Change[] = [];
-    const topics = new Set<string>([REMINDERS_TOPIC, topic.queue]);
+    const topics = new Set<Topic>([REMINDERS_TOPIC, topic.queue]);
     const conversations = new Map<string, Conversation>();
     for (const r of due) {
       const c = conversations.get(r.conversationId) ?? ctx.store.get('conversations', r.conversationId);

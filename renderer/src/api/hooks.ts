@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallName, ContractError, Input, Output } from '../../../shared/contract';
+import type { CallName, ContractError, Input, Output, Topic } from '../../../shared/contract';
 import { api } from './client';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ContractError };
@@ -27,7 +27,7 @@ export function useChanges(match: (topic: string) => boolean, onMatch: () => voi
  * Calls the core and keeps the answer fresh: refetches when a change event names one of `topics`.
  * `input` null means "nothing to load yet".
  */
-export function useCall<N extends CallName>(name: N, input: Input<N> | null, topics: string[]): Loaded<Output<N>> & { reload(): void } {
+export function useCall<N extends CallName>(name: N, input: Input<N> | null, topics: Topic[]): Loaded<Output<N>> & { reload(): void } {
   const [state, setState] = useState<Loaded<Output<N>>>({ status: 'loading' });
   const key = JSON.stringify(input);
   const seq = useRef(0);

@@ -1,4 +1,5 @@
 import type { SearchFilters, SearchHit, SearchProgress } from '../../../../shared/contract/search';
+import { topic } from '../../../../shared/contract/events';
 import { highlight } from '../../../../shared/rules/segment';
 import type { Conversation, Customer, Message } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
@@ -12,7 +13,7 @@ import { createEngine, type EngineFilter, type SlotKind } from './engine';
 const SLICE_MS = 12;
 /** Progress events at most this often (real time), so a big build does not flood the change feed. */
 const PROGRESS_EVERY_MS = 300;
-export const SEARCH_TOPIC = 'search';
+export const SEARCH_TOPIC = topic.search;
 
 /**
  * Search across messages, conversations and customers. The index is built at start in the background, in chunks
