@@ -30,8 +30,8 @@ test('a VIP sits above a normal conversation of the same age', async ({ page, ap
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toHaveAccessibleName(new RegExp(`^VIP .*${tag} 贵宾`));
   await expect(rows.nth(1)).toHaveAccessibleName(new RegExp(`${tag} 普通`));
-  await expect(rows.nth(0)).toContainText('剩余 12h 00m');
-  await expect(rows.nth(1)).toContainText('剩余 1d 0h');
+  await expect(rows.nth(0)).toContainText('剩余 12 小时 0 分');
+  await expect(rows.nth(1)).toContainText('剩余 1 天 0 小时');
 });
 
 test('a pending conversation’s countdown stops while others keep running', async ({ page, app }) => {
@@ -48,11 +48,11 @@ test('a pending conversation’s countdown stops while others keep running', asy
   await page.getByRole('searchbox', { name: '文本筛选' }).fill(tag);
   const pending = queueOf(page).getByRole('option', { name: new RegExp(`${tag} 等待`) });
   const running = queueOf(page).getByRole('option', { name: new RegExp(`${tag} 运行`) });
-  await expect(pending).toContainText('已暂停 · 剩余 1d 0h');
-  await expect(running).toContainText('剩余 1d 0h');
+  await expect(pending).toContainText('已暂停 · 剩余 1 天 0 小时');
+  await expect(running).toContainText('剩余 1 天 0 小时');
   await advance(app, 3 * H);
-  await expect(running).toContainText('剩余 21h 00m');
-  await expect(pending).toContainText('已暂停 · 剩余 1d 0h');
+  await expect(running).toContainText('剩余 21 小时 0 分');
+  await expect(pending).toContainText('已暂停 · 剩余 1 天 0 小时');
   // The running one now has less time left, so it moved above the paused one.
   await expect(queueOf(page).getByRole('option').first()).toHaveAccessibleName(new RegExp(`${tag} 运行`));
 });
@@ -123,7 +123,7 @@ test('only a lead can change the SLA settings, and the change shows in the queue
   await expect(dialog.getByRole('status')).toContainText('已保存');
   await dialog.getByRole('button', { name: '关闭' }).click();
   await page.getByRole('searchbox', { name: '文本筛选' }).fill(subject);
-  await expect(queueOf(page).getByRole('option').first()).toContainText('剩余 8h 00m');
+  await expect(queueOf(page).getByRole('option').first()).toContainText('剩余 8 小时 0 分');
 });
 
 test('the focused row stays under the keyboard when the order changes above it', async ({ page, app }) => {

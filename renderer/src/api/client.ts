@@ -1,5 +1,6 @@
 import { CALL_NAMES, type CallName, type ChangeEvent, type KefuCalls, type Result } from '../../../shared/contract';
 import type { KefuApi } from '../../../shared/contract/transport';
+import { reportCall } from './connection';
 import { createWebApi } from './webClient';
 
 declare global {
@@ -35,6 +36,7 @@ function watched(base: KefuApi): KefuApi {
     const call = base.call[name as CallName] as (input: unknown) => Promise<Result<unknown>>;
     calls[name] = async (input) => {
       const r = await call(input);
+      reportCall(r);
       if (!r.ok && SESSION_LOST.has(r.error.kind)) announce(['session']);
       return r;
     };

@@ -4,8 +4,11 @@ import { ContextPane } from '../panes/context/ContextPane';
 import { ConversationPane } from '../panes/conversation/ConversationPane';
 import { WorkBar } from '../panes/conversation/WorkBar';
 import { QueuePane } from '../panes/queue/QueuePane';
+import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
 import { IdentityGate } from './identity/IdentityGate';
+import { SkipLink } from './keyboard/SkipLink';
+import { useWorkspaceKeys } from './keyboard/useWorkspaceKeys';
 import { useLockTriggers } from './identity/useLockTriggers';
 import { NoticeCenter } from './notices/NoticeCenter';
 import { ProblemsBanner } from './ProblemsBanner';
@@ -22,13 +25,16 @@ import { conversationToOpen, topic } from '../../../shared/contract';
 export function App() {
   const { t } = useTranslation();
   return (
-    <IdentityGate>
-      {() => (
-        <SessionProvider fallback={<p className="loading">{t('app.loading')}</p>}>
-          <SignedIn />
-        </SessionProvider>
-      )}
-    </IdentityGate>
+    <>
+      <ConnectionBanner />
+      <IdentityGate>
+        {() => (
+          <SessionProvider fallback={<p className="loading">{t('app.loading')}</p>}>
+            <SignedIn />
+          </SessionProvider>
+        )}
+      </IdentityGate>
+    </>
   );
 }
 
@@ -38,10 +44,14 @@ function SignedIn() {
   return session.agent.role === 'trainee' ? <TraineeHome /> : <Workspace />;
 }
 
-/** The live workspace: header, then queue | conversation | customer context, resizable and remembered. */
+/**
+ * The live workspace: header, then queue | conversation | customer context, resizable and remembered. Keyboard:
+ * a skip link to the queue, F6 / Ctrl/Cmd+1/2/3 between the panes (app/keyboard).
+ */
 function Workspace() {
   const { t } = useTranslation();
   const [selectedId, select] = useSelection();
+  useWorkspaceKeys(); // F6 / Shift+F6, Ctrl/Cmd+1/2/3, `r` from the queue; the queue takes focus on a fresh page
   // The desktop app's main process asks for a conversation when its notification is clicked.
   useChanges(
     (t) => t.startsWith(topic.open('')),
@@ -53,19 +63,20 @@ function Workspace() {
   );
   return (
     <div className="app">
+      <SkipLink />
       <Header onOpen={select} />
       <ProblemsBanner />
       <WorkBar onOpen={select} />
       <PanelGroup direction="horizontal" autoSaveId="kefu.panes" className="panes">
-        <Panel id="queue" order={1} defaultSize={30} minSize={18} className="pane" tagName="section" aria-label={t('app.panes.queue')}>
+        <Panel id="queue" order={1} defaultSize={30} minSize={18} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.queue')}>
           <QueuePane selectedId={selectedId} onSelect={select} />
         </Panel>
         <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
-        <Panel id="conversation" order={2} defaultSize={45} minSize={25} className="pane" tagName="section" aria-label={t('app.panes.conversation')}>
+        <Panel id="conversation" order={2} defaultSize={45} minSize={25} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.conversation')}>
           <ConversationPane conversationId={selectedId} onOpen={select} />
         </Panel>
         <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
-        <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" aria-label={t('app.panes.context')}>
+        <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.context')}>
           <ContextPane conversationId={selectedId} onOpen={select} />
         </Panel>
       </PanelGroup>

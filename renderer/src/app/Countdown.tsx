@@ -20,7 +20,7 @@ export function Countdown({ dueAt, pausedAt = null, atRiskMinutes = 120 }: { due
   if (dueAt === null) return <span className="countdown none">{t('time.noDue')}</span>;
   const urgency = urgencyAt({ dueAt, slaPausedAt: pausedAt }, now, atRiskMinutes);
   const left = pausedAt !== null ? dueAt - pausedAt : dueAt - now;
-  const text = urgency === 'breached' ? t('time.overdue', { time: formatDuration(-left) }) : t('time.left', { time: formatDuration(left) });
+  const text = urgency === 'breached' ? t('time.overdue', { time: formatDuration(-left, t) }) : t('time.left', { time: formatDuration(left, t) });
   if (pausedAt !== null) {
     return (
       <span className={`countdown ${urgency} paused`}>

@@ -4,6 +4,7 @@ import type { ContractError } from '../../../../shared/contract';
 import { DRAFT_MAX_CHARS, REPLY_MAX_CHARS } from '../../../../shared/schema/conversation';
 import { api } from '../../api/client';
 import { ErrorText } from '../../app/ErrorText';
+import { REPLY_BOX_ID } from '../../app/keyboard/focusPane';
 import { CannedPicker } from '../canned/CannedPicker';
 import { useCannedPicker } from '../canned/useCannedPicker';
 import { cachedDraft, flushDraft, loadDraft, onDraftSaved, saveDraft } from './drafts';
@@ -69,6 +70,7 @@ export function ReplyBox({ conversationId, disabled }: { conversationId: string;
       <CannedPicker picker={canned} />
       <textarea
         {...canned.textareaProps}
+        id={REPLY_BOX_ID}
         aria-label={t('conversation.replyLabel')}
         placeholder={t('conversation.replyPlaceholder')}
         value={body}

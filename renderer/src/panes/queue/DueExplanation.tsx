@@ -27,9 +27,9 @@ export function DueExplanation({ conversationId }: { conversationId: string }) {
           {e.clockStartedAt !== null && <li>{t(`queue.why.clock.${e.clock ?? 'handover'}`, { at: at(e.clockStartedAt) })}</li>}
           {e.workingDays.length > 0 && <li>{t('queue.explain.workingDays', { days: e.workingDays.join(', ') })}</li>}
           {e.pauses.map((p) => (
-            <li key={p.from}>{p.to === null ? t('queue.why.pausedSince', { at: at(p.from) }) : t('queue.explain.pause', { from: at(p.from), to: at(p.to), time: formatDuration(p.to - p.from) })}</li>
+            <li key={p.from}>{p.to === null ? t('queue.why.pausedSince', { at: at(p.from) }) : t('queue.explain.pause', { from: at(p.from), to: at(p.to), time: formatDuration(p.to - p.from, t) })}</li>
           ))}
-          {e.pausedMs > 0 && <li>{t('queue.why.pausedBefore', { time: formatDuration(e.pausedMs) })}</li>}
+          {e.pausedMs > 0 && <li>{t('queue.why.pausedBefore', { time: formatDuration(e.pausedMs, t) })}</li>}
           {e.effectiveDueAt !== null && <li>{t('queue.explain.due', { at: at(e.effectiveDueAt) })}</li>}
           {e.uncoveredYears.length > 0 && (
             <li role="alert" className="calendar-warning">

@@ -13,6 +13,7 @@ import { QueueRow } from './QueueRow';
 import { isTyping, moveFor } from './shortcuts';
 import { useQueuePages } from './useQueuePages';
 import { useSession } from '../../app/session';
+import { QUEUE_LIST_ID } from '../../app/keyboard/focusPane';
 import './queue.css';
 
 const ROW_HEIGHT = 76;
@@ -31,7 +32,7 @@ function rememberedFilter(agentId: string): QueueFilter {
  * The priority queue: filters and saved views over a virtualised listbox (the DOM holds only the rows on screen).
  * The row under keyboard focus is tracked by conversation id, not index: when the order changes the list is
  * scrolled by the same amount the row moved, so it stays put under the agent's eyes. j/k or arrows move, Enter
- * opens, `?` lists the shortcuts.
+ * opens, `r` goes to the reply box (app/keyboard), `?` lists the shortcuts.
  */
 export function QueuePane({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
   const { t, i18n } = useTranslation();
@@ -120,7 +121,8 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
   const onKeyDown = (e: KeyboardEvent) => {
     if (!total) return;
     if (e.key === 'Enter') {
-      const id = activeId ?? itemAt(indexOfActive())?.id;
+      // Nothing focused yet (a fresh page): the first row, so Enter opens the top of the queue.
+      const id = activeId ?? itemAt(Math.max(0, indexOfActive()))?.id;
       if (id) {
         e.preventDefault();
         onSelect(id);
@@ -168,6 +170,7 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
       {total === 0 && <p className="empty">{t('queue.empty')}</p>}
       <div
         ref={scrollRef}
+        id={QUEUE_LIST_ID}
         className="queue-scroll"
         role="listbox"
         aria-label={t('queue.listLabel')}

@@ -10,7 +10,7 @@ export function dueSummary(item: QueueRowItem, t: TFunction, locale: string, hou
       ? t('queue.why.complaint', { days: workingDays })
       : t('queue.why.response', { hours: hours[item.tier], tier: t(`tier.${item.tier}`) });
   const parts = [rule, t(`queue.why.clock.${item.clock ?? 'handover'}`, { at: formatTime(item.clockStartedAt, locale) })];
-  if (item.pausedMs > 0) parts.push(t('queue.why.pausedBefore', { time: formatDuration(item.pausedMs) }));
+  if (item.pausedMs > 0) parts.push(t('queue.why.pausedBefore', { time: formatDuration(item.pausedMs, t) }));
   if (item.pausedAt !== null) parts.push(t('queue.why.pausedSince', { at: formatTime(item.pausedAt, locale) }));
   if (item.calendarFallback) parts.push(t('queue.why.calendarFallback'));
   if (item.escalated) parts.push(t('queue.why.escalated'));

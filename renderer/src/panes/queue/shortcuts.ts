@@ -12,6 +12,25 @@ export const SHORTCUTS = [
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];
 
+/**
+ * The workspace's shortcuts outside the queue list, for the cheat sheet: panes (app/keyboard), the reply box, search,
+ * lock. `r` works from the queue; the others from anywhere (Ctrl/Cmd+Enter and `/` canned in the reply box).
+ */
+export const WORKSPACE_SHORTCUTS = [
+  { keys: ['F6'], action: 'nextPane' },
+  { keys: ['Shift+F6'], action: 'previousPane' },
+  { keys: ['Ctrl/⌘+1'], action: 'queuePane' },
+  { keys: ['Ctrl/⌘+2'], action: 'conversationPane' },
+  { keys: ['Ctrl/⌘+3'], action: 'contextPane' },
+  { keys: ['r'], action: 'reply' },
+  { keys: ['Ctrl/⌘+Enter'], action: 'send' },
+  { keys: ['/'], action: 'canned' },
+  { keys: ['Ctrl/⌘+K'], action: 'globalSearch' },
+  { keys: ['Ctrl/⌘+L'], action: 'lock' },
+] as const;
+
+export type WorkspaceShortcutAction = (typeof WORKSPACE_SHORTCUTS)[number]['action'];
+
 /** The list movement for a key in the queue list (null: not a movement key). */
 export function moveFor(key: string, index: number, total: number): number | null {
   if (total === 0) return null;
