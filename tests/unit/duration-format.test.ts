@@ -1,23 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { translator } from './translator';
 import { formatDuration, type DurationTranslate } from '../../renderer/src/app/format';
 
-// The renderer's translations, merged as renderer/src/i18n/index.ts does, in a plain i18next instance.
-const dir = 'renderer/src/i18n/locales';
-const resources = Object.fromEntries(
-  ['en', 'zh-CN'].map((lng) => [
-    lng,
-    { translation: Object.assign({}, ...readdirSync(`${dir}/${lng}`).map((f) => JSON.parse(readFileSync(`${dir}/${lng}/${f}`, 'utf8')))) },
-  ]),
-);
-function translator(lng: 'en' | 'zh-CN'): DurationTranslate {
-  const i18n = i18next.createInstance();
-  void i18n.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
-  return i18n.t.bind(i18n) as unknown as DurationTranslate;
-}
-const en = translator('en');
-const zh = translator('zh-CN');
+const en = translator<DurationTranslate>('en');
+const zh = translator<DurationTranslate>('zh-CN');
 
 const S = 1000;
 const M = 60 * S;

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { translator } from './translator';
 import { systemClock } from '../../electron/core/clock';
 import { errorMessage, type Translate } from '../../renderer/src/app/errorMessage';
 import { importProblemText } from '../../renderer/src/panes/canned/importProblemText';
@@ -9,21 +8,8 @@ import type { Conversation } from '../../shared/schema';
 import { IMPORT_PROBLEM_CODES, parseCannedFile, type ImportProblem } from '../../shared/rules/cannedExchange';
 import { coreSandbox, type SandboxCore } from './coreSandbox';
 
-// The renderer's translations, merged as renderer/src/i18n/index.ts does, in a plain i18next instance.
-const dir = 'renderer/src/i18n/locales';
-const resources = Object.fromEntries(
-  ['en', 'zh-CN'].map((lng) => [
-    lng,
-    { translation: Object.assign({}, ...readdirSync(`${dir}/${lng}`).map((f) => JSON.parse(readFileSync(`${dir}/${lng}/${f}`, 'utf8')))) },
-  ]),
-);
-function translator(lng: 'en' | 'zh-CN'): Translate {
-  const i18n = i18next.createInstance();
-  void i18n.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
-  return i18n.t.bind(i18n) as unknown as Translate;
-}
-const en = translator('en');
-const zh = translator('zh-CN');
+const en = translator<Translate>('en');
+const zh = translator<Translate>('zh-CN');
 const say = (e: ContractError, lng: 'en' | 'zh-CN' = 'zh-CN') => errorMessage(e, lng === 'en' ? en : zh, lng);
 
 const { open, call } = coreSandbox('kefu-codes-');
