@@ -1,5 +1,5 @@
 import type { Locale, Notice } from '../../shared/schema';
-import { NOTICE_TITLES } from '../../shared/rules/noticeTitles';
+import { noticeTitle } from '../../shared/rules/noticeTitles';
 
 /** Electron's Notification, as an interface so the logic is tested without Electron. */
 export interface NotificationSink {
@@ -35,7 +35,7 @@ export function createDesktopNotifier(deps: DesktopNotifierDeps) {
     const locale = await deps.locale().catch((): Locale => 'zh-CN');
     for (const n of fresh) {
       seen.add(n.id);
-      deps.sink.show({ title: NOTICE_TITLES[locale][n.kind], body: n.detail }, () => {
+      deps.sink.show({ title: noticeTitle(locale, n), body: n.detail }, () => {
         if (n.conversationId) deps.openConversation(n.conversationId);
       });
     }

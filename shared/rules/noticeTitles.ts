@@ -9,3 +9,23 @@ export const NOTICE_TITLES: Record<Locale, Record<NoticeKind, string>> = {
   'zh-CN': { at_risk: '即将超时', breached: '已超时', escalated: '严重投诉已升级', reminder: '跟进提醒' },
   en: { at_risk: 'At risk of breaching', breached: 'SLA breached', escalated: 'Severe complaint escalated', reminder: 'Follow-up reminder' },
 };
+
+/** A grouped notice's title in words ("20 条会话已超时"); they match notices.group.* in the renderer's locales. */
+export const GROUP_TITLES: Record<Locale, Record<NoticeKind, (n: number) => string>> = {
+  'zh-CN': {
+    at_risk: (n) => `${n} 条会话即将超时`,
+    breached: (n) => `${n} 条会话已超时`,
+    escalated: (n) => `${n} 条严重投诉已升级`,
+    reminder: (n) => `${n} 条跟进提醒到期`,
+  },
+  en: {
+    at_risk: (n) => `${n} conversations at risk of breaching`,
+    breached: (n) => `${n} conversations breached`,
+    escalated: (n) => `${n} severe complaints escalated`,
+    reminder: (n) => `${n} follow-up reminders due`,
+  },
+};
+
+/** The title of a notice: its kind, or for a group of several conversations, the count in words. */
+export const noticeTitle = (locale: Locale, n: { kind: NoticeKind; count: number }): string =>
+  n.count > 1 ? GROUP_TITLES[locale][n.kind](n.count) : NOTICE_TITLES[locale][n.kind];

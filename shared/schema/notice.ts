@@ -18,6 +18,8 @@ export const Notice = z.object({
   at: EpochMs,
   /** A short line for the notice, already in the conversation's words (subject, customer name, reminder note). */
   detail: z.string().max(500).default(''),
+  /** How many conversations this notice stands for (a group: "20 条会话已超时"); 1 for a single one. */
+  count: z.number().int().min(1).default(1),
   /** True when it should have fired while the app was closed and fired at start-up instead. */
   late: z.boolean().default(false),
   dismissedBy: z.array(Id).default([]),

@@ -106,6 +106,9 @@ test('only a lead can change the SLA settings, and the change shows in the queue
   const dialog = page.getByRole('dialog', { name: '时效设置' });
   await expect(dialog).toContainText('仅组长可以修改这些设置');
   await expect(dialog.getByRole('button', { name: '保存设置' })).toHaveCount(0);
+  // Values, not fields: nothing an agent could mistake for editable.
+  await expect(dialog.getByRole('spinbutton')).toHaveCount(0);
+  await expect(dialog.getByRole('definition').first()).toHaveText('24');
   await dialog.getByRole('button', { name: '关闭' }).click();
 
   await switchTo(page, DEMO.lead);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDesktopNotifier } from '../../electron/main/desktopNotifier';
-import { NOTICE_TITLES } from '../../shared/rules/noticeTitles';
+import { NOTICE_TITLES, noticeTitle } from '../../shared/rules/noticeTitles';
 import { conversationToOpen, topic } from '../../shared/contract';
 import type { Locale, Notice } from '../../shared/schema';
 
@@ -14,6 +14,7 @@ const notice = (id: string, kind: Notice['kind'], conversationId: string | null 
   at: 1,
   detail: `detail ${id}`,
   late: false,
+  count: 1,
   dismissedBy: [],
 });
 
@@ -55,7 +56,12 @@ describe('desktop notifications in the app (main process)', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const json = JSON.parse(readFileSync(`renderer/src/i18n/locales/${locale}/notices.json`, 'utf8'));
       expect(json.notices.kind).toEqual(NOTICE_TITLES[locale]);
+      for (const kind of ['at_risk', 'breached', 'escalated', 'reminder'] as const) {
+        expect(json.notices.group[`${kind}_other`].replace('{{count}}', '20')).toBe(noticeTitle(locale, { kind, count: 20 }));
+      }
+      expect(noticeTitle(locale, { kind: 'breached', count: 1 })).toBe(NOTICE_TITLES[locale].breached);
     }
+    expect(noticeTitle('zh-CN', { kind: 'breached', count: 20 })).toBe('20 条会话已超时');
   });
 
   it('asks the window for the conversation through an open:<id> change event', () => {

@@ -147,6 +147,9 @@ describe('escalation and SLA notices', () => {
     const startNotices = [...core.store.all('notices').values()];
     // Start-up: only summaries (one per recipient and kind), no per-conversation burst.
     expect(startNotices.every((n) => n.id.includes('-summary-') && n.late)).toBe(true);
+    // Each summary says how many conversations it stands for (the UI puts it in words), not as a "20:" prefix.
+    expect(startNotices.some((n) => n.count > 1)).toBe(true);
+    expect(startNotices.every((n) => !/^\d+: /.test(n.detail))).toBe(true);
     const breachedNow = (await call<Output<'queue.counts'>>(core, 'queue.counts', {})).breached;
     expect(breachedNow).toBeGreaterThan(startNotices.length);
 

@@ -2,8 +2,8 @@ import { CoreError, topic } from '../../../shared/contract';
 import type { Agent, Notice } from '../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../context';
 
-export type NoticeInput = Omit<Notice, 'dismissedBy' | 'at' | 'late' | 'recipientRole' | 'detail'> &
-  Partial<Pick<Notice, 'at' | 'late' | 'recipientRole' | 'detail'>>;
+export type NoticeInput = Omit<Notice, 'dismissedBy' | 'at' | 'late' | 'recipientRole' | 'detail' | 'count'> &
+  Partial<Pick<Notice, 'at' | 'late' | 'recipientRole' | 'detail' | 'count'>>;
 
 const MAX_LISTED = 50;
 
@@ -18,7 +18,7 @@ const isFor = (n: Notice, agent: Agent) =>
 export function createNotices(ctx: CoreContext) {
   function raise(input: NoticeInput): boolean {
     if (ctx.store.get('notices', input.id)) return false;
-    const notice: Notice = { at: ctx.clock.now(), late: false, recipientRole: null, detail: '', ...input, dismissedBy: [] };
+    const notice: Notice = { at: ctx.clock.now(), late: false, recipientRole: null, detail: '', count: 1, ...input, dismissedBy: [] };
     ctx.store.commit([{ op: 'put', coll: 'notices', rec: notice }]);
     ctx.feed.publish([topic.notices]);
     return true;

@@ -42,9 +42,10 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
     const name = ctx.store.get('customers', e.conversation.customerId)?.name ?? e.conversation.customerId;
     return `${name} · ${e.conversation.subject}`.slice(0, 500);
   };
+  /** A group's detail: the first subjects (the count travels as `count`, so the UI can say it in words). */
   const listOf = (items: Crossing[]) => {
     const shown = items.slice(0, 3).map((c) => c.entry.conversation.subject).join(' · ');
-    return `${items.length}: ${shown}${items.length > 3 ? ' …' : ''}`.slice(0, 500);
+    return `${shown}${items.length > 3 ? ' …' : ''}`.slice(0, 500);
   };
 
   /** Conversations that newly crossed a threshold at `now` (marking them as seen). */
@@ -88,6 +89,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
         conversationId: items[0].entry.id,
         ...recipientOf(items[0].entry),
         detail: listOf(items),
+        count: items.length,
         late: true,
       });
     }
@@ -107,7 +109,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
       }
       const rest = items.slice(individual.length);
       if (rest.length) {
-        notices.raise({ id: `n-${kind}-group-${who}-${now}`, kind, conversationId: rest[0].entry.id, ...recipientOf(rest[0].entry), detail: listOf(rest) });
+        notices.raise({ id: `n-${kind}-group-${who}-${now}`, kind, conversationId: rest[0].entry.id, ...recipientOf(rest[0].entry), detail: listOf(rest), count: rest.length });
       }
     }
     ctx.log('info', `sla: ${found.length} conversations crossed a threshold`);

@@ -77,10 +77,10 @@ function Workspace() {
         </Panel>
         <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
         <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.context')}>
+          <NoticeCenter onOpen={select} />
           <ContextPane conversationId={selectedId} onOpen={select} />
         </Panel>
       </PanelGroup>
-      <NoticeCenter onOpen={select} />
     </div>
   );
 }

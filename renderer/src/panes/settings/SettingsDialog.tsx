@@ -11,7 +11,7 @@ import { useSession } from '../../app/session';
  * validates and audits every change).
  */
 export function SettingsDialog({ settings, onClose }: { settings: Settings; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const lead = session.agent.role === 'lead';
   const [form, setForm] = useState({
@@ -57,6 +57,32 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
       <div role="dialog" aria-modal="true" aria-label={t('settings.title')} className="dialog" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
         <h2>{t('settings.title')}</h2>
         {!lead && <p className="hint">{t('settings.leadOnly')}</p>}
+        {!lead ? (
+          // Read-only for everyone but a lead: values, not fields that look editable.
+          <>
+            <dl className="settings-values">
+              {(
+                [
+                  ['normal', 'settings.normalHours'],
+                  ['vip', 'settings.vipHours'],
+                  ['days', 'settings.complaintDays'],
+                  ['atRisk', 'settings.atRiskMinutes'],
+                  ['lockAfter', 'settings.lockAfterMinutes'],
+                ] as const
+              ).map(([key, label]) => (
+                <div key={key}>
+                  <dt>{t(label)}</dt>
+                  <dd>{form[key].toLocaleString(i18n.language)}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="dialog-actions">
+              <button type="button" onClick={onClose}>
+                {t('settings.close')}
+              </button>
+            </div>
+          </>
+        ) : (
         <form onSubmit={(e) => void submit(e)} className="settings-form">
           {field('normal', t('settings.normalHours'), 0.5)}
           {field('vip', t('settings.vipHours'), 0.5)}
@@ -76,6 +102,7 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
             </button>
           </div>
         </form>
+        )}
       </div>
     </div>
   );
