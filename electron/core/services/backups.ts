@@ -22,7 +22,7 @@
  *
  * This module only reads the store's files (the newest snapshot); it never writes into the store folder.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BACKUP_NAME_RE, type BackupInfo, type BackupKind, type Counts } from '../../../shared/contract/dataAdmin';
 import { CoreError } from '../../../shared/contract';
@@ -154,14 +154,7 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
     ensureDir();
     const name = backupName(kind, ctx.clock.now());
     const text = serialise();
-    commitFile(dir, name, (tmp) => {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-    });
+    commitFile(dir, name, (tmp) => writeFileSync(tmp, text));
     prune(kind);
     ctx.feed.publish(['backups']);
     return info(name)!;
@@ -198,14 +191,7 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
     if (source) commitFile(dir, name, (tmp) => copyFileSync(source, tmp));
     else {
       const text = serialise();
-      commitFile(dir, name, (tmp) => {
-        const fd = openSync(tmp, 'w');
-        try {
-          writeSync(fd, text);
-        } finally {
-          closeSync(fd);
-        }
-      });
+      commitFile(dir, name, (tmp) => writeFileSync(tmp, text));
     }
     ctx.log('info', `backups: made ${name}${source ? ` from ${path.basename(source)}` : ' from memory'}`);
     prune('daily');
