@@ -39,7 +39,7 @@ const NOT_RUN: Record<string, string> = {
 };
 /** `npm run web -- <flags>`: the documented flags are checked against web mode's parser (running it would bind the documented fixed port). */
 const WEB_FLAGS = /^npm run web -- (.+)$/;
-const RUN = ['npm run web', 'npm run web:serve', 'npm run build', 'npm run typecheck', 'npm run bench -- store'] as const;
+const RUN = ['npm run web', 'npm run web:serve', 'npm run build', 'npm run typecheck', 'npm run bench -- store', 'npm run theme:css'] as const;
 
 interface Run {
   proc: ChildProcess;
@@ -176,7 +176,14 @@ test('the README commands work as written on a fresh copy of the tree', async ({
     expect(await bench.exited, bench.output()).toBe(0);
     expect(bench.output()).toMatch(/=== store\.bench\.ts ===[\s\S]*\|\s+300 \|/);
 
-    // 9. `npm run typecheck`.
+    // 9. `npm run theme:css` rewrites the static theme variables; on a current tree it changes nothing.
+    const themeCss = run(work, 'npm run theme:css');
+    running.push(themeCss);
+    expect(await themeCss.exited, themeCss.output()).toBe(0);
+    const varsFile = 'renderer/src/theme/mantine-vars.css';
+    expect(readFileSync(join(work, varsFile), 'utf8')).toBe(readFileSync(join(ROOT, varsFile), 'utf8'));
+
+    // 10. `npm run typecheck`.
     expect(await typecheck.exited, `npm run typecheck failed:\n${typecheck.output()}`).toBe(0);
   } finally {
     for (const r of running) if (groupAlive(r.proc.pid!)) process.kill(-r.proc.pid!, 'SIGKILL');

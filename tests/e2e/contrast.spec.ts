@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+// WCAG AA colour contrast (axe's color-contrast rule) over the workspace, in light and dark, in zh-CN and en:
+// the queue, an open conversation with its reply box and context, and the search dialog.
+async function contrastViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const locale of ['zh-CN', 'en'] as const) {
+    test(`colour contrast meets WCAG AA: ${scheme}, ${locale}`, async ({ page, app }) => {
+      await page.addInitScript(
+        ([s, l]) => {
+          localStorage.setItem('kefu.colorScheme', s);
+          localStorage.setItem('kefu.locale', l);
+        },
+        [scheme, locale],
+      );
+      await openApp(page, app);
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+      await page.getByRole('listbox').getByRole('option').first().click();
+      await expect(page.getByRole('textbox', { name: locale === 'en' ? 'Reply' : '回复' })).toBeVisible();
+      expect(await contrastViolations(page)).toEqual([]);
+
+      await page.keyboard.press('Control+k');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.getByRole('combobox', { name: locale === 'en' ? /^Search/ : /^搜索/ }).fill(locale === 'en' ? 'refund' : '退款');
+      await expect(page.getByRole('listbox', { name: locale === 'en' ? 'Search results' : '搜索结果' }).getByRole('option').first()).toBeVisible();
+      expect(await contrastViolations(page)).toEqual([]);
+    });
+  }
+}
+
+test('the theme follows the OS until the user picks one, and the pick is remembered', async ({ page, app }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page, app);
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+
+  const themes = page.getByRole('radiogroup', { name: /主题|Theme/ });
+  await themes.getByText(/^(深色|Dark)$/).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.reload();
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+});
