@@ -33,6 +33,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // ES2021 lowers class private fields (#x, used by TanStack Query), which Electronegativity's parser cannot
+      // read; a file it cannot parse fails the security gate (tests/e2e/electronegativity.spec.ts).
+      target: 'es2021',
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

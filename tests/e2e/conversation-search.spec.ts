@@ -93,7 +93,7 @@ test('ownership is transferred with a note, and the new owner sees it in the tim
   // One of the agent's own conversations (a colleague's is theirs or a lead's to hand on).
   const heading = page.getByRole('heading', { name: /队列/ });
   const team = (await heading.textContent())!.match(/(\d+) 个会话/)![1];
-  await page.getByRole('combobox', { name: '范围' }).selectOption({ label: '我的' });
+  await page.getByRole('radiogroup', { name: '范围' }).getByRole('radio', { name: '我的' }).check();
   await expect(heading).not.toContainText(`${team} 个会话`);
   await page.getByRole('listbox', { name: '按优先级排列的会话' }).getByRole('option').nth(1).click();
   await page.getByRole('textbox', { name: '回复' }).fill('您好，我来跟进');

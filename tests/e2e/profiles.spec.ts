@@ -26,3 +26,26 @@ test('a lead adds a profile, the new agent signs in; disabling it ends that and 
   await signIn(page, DEMO.lead);
   await expect(page.getByText(/^赵敏 · /)).toBeVisible();
 });
+
+test("the lead's header fits one row at 1280 px, in Chinese and in English", async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, app, DEMO.lead);
+  const header = page.getByRole('banner');
+  for (const language of ['语言', 'Language']) {
+    if (language === 'Language') await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await expect(header.getByRole('combobox', { name: language })).toBeVisible();
+    const box = (await header.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(56);
+    expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+    // Nothing squeezed either: no label cut off inside its control (1 px boxes are visually hidden names).
+    const clipped = await header.evaluate((h) =>
+      [h, ...h.querySelectorAll('*')].filter((e) => e.clientWidth > 2 && e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(clipped).toEqual([]);
+    for (const control of [...(await header.getByRole('button').all()), ...(await header.getByRole('radio').all())]) {
+      const r = (await control.boundingBox())!;
+      expect(r.x + r.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+      expect(r.y + r.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+    }
+  }
+});

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseWebArgs } from '../../electron/web/args';
+import { SpoolInEvent } from '../../shared/schema/spoolEvent';
 import { signIn } from './fixtures';
 
 /**
@@ -35,11 +36,12 @@ const NOT_RUN: Record<string, string> = {
   'npm test': 'is the run this test belongs to; checked: it runs the unit and end-to-end tests, and .ci/run runs it',
   'npm run bench': 'all benchmarks take minutes (50 000 conversations, 1 000 000 messages); `npm run bench -- store` is run instead, at a tiny size',
   'npm run test:e2e': 'is half of `npm test`, the run this test belongs to',
+  'npm run simulate -- --rate 50 --minutes 10': 'writes traffic in real time for ten minutes by design; checked: the same command with `--all-now --spool <temp folder>` writes the whole ten minutes at once, and its lines are spool events (a few malformed on purpose)',
   'npm run fuses -- <path-to-packaged-electron-binary>': 'needs a packaged Electron binary, which cannot be downloaded here; checked by tests/unit/electron-fuses.test.ts on a stand-in binary',
 };
 /** `npm run web -- <flags>`: the documented flags are checked against web mode's parser (running it would bind the documented fixed port). */
 const WEB_FLAGS = /^npm run web -- (.+)$/;
-const RUN = ['npm run web', 'npm run web:serve', 'npm run build', 'npm run typecheck', 'npm run bench -- store', 'npm run theme:css'] as const;
+const RUN = ['npm run web', 'npm run web:serve', 'npm run build', 'npm run typecheck', 'npm run bench -- store', 'npm run theme:css', 'npm run screenshots'] as const;
 
 interface Run {
   proc: ChildProcess;
@@ -183,7 +185,34 @@ test('the README commands work as written on a fresh copy of the tree', async ({
     const varsFile = 'renderer/src/theme/mantine-vars.css';
     expect(readFileSync(join(work, varsFile), 'utf8')).toBe(readFileSync(join(ROOT, varsFile), 'utf8'));
 
-    // 10. `npm run typecheck`.
+    // 10. `npm run screenshots` (after the build above): eight PNGs of the workspace.
+    const shotsDir = join(work, 'docs/screenshots');
+    rmSync(shotsDir, { recursive: true, force: true });
+    const shots = run(work, 'npm run screenshots');
+    running.push(shots);
+    expect(await shots.exited, shots.output()).toBe(0);
+    const pngs = readdirSync(shotsDir).filter((f) => f.endsWith('.png'));
+    expect(pngs.sort()).toEqual(['en', 'zh-CN'].flatMap((l) => ['dark', 'light'].flatMap((c) => ['1280x800', '1920x1080'].map((v) => `workspace-${l}-${c}-${v}.png`))).sort());
+
+    // 11. `npm run simulate` as written runs for ten minutes; the same traffic written at once into a temp spool.
+    const spool = mkdtempSync(join(tmpdir(), 'kefu-readme-spool-'));
+    const sim = run(work, `npm run simulate -- --rate 50 --minutes 10 --all-now --spool ${spool}`);
+    running.push(sim);
+    expect(await sim.exited, sim.output()).toBe(0);
+    const lines = readdirSync(spool).flatMap((f) => readFileSync(join(spool, f), 'utf8').split('\n').filter(Boolean));
+    const valid = lines.filter((l) => {
+      try {
+        return SpoolInEvent.safeParse(JSON.parse(l)).success;
+      } catch {
+        return false;
+      }
+    });
+    rmSync(spool, { recursive: true, force: true });
+    expect(lines.length).toBeGreaterThanOrEqual(450);
+    expect(valid.length).toBeGreaterThan(lines.length * 0.9);
+    expect(valid.length).toBeLessThan(lines.length); // some malformed on purpose
+
+    // 12. `npm run typecheck`.
     expect(await typecheck.exited, `npm run typecheck failed:\n${typecheck.output()}`).toBe(0);
   } finally {
     for (const r of running) if (groupAlive(r.proc.pid!)) process.kill(-r.proc.pid!, 'SIGKILL');

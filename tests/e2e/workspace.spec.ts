@@ -48,7 +48,7 @@ test('resolving a conversation removes it from the queue, in every page', async 
   const heading = page.getByRole('heading', { name: /队列/ });
   // The agent's own work (a colleague's conversation is theirs to resolve); wait until the count is the filtered one.
   const team = Number((await heading.textContent())!.match(/(\d+) 个会话/)![1]);
-  await page.getByRole('combobox', { name: '范围' }).selectOption({ label: '我的' });
+  await page.getByRole('radiogroup', { name: '范围' }).getByRole('radio', { name: '我的' }).check();
   await expect(heading).not.toContainText(`${team} 个会话`);
   await expect(queue.getByRole('option').first()).toBeVisible();
   const before = Number((await heading.textContent())!.match(/(\d+) 个会话/)![1]);

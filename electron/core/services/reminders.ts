@@ -9,9 +9,15 @@ import type { Notices } from './notices';
 const MAX_DONE_LISTED = 50;
 
 /**
+ * The ticker's heartbeat (createTicker's default interval in electron/core/ticker.ts). A reminder that fell due
+ * less than one beat before start-up might have been about to fire while the app was still running: not late.
+ */
+export const LATE_AFTER_MS = 15_000;
+
+/**
  * Follow-up reminders: the only writer of the reminders collection. Due reminders fire on the ticker (every
- * 15 s, and at once when a manual clock moves); ones that fell due while the app was closed fire at start-up,
- * marked late. Firing raises the notice first and then records the reminder as fired: the notice id is a dedupe
+ * 15 s, and at once when a manual clock moves); whatever is due at start-up fires then, and is marked late
+ * only if it really fell due while the app was not running (see `lateAtStart`). Firing raises the notice first and then records the reminder as fired: the notice id is a dedupe
  * key, so a crash between the two cannot notify twice.
  */
 export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'>) {
@@ -50,7 +56,8 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
 
   const noticeId = (r: Reminder) => `n-reminder-${r.id}-${r.dueAt}`;
 
-  function fireDue(now: number, late: boolean): number {
+  /** `late` for each reminder fired: all the ticker fires are on time; start-up decides per reminder. */
+  function fireDue(now: number, late: (r: Reminder) => boolean): number {
     const due = [...ctx.store.all('reminders').values()].filter((r) => r.status === 'scheduled' && r.dueAt <= now);
     if (due.length === 0) return 0;
     const changes: Change[] = [];
@@ -59,8 +66,9 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
     for (const r of due) {
       const c = conversations.get(r.conversationId) ?? ctx.store.get('conversations', r.conversationId);
       const detail = [r.note, c?.subject].filter(Boolean).join(' · ').slice(0, 500);
-      notices.raise({ id: noticeId(r), kind: 'reminder', conversationId: r.conversationId, recipientId: r.agentId, detail, late, at: now });
-      changes.push({ op: 'put', coll: 'reminders', rec: { ...r, status: 'fired', firedAt: now, late } });
+      const isLate = late(r);
+      notices.raise({ id: noticeId(r), kind: 'reminder', conversationId: r.conversationId, recipientId: r.agentId, detail, late: isLate, at: now });
+      changes.push({ op: 'put', coll: 'reminders', rec: { ...r, status: 'fired', firedAt: now, late: isLate } });
       for (const ch of unsnooze(c, r, now)) {
         if (ch.op === 'put' && ch.coll === 'conversations') conversations.set(ch.rec.id, ch.rec);
         topics.add(topic.conversation(r.conversationId));
@@ -72,10 +80,15 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
     return due.length;
   }
 
-  // Whatever fell due while the app was closed fires now, marked late; from here on the ticker keeps time.
-  const firedAtStart = fireDue(ctx.clock.now(), true);
-  if (firedAtStart) ctx.log('info', `reminders: ${firedAtStart} fell due while closed and fired late at start-up`);
-  ctx.ticker.onTick((now) => fireDue(now, false));
+  // Whatever is due fires now; from here on the ticker keeps time. Late means it fell due while the app was not
+  // running: the store existed before this start (a store seeded just now was never closed with anything
+  // pending, however its demo times fall) and the due time is more than one tick before this start.
+  const startedAt = ctx.clock.now();
+  const existedBefore = !ctx.store.isNew;
+  const lateAtStart = (r: Reminder) => existedBefore && r.dueAt < startedAt - LATE_AFTER_MS;
+  const firedAtStart = fireDue(startedAt, lateAtStart);
+  if (firedAtStart) ctx.log('info', `reminders: ${firedAtStart} due at start-up fired (late: those due while closed)`);
+  ctx.ticker.onTick((now) => fireDue(now, () => false));
 
   const sortList = (a: ReminderView, b: ReminderView) =>
     Number(a.status === 'done') - Number(b.status === 'done') || (a.status === 'done' ? b.dueAt - a.dueAt : a.dueAt - b.dueAt);

@@ -3,6 +3,7 @@ import { timeLeft } from '../../../shared/rules/sla';
 import { urgencyAt } from '../../../shared/rules/urgency';
 import type { CoreContext } from '../context';
 import type { Notices } from './notices';
+import { LATE_AFTER_MS } from './reminders';
 import type { QueueEntry } from './queueIndex';
 
 type Kind = 'at_risk' | 'breached';
@@ -78,6 +79,14 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
     return groups;
   };
 
+  /**
+   * `late` means "fell due while the app was not running", as for reminders: the store existed before this start
+   * (a store seeded just now was never closed with anything pending) and a threshold in the group was crossed more
+   * than one tick before start-up (a tick would have raised it had the app been running).
+   */
+  const existedBefore = !ctx.store.isNew;
+  const crossedAt = (c: Crossing) => (c.kind === 'breached' ? c.entry.dueAt! : c.entry.dueAt! - ctx.settings().atRiskMinutes * 60_000);
+
   function startUp(now: number): void {
     const groups = byRecipientAndKind(crossings(now));
     const day = shanghaiDate(now);
@@ -90,7 +99,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
         ...recipientOf(items[0].entry),
         detail: listOf(items),
         count: items.length,
-        late: true,
+        late: existedBefore && items.some((c) => crossedAt(c) < now - LATE_AFTER_MS),
       });
     }
     let total = 0;

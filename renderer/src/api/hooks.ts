@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallName, ContractError, Input, Output, Topic } from '../../../shared/contract';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { fail, type CallName, type ContractError, type Input, type Output, type Result, type Topic } from '../../../shared/contract';
 import { api } from './client';
+import { trackTopics } from './queryClient';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: ContractError };
 
@@ -26,25 +28,48 @@ export function useChanges(match: (topic: string) => boolean, onMatch: () => voi
 /**
  * Calls the core and keeps the answer fresh: refetches when a change event names one of `topics`.
  * `input` null means "nothing to load yet".
+ *
+ * Answers live in the app's one query cache (api/queryClient.ts) under [name, input]: every component asking the
+ * same thing shares one fetch and one copy, and one change event refetches it once however many show it. A contract
+ * refusal (Result ok:false) is a cached value like any answer, shown as status 'error' until the next change or
+ * reload(); a call that throws (a broken transport) becomes an 'internal' refusal the same way.
  */
 export function useCall<N extends CallName>(name: N, input: Input<N> | null, topics: Topic[]): Loaded<Output<N>> & { reload(): void } {
-  const [state, setState] = useState<Loaded<Output<N>>>({ status: 'loading' });
-  const key = JSON.stringify(input);
-  const seq = useRef(0);
-  const load = useCallback(() => {
-    if (input === null) return;
-    const mine = ++seq.current;
-    void api.call[name](input).then((r) => {
-      if (mine !== seq.current) return; // a newer request superseded this one
-      setState(r.ok ? { status: 'ok', value: r.value as Output<N> } : { status: 'error', error: r.error });
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name, key]);
-  useEffect(() => {
-    setState({ status: 'loading' });
-    load();
-  }, [load]);
+  const client = useQueryClient();
+  const queryKey = [name, input] as const;
+  const enabled = input !== null;
+  const query = useQuery({
+    queryKey,
+    queryFn: () => callAsValue(name, input as Input<N>),
+    enabled,
+    // Per call, not only in the app's client defaults, so any provider's client (tests) behaves the same: only
+    // change topics make an answer stale, and the local core is always "online".
+    staleTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    networkMode: 'always',
+  });
+  const hash = hashKey(queryKey);
   const topicKey = topics.join('|');
-  useChanges((t) => topicKey.split('|').includes(t), load);
-  return { ...state, reload: load } as Loaded<Output<N>> & { reload(): void };
+  useEffect(
+    () => trackTopics(client, api.onChange, queryKey, topicKey ? topicKey.split('|') : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- hash and topicKey stand for queryKey and topics
+    [client, hash, topicKey],
+  );
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    if (enabled) void refetch();
+  }, [enabled, refetch]);
+  const r = query.data;
+  const state: Loaded<Output<N>> = r === undefined ? { status: 'loading' } : r.ok ? { status: 'ok', value: r.value } : { status: 'error', error: r.error };
+  return { ...state, reload };
+}
+
+async function callAsValue<N extends CallName>(name: N, input: Input<N>): Promise<Result<Output<N>>> {
+  try {
+    return (await api.call[name](input)) as Result<Output<N>>;
+  } catch (e) {
+    return fail('internal', `${name} failed: ${(e as Error).message}`);
+  }
 }

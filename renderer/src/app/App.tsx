@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import classes from './App.module.css';
 import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
 import { ContextPane } from '../panes/context/ContextPane';
 import { ConversationPane } from '../panes/conversation/ConversationPane';
@@ -12,6 +13,7 @@ import { useWorkspaceKeys } from './keyboard/useWorkspaceKeys';
 import { useLockTriggers } from './identity/useLockTriggers';
 import { NoticeCenter } from './notices/NoticeCenter';
 import { ProblemsBanner } from './ProblemsBanner';
+import { LoadingPanel } from './RetryPanel';
 import { SessionProvider, useSession } from './session';
 import { useSelection } from './selection';
 import { TraineeHome } from './TraineeHome';
@@ -23,13 +25,12 @@ import { conversationToOpen, topic } from '../../../shared/contract';
  * trainees (who never see live customers: the core refuses them too).
  */
 export function App() {
-  const { t } = useTranslation();
   return (
     <>
       <ConnectionBanner />
       <IdentityGate>
         {() => (
-          <SessionProvider fallback={<p className="loading">{t('app.loading')}</p>}>
+          <SessionProvider fallback={<LoadingPanel />}>
             <SignedIn />
           </SessionProvider>
         )}
@@ -78,7 +79,10 @@ function Workspace() {
         <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
         <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.context')}>
           <NoticeCenter onOpen={select} />
-          <ContextPane conversationId={selectedId} onOpen={select} />
+          {/* The notices take their room at the top; the customer context scrolls in what is left. */}
+          <div className={classes.below}>
+            <ContextPane conversationId={selectedId} onOpen={select} />
+          </div>
         </Panel>
       </PanelGroup>
     </div>

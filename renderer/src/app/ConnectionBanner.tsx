@@ -1,7 +1,9 @@
+import { Alert } from '@mantine/core';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { connectionState, markUnreachable, subscribeConnection } from '../api/connection';
+import classes from './Banners.module.css';
 
 /** How often a page that cannot reach the core tries again (a cheap `session.status`). */
 const RETRY_MS = 3000;
@@ -15,7 +17,8 @@ const webMode = () => window.location.protocol === 'http:' || window.location.pr
 /**
  * A banner at the top of every screen (sign-in included) when the core cannot be reached: it says so, retries
  * every few seconds and goes away as soon as the core answers. When the server answers again but refuses this
- * page's token (a restarted `npm run web` prints a new address), it says how to reconnect instead.
+ * page's token (a restarted `npm run web` prints a new address), it says how to reconnect instead. It floats at the
+ * top centre, so its coming and going never moves the workspace under the agent's pointer.
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
@@ -40,8 +43,8 @@ export function ConnectionBanner() {
   if (state === 'connected') return null;
   const text = state === 'unreachable' ? t('app.connection.unreachable') : state === 'restarted' ? t('app.connection.restarted') : t('errors.code.no_token');
   return (
-    <div role="alert" className="banner warning connection">
-      <span>{text}</span>
-    </div>
+    <Alert role="alert" color="orange" variant="light" className={classes.connection} py="xs">
+      {text}
+    </Alert>
   );
 }

@@ -1,3 +1,4 @@
+import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import i18n from 'i18next';
 
@@ -20,13 +21,17 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <div role="alert" className="crash">
-        <h1>{i18n.t('app.crashTitle')}</h1>
-        <p>{i18n.t('app.crashHint')}</p>
-        <button type="button" onClick={() => location.reload()}>
-          {i18n.t('app.reload')}
-        </button>
-      </div>
+      <Center mih="100vh" p="xl">
+        <Alert role="alert" color="red" variant="light" maw={560}>
+          <Stack gap="sm" align="flex-start">
+            <Title order={1} size="h3">
+              {i18n.t('app.crashTitle')}
+            </Title>
+            <Text>{i18n.t('app.crashHint')}</Text>
+            <Button onClick={() => location.reload()}>{i18n.t('app.reload')}</Button>
+          </Stack>
+        </Alert>
+      </Center>
     );
   }
 }

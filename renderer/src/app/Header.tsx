@@ -1,50 +1,63 @@
+import { Badge, Button, Group, NativeSelect, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/schema/common';
+import { can } from '../../../shared/contract/permissions';
 import { api } from '../api/client';
 import { CannedLibraryButton } from '../panes/canned/CannedLibrary';
-import { DataButton } from '../panes/data/DataDialog';
+import { DataButton } from '../panes/data/DataButton';
 import { RemindersButton } from '../panes/reminders/RemindersView';
 import { formatTime } from './format';
+import classes from './Header.module.css';
+import { ProfilesButton } from './identity/ProfilesButton';
 import { lockNow, signOut } from './identity/signOut';
-import { ProfilesButton } from './identity/ProfilesDialog';
-import { can } from '../../../shared/contract/permissions';
 import { useNow, useSession } from './session';
+import { ThemeSwitch } from './ThemeSwitch';
 
+/**
+ * The workspace's one-row toolbar: the app's name (and the test clock when one runs), the openers of the libraries
+ * and lead screens, then who is signed in with Lock (Ctrl/Cmd+L) and Sign out, the language and the theme. Quiet
+ * by design: small default buttons on the pane colour, nothing competing with the queue for attention.
+ */
 export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const now = useNow();
+  const lead = session.agent.role === 'lead';
   return (
-    <header className="header">
-      <h1>{t('app.title')}</h1>
+    <Group component="header" className={classes.header} gap={6} wrap="nowrap" px="md" py={6}>
+      <Title order={1} size="h2" className={classes.title}>
+        {t('app.title')}
+      </Title>
       {session.fakeClock && (
-        <span className="fake-clock" aria-label={t('app.fakeClock')}>
+        <Badge variant="dot" color="violet" size="md" tt="none" fw={500}>
           {t('app.fakeClock')}: {formatTime(now, i18n.language)}
-        </span>
+        </Badge>
       )}
-      <div className="header-controls">
+      <Group gap={6} wrap="nowrap" className={classes.openers}>
         <CannedLibraryButton />
-        {session.agent.role === 'lead' && <DataButton />}
+        {lead && <DataButton />}
         {onOpen && can(session.agent.role, 'reminders.list') && <RemindersButton onOpen={onOpen} />}
-        {session.agent.role === 'lead' && <ProfilesButton />}
-        <span className="signed-in-as">{t('identity.signedInAs', { name: session.agent.name, role: t(`app.roles.${session.agent.role}`) })}</span>
-        <button type="button" onClick={() => void lockNow()} title={t('identity.lockShortcut')} aria-keyshortcuts="Control+L">
+        {lead && <ProfilesButton />}
+      </Group>
+      <Group gap={6} wrap="nowrap" className={classes.identity}>
+        <Text size="sm" fw={600} className={classes.nowrap}>
+          {t('identity.signedInAs', { name: session.agent.name, role: t(`app.roles.${session.agent.role}`) })}
+        </Text>
+        <Button size="xs" variant="default" onClick={() => void lockNow()} title={t('identity.lockShortcut')} aria-keyshortcuts="Control+L">
           {t('identity.lock')}
-        </button>
-        <button type="button" onClick={() => void signOut()}>
+        </Button>
+        <Button size="xs" variant="default" onClick={() => void signOut()}>
           {t('identity.signOut')}
-        </button>
-        <label>
-          {t('app.language')}{' '}
-          <select value={session.locale} onChange={(e) => void api.call['prefs.setLocale']({ locale: e.target.value as Locale })}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`app.languages.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-    </header>
+        </Button>
+      </Group>
+      <NativeSelect
+        size="xs"
+        aria-label={t('app.language')}
+        value={session.locale}
+        onChange={(e) => void api.call['prefs.setLocale']({ locale: e.currentTarget.value as Locale })}
+        data={LOCALES.map((l) => ({ value: l, label: t(`app.languages.${l}`) }))}
+      />
+      <ThemeSwitch />
+    </Group>
   );
 }

@@ -1,7 +1,9 @@
+import { Alert, Button, Code, Collapse, Group, List, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract';
 import { api } from '../api/client';
+import classes from './Banners.module.css';
 import { ErrorText } from './ErrorText';
 import { useSession } from './session';
 
@@ -13,6 +15,7 @@ export function ProblemsBanner() {
   const { t } = useTranslation();
   const { problems, agent } = useSession();
   const [hidden, setHidden] = useState(false);
+  const [details, setDetails] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   if (problems.length === 0 || hidden) return null;
@@ -26,30 +29,33 @@ export function ProblemsBanner() {
     if (!r.ok) setError(r.error);
   };
   return (
-    <div role="alert" className="banner warning">
-      <span>{t('app.storeProblems', { count: problems.length })}</span>
-      <details>
-        <summary>{t('app.showDetails')}</summary>
-        <ul>
+    <Alert role="alert" color="orange" variant="light" radius={0} py="xs" className={classes.problems}>
+      <Group gap="sm" wrap="nowrap" justify="space-between">
+        <Text size="sm">{t('app.storeProblems', { count: problems.length })}</Text>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="compact-sm" variant="default" aria-expanded={details} onClick={() => setDetails((v) => !v)}>
+            {t('app.showDetails')}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setHidden(true)}>
+            {t('app.dismiss')}
+          </Button>
+        </Group>
+      </Group>
+      <Collapse expanded={details}>
+        <List size="sm" mt="xs" spacing={4}>
           {problems.map((p) => (
-            <li key={p.id}>
-              {p.source}: {p.message} → <code>{p.quarantinedTo}</code>
+            <List.Item key={p.id}>
+              {p.source}: {p.message} → <Code>{p.quarantinedTo}</Code>
               {isLead && (
-                <>
-                  {' '}
-                  <button type="button" disabled={busy !== null} onClick={() => void dismiss(p.id)}>
-                    {t('app.dismissProblem')}
-                  </button>
-                </>
+                <Button size="compact-xs" variant="default" ml="xs" disabled={busy !== null} onClick={() => void dismiss(p.id)}>
+                  {t('app.dismissProblem')}
+                </Button>
               )}
-            </li>
+            </List.Item>
           ))}
-        </ul>
-      </details>
+        </List>
+      </Collapse>
       {error && <ErrorText error={error} />}
-      <button type="button" onClick={() => setHidden(true)}>
-        {t('app.dismiss')}
-      </button>
-    </div>
+    </Alert>
   );
 }

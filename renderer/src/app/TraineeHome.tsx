@@ -1,3 +1,4 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
 
@@ -10,11 +11,15 @@ export function TraineeHome() {
   return (
     <div className="app">
       <Header />
-      <main className="trainee-home" aria-labelledby="trainee-title">
-        <h2 id="trainee-title">{t('identity.trainee.title')}</h2>
-        <p>{t('identity.trainee.intro')}</p>
-        <p className="empty">{t('identity.trainee.empty')}</p>
-      </main>
+      <Stack component="main" aria-labelledby="trainee-title" p="xl" maw={720} gap="md">
+        <Title order={2} id="trainee-title">
+          {t('identity.trainee.title')}
+        </Title>
+        <Text>{t('identity.trainee.intro')}</Text>
+        <Paper withBorder p="lg" radius="md">
+          <Text c="dimmed">{t('identity.trainee.empty')}</Text>
+        </Paper>
+      </Stack>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../../shared/contract';
 import { useCall } from '../api/hooks';
-import i18n from 'i18next';
 import { applyLocale } from '../i18n';
-import { ErrorText } from './ErrorText';
+import { RetryPanel } from './RetryPanel';
 
 export type SessionInfo = Output<'session.get'>;
 const SessionContext = createContext<SessionInfo | null>(null);
@@ -17,14 +16,7 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
     if (value) applyLocale(value.locale);
   }, [value?.locale]);
   if (session.status === 'error') {
-    return (
-      <div className="crash">
-        <ErrorText error={session.error} />
-        <button type="button" onClick={() => session.reload()}>
-          {i18n.t('app.retry')}
-        </button>
-      </div>
-    );
+    return <RetryPanel error={session.error} onRetry={() => session.reload()} />;
   }
   if (!value) return <>{fallback}</>;
   return (

@@ -1,9 +1,8 @@
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AgentSummary } from '../../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { resetClientState } from '../clientState';
-import { ErrorText } from '../ErrorText';
+import { LoadingPanel, RetryPanel } from '../RetryPanel';
 import { FirstRunScreen } from './FirstRunScreen';
 import { LockScreen } from './LockScreen';
 import { SignInScreen } from './SignInScreen';
@@ -14,7 +13,6 @@ import { SignInScreen } from './SignInScreen';
  * unmounts and every client cache is reset, so no data of the previous profile stays on screen or in memory.
  */
 export function IdentityGate({ children }: { children: (agent: AgentSummary) => ReactNode }) {
-  const { t } = useTranslation();
   const status = useCall('session.status', {}, ['session']);
   const value = status.status === 'ok' ? status.value : null;
   const holder = value?.state === 'signed_in' && value.agent ? value.agent.id : null;
@@ -25,16 +23,9 @@ export function IdentityGate({ children }: { children: (agent: AgentSummary) => 
   }, [holder]);
 
   if (status.status === 'error') {
-    return (
-      <div className="crash">
-        <ErrorText error={status.error} />
-        <button type="button" onClick={() => status.reload()}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    return <RetryPanel error={status.error} onRetry={() => status.reload()} />;
   }
-  if (!value) return <p className="loading">{t('app.loading')}</p>;
+  if (!value) return <LoadingPanel />;
   if (value.state === 'locked' && value.agent) return <LockScreen agent={value.agent} />;
   // Keyed by the profile: a different profile gets a fresh tree (no state carried over). A Fragment, so the
   // workspace keeps its full-height layout.

@@ -1,8 +1,11 @@
+import { Button, Group, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentSummary, ContractError } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorText } from '../ErrorText';
+import { IdentityCard } from './IdentityCard';
+import { SecretInput } from './SecretInput';
 import { signOut } from './signOut';
 
 /** The locked workstation: only the secret of the profile that locked it, or signing out, goes on. */
@@ -20,24 +23,18 @@ export function LockScreen({ agent }: { agent: AgentSummary }) {
     }
   };
   return (
-    <main className="identity-screen">
-      <form className="identity-card" onSubmit={submit} aria-labelledby="lock-title">
-        <h1 id="lock-title">{t('identity.lockedTitle')}</h1>
-        <p>{t('identity.lockedIntro', { name: agent.name })}</p>
-        <label className="field">
-          {t('identity.secret')}
-          <input type="password" autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.target.value)} autoFocus />
-        </label>
-        {error && <ErrorText error={error} />}
-        <div className="identity-actions">
-          <button type="submit" className="primary" disabled={!secret}>
-            {t('identity.unlock')}
-          </button>
-          <button type="button" onClick={() => void signOut()}>
-            {t('identity.signOut')}
-          </button>
-        </div>
-      </form>
-    </main>
+    <IdentityCard titleId="lock-title" title={t('identity.lockedTitle')} onSubmit={(e) => void submit(e)}>
+      <Text>{t('identity.lockedIntro', { name: agent.name })}</Text>
+      <SecretInput label={t('identity.secret')} autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.currentTarget.value)} autoFocus />
+      {error && <ErrorText error={error} />}
+      <Group gap="sm">
+        <Button type="submit" disabled={!secret}>
+          {t('identity.unlock')}
+        </Button>
+        <Button type="button" variant="default" onClick={() => void signOut()}>
+          {t('identity.signOut')}
+        </Button>
+      </Group>
+    </IdentityCard>
   );
 }

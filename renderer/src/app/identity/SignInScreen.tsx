@@ -1,9 +1,13 @@
+import { Alert, Button, Radio, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { ProfileChoice } from '../../../../shared/contract/session';
 import { api } from '../../api/client';
 import { ErrorText } from '../ErrorText';
+import { IdentityCard } from './IdentityCard';
+import classes from './IdentityCard.module.css';
+import { SecretInput } from './SecretInput';
 
 /** Pick a profile, give its secret. On the demo store each profile shows its documented demo PIN. */
 export function SignInScreen({ profiles, problems }: { profiles: ProfileChoice[]; problems: number }) {
@@ -28,34 +32,43 @@ export function SignInScreen({ profiles, problems }: { profiles: ProfileChoice[]
   };
 
   return (
-    <main className="identity-screen">
-      <form className="identity-card" onSubmit={submit} aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">{t('identity.signInTitle')}</h1>
-        {problems > 0 && <p role="alert">{t('identity.problemsBeforeSignIn', { count: problems })}</p>}
-        {demo && <p className="identity-note">{t('identity.demoNote')}</p>}
-        <fieldset>
-          <legend>{t('identity.profile')}</legend>
-          <div className="profile-choices">
-            {profiles.map((p) => (
-              <label key={p.id} className="profile-choice">
-                <input type="radio" name="profile" value={p.id} checked={agentId === p.id} onChange={() => setAgentId(p.id)} />
-                <span>
+    <IdentityCard titleId="sign-in-title" title={t('identity.signInTitle')} onSubmit={(e) => void submit(e)}>
+      {problems > 0 && (
+        <Alert color="orange" variant="light">
+          {t('identity.problemsBeforeSignIn', { count: problems })}
+        </Alert>
+      )}
+      {demo && (
+        <Text size="sm" c="dimmed">
+          {t('identity.demoNote')}
+        </Text>
+      )}
+      <Radio.Group name="profile" label={t('identity.profile')} value={agentId} onChange={setAgentId}>
+        <div className={classes.choices}>
+          {profiles.map((p) => (
+            <Radio
+              key={p.id}
+              value={p.id}
+              label={
+                <>
                   {p.name} · {t(`app.roles.${p.role}`)}
-                  {p.demoPin && <small> ({t('identity.demoPin', { pin: p.demoPin })})</small>}
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <label className="field">
-          {t('identity.secret')}
-          <input type="password" autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.target.value)} autoFocus />
-        </label>
-        {error && <ErrorText error={error} />}
-        <button type="submit" className="primary" disabled={busy || !secret || !agentId}>
-          {busy ? t('identity.signingIn') : t('identity.signIn')}
-        </button>
-      </form>
-    </main>
+                  {p.demoPin && (
+                    <Text component="small" size="xs" c="dimmed">
+                      {' '}
+                      ({t('identity.demoPin', { pin: p.demoPin })})
+                    </Text>
+                  )}
+                </>
+              }
+            />
+          ))}
+        </div>
+      </Radio.Group>
+      <SecretInput label={t('identity.secret')} autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.currentTarget.value)} autoFocus />
+      {error && <ErrorText error={error} />}
+      <Button type="submit" loading={busy} disabled={!secret || !agentId}>
+        {busy ? t('identity.signingIn') : t('identity.signIn')}
+      </Button>
+    </IdentityCard>
   );
 }

@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
  * Openers render it conditionally (`{open && <Dialog …/>}`), so it unmounts at once on close and Mantine's own
  * return-focus (which runs on an `opened` transition) never fires: the element focused at mount gets focus back
  * on unmount instead, if it is still in the page.
+ *
+ * No scroll lock: Mantine's (react-remove-scroll) writes a <style> element, which the CSP (`style-src 'self'`)
+ * refuses; the workspace does not scroll behind a dialog anyway (each pane scrolls inside itself).
  */
 export function Dialog({
   title,
@@ -25,7 +28,7 @@ export function Dialog({
     };
   }, []);
   return (
-    <Modal opened onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('app.close') }} returnFocus={false} trapFocus {...rest}>
+    <Modal opened onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('app.close') }} returnFocus={false} trapFocus lockScroll={false} {...rest}>
       {children}
     </Modal>
   );

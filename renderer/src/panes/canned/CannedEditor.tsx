@@ -1,3 +1,4 @@
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
@@ -30,51 +31,58 @@ export function CannedEditor({ reply, onDone }: { reply: CannedView | null; onDo
   };
 
   return (
-    <form className="canned-editor" onSubmit={save}>
-      <label htmlFor="canned-title">{t('canned.library.fields.title')}</label>
-      <input id="canned-title" value={draft.title} onChange={(e) => set('title', e.target.value)} required maxLength={200} />
-      <label htmlFor="canned-body">{t('canned.library.fields.body')}</label>
-      <div>
-        <textarea id="canned-body" value={draft.body} onChange={(e) => set('body', e.target.value)} required maxLength={5000} />
-        <p className="canned-hint">{t('canned.library.variablesHelp', { list: CANNED_VARIABLES.map((v) => `{{${v}}}`).join(' ') })}</p>
-      </div>
-      <label htmlFor="canned-shortcut">{t('canned.library.fields.shortcut')}</label>
-      <input id="canned-shortcut" value={draft.shortcut} onChange={(e) => set('shortcut', e.target.value.replace(/\s/gu, ''))} maxLength={40} />
-      <label htmlFor="canned-category">{t('canned.library.fields.category')}</label>
-      <select id="canned-category" value={draft.category ?? ''} onChange={(e) => set('category', (e.target.value || null) as Category | null)}>
-        <option value="">{t('canned.library.noCategory')}</option>
-        {CATEGORIES.map((c) => (
-          <option key={c} value={c}>
-            {t(`category.${c}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="canned-locale">{t('canned.library.fields.locale')}</label>
-      <select id="canned-locale" value={draft.locale} onChange={(e) => set('locale', e.target.value as Locale)}>
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {t(`app.languages.${l}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="canned-scope">{t('canned.library.fields.scope')}</label>
-      <select id="canned-scope" value={draft.scope} onChange={(e) => set('scope', e.target.value as CannedScope)}>
-        {scopes.map((s) => (
-          <option key={s} value={s}>
-            {t(`canned.scope.${s}`)}
-          </option>
-        ))}
-      </select>
-      <span />
-      <span className="canned-library-toolbar">
-        <button type="submit" className="primary">
-          {t('canned.library.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('canned.library.cancel')}
-        </button>
-      </span>
-      {error && <ErrorText error={error} />}
-    </form>
+    <Paper withBorder p="sm" component="form" onSubmit={save}>
+      <Stack gap="xs">
+        <TextInput size="xs" label={t('canned.library.fields.title')} value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} required maxLength={200} />
+        <Textarea
+          size="xs"
+          label={t('canned.library.fields.body')}
+          description={<Text span size="xs" c="dimmed">{t('canned.library.variablesHelp', { list: CANNED_VARIABLES.map((v) => `{{${v}}}`).join(' ') })}</Text>}
+          value={draft.body}
+          onChange={(e) => set('body', e.currentTarget.value)}
+          required
+          maxLength={5000}
+          autosize
+          minRows={3}
+          maxRows={10}
+        />
+        <Group gap="sm" grow>
+          <TextInput size="xs" label={t('canned.library.fields.shortcut')} value={draft.shortcut} onChange={(e) => set('shortcut', e.currentTarget.value.replace(/\s/gu, ''))} maxLength={40} />
+          <NativeSelect size="xs" label={t('canned.library.fields.category')} value={draft.category ?? ''} onChange={(e) => set('category', (e.currentTarget.value || null) as Category | null)}>
+            <option value="">{t('canned.library.noCategory')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </Group>
+        <Group gap="sm" grow>
+          <NativeSelect size="xs" label={t('canned.library.fields.locale')} value={draft.locale} onChange={(e) => set('locale', e.currentTarget.value as Locale)}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`app.languages.${l}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect size="xs" label={t('canned.library.fields.scope')} value={draft.scope} onChange={(e) => set('scope', e.currentTarget.value as CannedScope)}>
+            {scopes.map((s) => (
+              <option key={s} value={s}>
+                {t(`canned.scope.${s}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </Group>
+        {error && <ErrorText error={error} />}
+        <Group gap="xs" justify="flex-end">
+          <Button variant="default" size="xs" onClick={onDone}>
+            {t('canned.library.cancel')}
+          </Button>
+          <Button type="submit" size="xs">
+            {t('canned.library.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

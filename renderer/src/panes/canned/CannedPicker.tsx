@@ -1,14 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { Popover, Text, UnstyledButton } from '@mantine/core';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import './canned.css';
+import classes from './CannedPicker.module.css';
 import type { CannedPickerState } from './useCannedPicker';
 
 /**
- * The `/` picker under the reply box (a listbox driven from the textarea, combobox-style), and the warning that
- * lists placeholders still in the draft. Options keep the textarea focused (mousedown is prevented) so a click
- * inserts like Enter does.
+ * The `/` picker of the reply box: a listbox in a popover above the textarea (`children`), driven from the
+ * textarea, combobox-style (useCannedPicker handles the keys); then the warning that lists placeholders still in
+ * the draft. Options keep the textarea focused (mousedown is prevented) so a click inserts like Enter does.
  */
-export function CannedPicker({ picker }: { picker: CannedPickerState }) {
+export function CannedPicker({ picker, children }: { picker: CannedPickerState; children: ReactNode }) {
   const { t } = useTranslation();
   const activeRef = useRef<HTMLLIElement | null>(null);
   // Braces matter: newer Chromium returns a promise from scrollIntoView, and an effect must return a function or nothing.
@@ -18,9 +19,14 @@ export function CannedPicker({ picker }: { picker: CannedPickerState }) {
 
   return (
     <>
-      {picker.open && (
-        <div className="canned-picker">
-          <ul id={picker.listId} role="listbox" aria-label={t('canned.picker')}>
+      {/* The textarea owns the combobox roles (aria-controls/activedescendant), so the popover adds none of its own;
+          Escape, blur and the caret close it (useCannedPicker), never a click elsewhere on its own. */}
+      <Popover opened={picker.open} position="top-start" width="target" withRoles={false} trapFocus={false} returnFocus={false} closeOnEscape={false} closeOnClickOutside={false} shadow="md">
+        <Popover.Target>
+          <div>{children}</div>
+        </Popover.Target>
+        <Popover.Dropdown p={4} className={classes.dropdown}>
+          <ul id={picker.listId} role="listbox" aria-label={t('canned.picker')} className={classes.list}>
             {picker.options.map((o, i) => (
               <li
                 key={o.reply.id}
@@ -28,37 +34,43 @@ export function CannedPicker({ picker }: { picker: CannedPickerState }) {
                 ref={i === picker.active ? activeRef : undefined}
                 role="option"
                 aria-selected={i === picker.active}
-                className={i === picker.active ? 'active' : undefined}
+                className={classes.option}
+                data-active={i === picker.active || undefined}
                 onMouseDown={(e) => e.preventDefault()}
                 onMouseEnter={() => picker.setActive(i)}
                 onClick={() => picker.insert(o.reply)}
               >
-                <span className="canned-title">
-                  {o.suggested && <span className="canned-suggested">{t('canned.suggested')}</span>}
+                <span className={classes.title}>
+                  {o.suggested && <span className={classes.suggested}>{t('canned.suggested')}</span>}
                   {o.reply.title}
-                  {o.reply.shortcut && <span className="canned-shortcut">/{o.reply.shortcut}</span>}
+                  {o.reply.shortcut && <span className={classes.shortcut}>/{o.reply.shortcut}</span>}
                 </span>
-                <span className="canned-body">{o.reply.body}</span>
+                <span className={classes.body}>{o.reply.body}</span>
               </li>
             ))}
           </ul>
-          {picker.options.length === 0 && <p className="canned-empty">{picker.query ? t('canned.noMatch', { query: picker.query }) : t('canned.empty')}</p>}
-          <p className="canned-hint">{t('canned.hint')}</p>
-        </div>
-      )}
+          {picker.options.length === 0 && (
+            <Text size="xs" c="dimmed" m="xs">
+              {picker.query ? t('canned.noMatch', { query: picker.query }) : t('canned.empty')}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" mx="xs" mb={4}>
+            {t('canned.hint')}
+          </Text>
+        </Popover.Dropdown>
+      </Popover>
       {picker.problems.length > 0 && (
-        <div className="canned-problems" role="alert">
+        <div className={classes.problems} role="alert">
           {t('canned.placeholders.title')}{' '}
           {picker.problems.map((p) => (
-            <button
-              type="button"
+            <UnstyledButton
               key={`${p.start}-${p.name}`}
-              className="canned-problem"
+              className={classes.problem}
               aria-label={t('canned.placeholders.select', { name: `{{${p.name}}}` })}
               onClick={() => picker.selectProblem(p)}
             >
-              <mark>{`{{${p.name}}}`}</mark> {t(`canned.placeholders.${p.kind}`)}
-            </button>
+              <mark className={classes.mark}>{`{{${p.name}}}`}</mark> {t(`canned.placeholders.${p.kind}`)}
+            </UnstyledButton>
           ))}
         </div>
       )}

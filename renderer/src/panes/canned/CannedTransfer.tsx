@@ -1,4 +1,5 @@
-import { useState, type ChangeEvent } from 'react';
+import { Alert, Button, FileButton, Group, List, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { CannedImportResult } from '../../../../shared/contract/canned';
@@ -24,18 +25,17 @@ export function CannedTransfer() {
   const { t, i18n } = useTranslation();
   const [result, setResult] = useState<CannedImportResult | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
+  const resetFile = useRef<() => void>(null);
 
   const exportLibrary = async () => {
     const r = await api.call['canned.export']({});
     if (r.ok) download(r.value.fileName, r.value.text);
     else setError(r.error);
   };
-  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
+  const importFile = async (file: File | null) => {
     if (!file) return;
     const r = await api.call['canned.import']({ text: await file.text() });
-    input.value = ''; // the same file can be chosen again after fixing it
+    resetFile.current?.(); // the same file can be chosen again after fixing it
     setError(r.ok ? null : r.error);
     setResult(r.ok ? r.value : null);
     // The core's English detail of each problem is for bug reports: the console, never the screen.
@@ -44,31 +44,36 @@ export function CannedTransfer() {
 
   return (
     <div>
-      <div className="canned-library-toolbar">
-        <button type="button" onClick={() => void exportLibrary()}>
+      <Group gap="xs">
+        <Button variant="default" size="xs" onClick={() => void exportLibrary()}>
           {t('canned.library.export')}
-        </button>
-        <label>
-          {t('canned.library.import')} <input type="file" accept=".json,application/json" onChange={(e) => void importFile(e)} />
-        </label>
-      </div>
+        </Button>
+        <FileButton resetRef={resetFile} onChange={(f) => void importFile(f)} accept=".json,application/json" inputProps={{ 'aria-label': t('canned.library.import') }}>
+          {(props) => (
+            <Button variant="default" size="xs" {...props}>
+              {t('canned.library.import')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
       {error && <ErrorText error={error} />}
       {result?.committed && (
-        <p role="status">{t('canned.library.importDone', { added: result.added, updated: result.updated })}</p>
+        <Text role="status" size="sm" mt="xs">
+          {t('canned.library.importDone', { added: result.added, updated: result.updated })}
+        </Text>
       )}
       {result && !result.committed && (
-        <div role="alert" className="canned-import-problems">
-          <p>{t('canned.library.importRejected')}</p>
-          <ul aria-label={t('canned.library.importRejected')}>
+        <Alert color="red" variant="light" mt="xs" title={t('canned.library.importRejected')}>
+          <List size="sm" aria-label={t('canned.library.importRejected')}>
             {result.problems.map((p, i) => (
-              <li key={i}>
+              <List.Item key={i}>
                 {t('canned.library.problem', { line: p.line })}
                 {p.item !== null && <>, {t('canned.library.problemItem', { item: p.item })}</>}
                 {p.field && <>, <code>{p.field}</code></>}: {importProblemText(p, t as unknown as Translate, i18n.language)}
-              </li>
+              </List.Item>
             ))}
-          </ul>
-        </div>
+          </List>
+        </Alert>
       )}
     </div>
   );

@@ -1,7 +1,9 @@
+import { Badge, Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { useSession } from '../../app/session';
 import { CustomerDataActions } from '../data/CustomerDataActions';
+import classes from './context.module.css';
 
 /** Tier, language, how often they contacted us, what they rated, open complaints. */
 export function CustomerCard({ history: h }: { history: Output<'customer.history'> }) {
@@ -9,11 +11,13 @@ export function CustomerCard({ history: h }: { history: Output<'customer.history
   const { customer } = h;
   const lead = useSession().agent.role === 'lead';
   return (
-    <section className="customer-card" aria-label={t('context.card')}>
-      <h2 className="pane-title">{customer.name}</h2>
-      <dl>
+    <Paper component="section" withBorder radius="md" p="sm" m="sm" className={classes.card} aria-label={t('context.card')}>
+      <Title order={2} size="h2" mb="xs">
+        {customer.name}
+      </Title>
+      <dl className={classes.facts}>
         <dt>{t('context.tier')}</dt>
-        <dd>{t(`tier.${customer.tier}`)}</dd>
+        <dd>{customer.tier === 'vip' ? <Badge size="sm" radius="sm" className={classes.vip}>{t('tier.vip')}</Badge> : t(`tier.${customer.tier}`)}</dd>
         <dt>{t('context.locale')}</dt>
         <dd>{t(`app.languages.${customer.locale}`)}</dd>
         <dt>{t('context.conversations')}</dt>
@@ -23,9 +27,9 @@ export function CustomerCard({ history: h }: { history: Output<'customer.history
         <dt>{t('context.ratings')}</dt>
         <dd>{h.ratingsGiven === 0 ? t('context.noRatings') : t('context.ratingsValue', { count: h.ratingsGiven, average: h.averageRating })}</dd>
         <dt>{t('context.openComplaints')}</dt>
-        <dd className={h.openComplaints > 0 ? 'warn' : ''}>{h.openComplaints}</dd>
+        <dd className={h.openComplaints > 0 ? classes.warn : undefined}>{h.openComplaints}</dd>
       </dl>
       {lead && <CustomerDataActions key={customer.id} customer={customer} />}
-    </section>
+    </Paper>
   );
 }

@@ -1,9 +1,12 @@
+import { Button, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { topic, type ConversationSummary } from '../../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { formatTime } from '../../app/format';
+import { handedOverAt } from '../conversation/handover';
 import { MessageList } from '../conversation/MessageList';
+import classes from './context.module.css';
 
 /**
  * One past conversation: expands in place to show its thread (the current one and its draft stay put), or
@@ -14,19 +17,21 @@ export function HistoryItem({ summary: c, current, onOpen }: { summary: Conversa
   const [expanded, setExpanded] = useState(false);
   const label = `${c.subject} · ${formatTime(c.createdAt, i18n.language)}`;
   return (
-    <li className={current ? 'current' : ''} aria-current={current ? 'true' : undefined}>
-      <div className="history-row">
-        <button type="button" aria-expanded={expanded} aria-label={t(expanded ? 'context.collapse' : 'context.expand', { subject: label })} onClick={() => setExpanded((e) => !e)}>
-          <span className="subject">{c.subject}</span>
-          <span className="meta">
+    <li className={classes.item} data-current={current || undefined} aria-current={current ? 'true' : undefined}>
+      <div className={classes.row}>
+        <UnstyledButton className={classes.toggle} aria-expanded={expanded} aria-label={t(expanded ? 'context.collapse' : 'context.expand', { subject: label })} onClick={() => setExpanded((e) => !e)}>
+          <Text size="sm" fw={500} className={classes.subject}>
+            {c.subject}
+          </Text>
+          <Text size="xs" c="dimmed">
             {t(`category.${c.category}`)} · {t(`status.${c.status}`)} · {formatTime(c.createdAt, i18n.language)}
             {c.ownerName && <> · {c.ownerName}</>}
-          </span>
-        </button>
+          </Text>
+        </UnstyledButton>
         {!current && (
-          <button type="button" className="history-open" aria-label={t('context.open', { subject: label })} onClick={() => onOpen(c.id)}>
+          <Button variant="default" size="compact-xs" aria-label={t('context.open', { subject: label })} onClick={() => onOpen(c.id)}>
             {t('context.openShort')}
-          </button>
+          </Button>
         )}
       </div>
       {expanded && <Expanded id={c.id} />}
@@ -37,11 +42,11 @@ export function HistoryItem({ summary: c, current, onOpen }: { summary: Conversa
 function Expanded({ id }: { id: string }) {
   const { t } = useTranslation();
   const view = useCall('conversation.get', { id }, [topic.conversation(id)]);
-  if (view.status !== 'ok') return <p className="loading">{t('app.loading')}</p>;
+  if (view.status !== 'ok') return <Text size="sm" c="dimmed" p="xs">{t('app.loading')}</Text>;
   const c = view.value.conversation;
   return (
-    <div className="history-thread">
-      <MessageList label={t('context.thread', { subject: c.subject })} messages={view.value.messages} events={view.value.events} handedOverAt={c.status === 'bot' ? null : c.queuedAt} />
+    <div className={classes.thread}>
+      <MessageList label={t('context.thread', { subject: c.subject })} messages={view.value.messages} events={view.value.events} handedOverAt={handedOverAt(c)} />
     </div>
   );
 }

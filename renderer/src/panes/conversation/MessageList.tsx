@@ -1,79 +1,59 @@
-import { useEffect, useRef } from 'react';
+import { Button } from '@mantine/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/contract/conversation';
 import type { Message } from '../../../../shared/schema';
-import { formatTime } from '../../app/format';
+import { EventItem } from './EventItem';
+import { readHandover } from './handover';
+import { MessageItem } from './MessageItem';
+import classes from './Messages.module.css';
 
 type Item = { kind: 'message'; at: number; m: Message } | { kind: 'event'; at: number; e: TimelineEvent };
 
 /**
  * The thread, oldest first: customer, agent, bot, system messages and internal notes look different; changes
- * (status, owner, transfer, category, tags) appear in time order. What the bot said before the hand-over
- * (`handedOverAt`) is collapsed into one expandable block, still readable.
+ * (status, owner, transfer, category, tags) appear in time order. The customer's own words are always shown; only
+ * the bot's turns before the hand-over (`handedOverAt`) are collapsed behind one toggle, and expanding puts them
+ * back in place, in time order. `lead` (the hand-over summary) scrolls with the thread, above it.
  */
-export function MessageList({ messages, events = [], handedOverAt = null, label }: { messages: Message[]; events?: TimelineEvent[]; handedOverAt?: number | null; label?: string }) {
+export function MessageList({
+  messages,
+  events = [],
+  handedOverAt = null,
+  label,
+  lead,
+}: {
+  messages: Message[];
+  events?: TimelineEvent[];
+  handedOverAt?: number | null;
+  label?: string;
+  lead?: ReactNode;
+}) {
   const { t } = useTranslation();
   const end = useRef<HTMLLIElement>(null);
+  const [showBot, setShowBot] = useState(false);
   // Only the open conversation follows new messages; an expanded history thread must not scroll the page.
-  useEffect(() => void (label === undefined && end.current?.scrollIntoView({ block: 'end' })), [messages.length, events.length, label]);
-  const botPart = handedOverAt === null ? [] : messages.filter((m) => m.at < handedOverAt && m.author !== 'agent');
-  const rest: Item[] = [
-    ...messages.filter((m) => !botPart.includes(m)).map((m): Item => ({ kind: 'message', at: m.at, m })),
+  useEffect(() => void (label === undefined && end.current?.scrollIntoView?.({ block: 'end' })), [messages.length, events.length, label]);
+  const { botTurns } = readHandover(messages, handedOverAt);
+  const hidden = showBot ? new Set<Message>() : new Set(botTurns);
+  const items: Item[] = [
+    ...messages.filter((m) => !hidden.has(m)).map((m): Item => ({ kind: 'message', at: m.at, m })),
     ...events.map((e): Item => ({ kind: 'event', at: e.at, e })),
   ].sort((a, b) => a.at - b.at);
   return (
-    <ol className="messages" aria-label={label ?? t('conversation.thread')}>
-      {botPart.length > 0 && (
-        <li className="bot-transcript">
-          <details>
-            <summary>{t('conversation.botTranscript', { count: botPart.length })}</summary>
-            <ol aria-label={t('conversation.botTranscriptList')}>
-              {botPart.map((m) => (
-                <MessageItem key={m.id} m={m} />
-              ))}
-            </ol>
-          </details>
-        </li>
-      )}
-      {rest.map((item) => (item.kind === 'message' ? <MessageItem key={item.m.id} m={item.m} /> : <EventItem key={item.e.id} e={item.e} />))}
-      <li ref={end} aria-hidden="true" className="messages-end" />
-    </ol>
-  );
-}
-
-function MessageItem({ m }: { m: Message }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <li className={`message ${m.author} ${m.internal ? 'internal' : ''}`}>
-      <span className="message-meta">
-        {m.internal ? t('conversation.internalNote') : t(`conversation.author.${m.author}`)} ·{' '}
-        <time dateTime={new Date(m.at).toISOString()}>{formatTime(m.at, i18n.language)}</time>
-      </span>
-      <span className="message-body">{m.body}</span>
-    </li>
-  );
-}
-
-/** Values that are enum codes (status, category) are shown translated; names and tags as they are. */
-function EventItem({ e }: { e: TimelineEvent }) {
-  const { t, i18n } = useTranslation();
-  const value = (v: string | null) => {
-    if (v === null || v === '') return t('conversation.events.none');
-    if (e.action === 'conversation.status' || e.action === 'conversation.reopened' || e.action === 'conversation.resumed') return t(`status.${v}`, { defaultValue: v });
-    if (e.action === 'conversation.category') return t(`category.${v}`, { defaultValue: v });
-    if (v === 'owner_away') return t('conversation.ownerAway');
-    return v;
-  };
-  const key = `conversation.events.${e.action.replace('conversation.', '')}`;
-  return (
-    <li className="message event">
-      <span className="message-meta">
-        <time dateTime={new Date(e.at).toISOString()}>{formatTime(e.at, i18n.language)}</time>
-      </span>
-      <span className="message-body">
-        {t(key, { actor: e.actorName === 'system' ? t('conversation.author.system') : e.actorName, before: value(e.before), after: value(e.after), defaultValue: `${e.action}: ${value(e.before)} → ${value(e.after)}` })}
-        {e.note && <span className="event-note"> — {e.note}</span>}
-      </span>
-    </li>
+    <div className={label === undefined ? classes.scroll : classes.inline}>
+      {lead}
+      <ol className={classes.thread} aria-label={label ?? t('conversation.thread')}>
+        {botTurns.length > 0 && (
+          <li className={classes.botToggle}>
+            <Button variant="subtle" size="compact-xs" color="gray" aria-expanded={showBot} onClick={() => setShowBot((s) => !s)}>
+              {t('conversation.botTranscript', { count: botTurns.length })}
+            </Button>
+          </li>
+        )}
+        {items.map((item) => (item.kind === 'message' ? <MessageItem key={item.m.id} m={item.m} /> : <EventItem key={item.e.id} e={item.e} />))}
+        <li ref={end} aria-hidden="true" className={classes.end} />
+      </ol>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Group, Switch, Text, Textarea } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
@@ -8,6 +9,7 @@ import { REPLY_BOX_ID } from '../../app/keyboard/focusPane';
 import { CannedPicker } from '../canned/CannedPicker';
 import { useCannedPicker } from '../canned/useCannedPicker';
 import { cachedDraft, flushDraft, loadDraft, onDraftSaved, saveDraft } from './drafts';
+import classes from './ReplyBox.module.css';
 
 /** The counter appears once a reply nears the limit. */
 const COUNT_FROM = Math.floor(REPLY_MAX_CHARS * 0.9);
@@ -66,41 +68,41 @@ export function ReplyBox({ conversationId, disabled }: { conversationId: string;
   };
 
   return (
-    <form className="reply" onSubmit={send}>
-      <CannedPicker picker={canned} />
-      <textarea
-        {...canned.textareaProps}
-        id={REPLY_BOX_ID}
-        aria-label={t('conversation.replyLabel')}
-        placeholder={t('conversation.replyPlaceholder')}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        onKeyDown={onKeyDown}
-        disabled={disabled}
-        rows={4}
-        maxLength={DRAFT_MAX_CHARS}
-        aria-describedby={`reply-length-${conversationId}`}
-        aria-invalid={over > 0}
-      />
-      <div id={`reply-length-${conversationId}`}>
-        {over > 0 ? (
-          <p role="alert" className="reply-too-long">
-            {t('conversation.replyTooLong', { max: fmt(REPLY_MAX_CHARS), over: fmt(over) })}
-          </p>
-        ) : (
-          length >= COUNT_FROM && <p className="reply-length">{t('conversation.replyLength', { count: fmt(length), max: fmt(REPLY_MAX_CHARS) })}</p>
-        )}
-      </div>
-      {draftFailed && <p role="alert">{t('conversation.draftNotSaved')}</p>}
+    <form className={classes.reply} onSubmit={send} data-internal={internal || undefined}>
+      <CannedPicker picker={canned}>
+        <Textarea
+          {...canned.textareaProps}
+          id={REPLY_BOX_ID}
+          aria-label={t('conversation.replyLabel')}
+          placeholder={t('conversation.replyPlaceholder')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          disabled={disabled}
+          rows={4}
+          resize="vertical"
+          maxLength={DRAFT_MAX_CHARS}
+          // Mantine links both to the textarea (aria-describedby) and sets aria-invalid over the limit; the error colour
+          // is the app's --breach here (ReplyBox.module.css), which meets AA where Mantine's default red does not.
+          description={length >= COUNT_FROM && over <= 0 ? t('conversation.replyLength', { count: fmt(length), max: fmt(REPLY_MAX_CHARS) }) : undefined}
+          error={over > 0 ? t('conversation.replyTooLong', { max: fmt(REPLY_MAX_CHARS), over: fmt(over) }) : undefined}
+          errorProps={{ role: 'alert' }}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          classNames={{ input: internal ? classes.internalInput : undefined }}
+        />
+      </CannedPicker>
+      {draftFailed && (
+        <Text role="alert" size="xs" className={classes.tooLong}>
+          {t('conversation.draftNotSaved')}
+        </Text>
+      )}
       {error && <ErrorText error={error} />}
-      <div className="reply-actions">
-        <label>
-          <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {t('conversation.internalToggle')}
-        </label>
-        <button type="submit" disabled={disabled || sending || !body.trim() || blocked || over > 0}>
+      <Group justify="space-between" gap="sm">
+        <Switch size="sm" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} label={t('conversation.internalToggle')} />
+        <Button type="submit" size="sm" disabled={disabled || sending || !body.trim() || blocked || over > 0}>
           {internal ? t('conversation.addNote') : t('conversation.send')}
-        </button>
-      </div>
+        </Button>
+      </Group>
     </form>
   );
 }

@@ -1,30 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { Pill, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** The conversation's tags: remove one with its button, add one by typing it and pressing Enter. */
+/** The conversation's tags: type one and press Enter to add it; each has a named remove button (Backspace works too). */
 export function TagEditor({ tags, disabled, onChange }: { tags: string[]; disabled: boolean; onChange(tags: string[]): void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const tag = draft.trim();
-    if (!tag || tags.includes(tag)) return;
-    onChange([...tags, tag]);
-    setDraft('');
-  };
   return (
-    <form className="tags" onSubmit={add} aria-label={t('conversation.tags')}>
-      <ul className="tag-list" aria-label={t('conversation.tags')}>
-        {tags.map((tag) => (
-          <li key={tag} className="chip">
-            {tag}{' '}
-            <button type="button" className="tag-remove" disabled={disabled} aria-label={t('conversation.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <input aria-label={t('conversation.addTag')} placeholder={t('conversation.addTag')} value={draft} disabled={disabled} maxLength={60} onChange={(e) => setDraft(e.target.value)} />
-    </form>
+    <TagsInput
+      size="xs"
+      miw={200}
+      className="tag-editor"
+      label={t('conversation.tags')}
+      placeholder={t('conversation.addTag')}
+      value={tags}
+      disabled={disabled}
+      maxLength={60}
+      maxTags={50}
+      onChange={(next) => {
+        const clean = [...new Set(next.map((x) => x.trim()).filter(Boolean))];
+        if (clean.join('\u0000') !== tags.join('\u0000')) onChange(clean);
+      }}
+      // Mantine hides the remove buttons from assistive tech; here each one is named and reachable by Tab.
+      renderPill={({ value, onRemove, disabled: off }) => (
+        <Pill
+          withRemoveButton={!off}
+          onRemove={onRemove}
+          removeButtonProps={{ 'aria-label': t('conversation.removeTag', { tag: value }), 'aria-hidden': false, tabIndex: 0 }}
+        >
+          {value}
+        </Pill>
+      )}
+    />
   );
 }

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { Anchor, Group, Select, Text } from '@mantine/core';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../shared/contract';
 import type { Presence } from '../../../../shared/schema';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { SearchLauncher } from '../search/SearchLauncher';
-import './conversation.css';
+import classes from './WorkBar.module.css';
+
+const PRESENCES = ['online', 'away', 'offline'] as const;
 
 /**
  * Above the panes: search, and the agent's own presence. Setting "away" sends repeat contacts of their customers
@@ -14,35 +17,42 @@ import './conversation.css';
 export function WorkBar({ onOpen }: { onOpen(conversationId: string): void }) {
   const { t } = useTranslation();
   const { agent } = useSession();
+  const presenceId = useId();
   const [waiting, setWaiting] = useState<ConversationSummary[]>([]);
   const setPresence = async (presence: Presence) => {
     const r = await api.call['agent.setPresence']({ presence });
     if (r.ok) setWaiting(r.value.waiting);
   };
   return (
-    <div className="work-bar" role="toolbar" aria-label={t('conversation.workBar')}>
+    <div className={classes.bar} role="toolbar" aria-label={t('conversation.workBar')}>
       <SearchLauncher onOpen={onOpen} />
       {agent.role !== 'trainee' && (
-        <label>
-          {t('conversation.presenceLabel')}{' '}
-          <select value={agent.presence} onChange={(e) => void setPresence(e.target.value as Presence)}>
-            {(['online', 'away', 'offline'] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`conversation.presence.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Group gap="xs" wrap="nowrap">
+          <Text component="label" htmlFor={presenceId} size="sm">
+            {t('conversation.presenceLabel')}
+          </Text>
+          <Select
+            id={presenceId}
+            size="xs"
+            w={110}
+            data={PRESENCES.map((p) => ({ value: p, label: t(`conversation.presence.${p}`) }))}
+            value={agent.presence}
+            allowDeselect={false}
+            onChange={(v) => v && void setPresence(v as Presence)}
+          />
+        </Group>
       )}
       {waiting.length > 0 && (
-        <div className="waiting" role="status">
-          {t('conversation.waiting', { count: waiting.length })}{' '}
-          <ul aria-label={t('conversation.waitingList')} className="tag-list">
+        <div className={classes.waiting} role="status">
+          <Text span size="xs" c="dimmed">
+            {t('conversation.waiting', { count: waiting.length })}
+          </Text>
+          <ul aria-label={t('conversation.waitingList')} className={classes.waitingList}>
             {waiting.map((w) => (
               <li key={w.id}>
-                <button type="button" className="link" onClick={() => onOpen(w.id)}>
+                <Anchor component="button" type="button" size="xs" onClick={() => onOpen(w.id)}>
                   {w.subject}
-                </button>
+                </Anchor>
               </li>
             ))}
           </ul>

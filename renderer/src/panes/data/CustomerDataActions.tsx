@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError, Output } from '../../../../shared/contract';
 import type { Customer } from '../../../../shared/schema';
 import { api } from '../../api/client';
 import { ErrorText } from '../../app/ErrorText';
-import { announceDataNotice } from './DataDialog';
-import './data.css';
+import { alertError, usePlacedError } from '../../app/fieldErrors';
+import { announceDataNotice } from './dataNotice';
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
@@ -27,10 +28,10 @@ function download(fileName: string, text: string) {
  */
 export function CustomerDataActions({ customer }: { customer: Pick<Customer, 'id' | 'name'> }) {
   const { t } = useTranslation();
-  const inputId = useId();
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<ContractError | null>(null);
+  const placed = usePlacedError(error, { confirmName: 'confirmName' });
   const [exported, setExported] = useState<Output<'customer.export'> | null>(null);
   const [deleted, setDeleted] = useState<Output<'customer.delete'> | null>(null);
 
@@ -55,32 +56,40 @@ export function CustomerDataActions({ customer }: { customer: Pick<Customer, 'id
 
   if (deleted) return <p role="status">{t('data.customer.deleted', { name: customer.name, count: total(deleted.counts) })}</p>;
   return (
-    <div className="data-customer" role="group" aria-label={t('data.customer.group')}>
-      <div className="data-toolbar">
-        <button type="button" aria-label={t('data.customer.exportLabel', { name: customer.name })} onClick={() => void exportData()}>
+    <Stack gap="xs" mt="sm" role="group" aria-label={t('data.customer.group')}>
+      <Group gap="xs">
+        <Button size="compact-sm" variant="default" aria-label={t('data.customer.exportLabel', { name: customer.name })} onClick={() => void exportData()}>
           {t('data.customer.export')}
-        </button>
-        <button type="button" className="data-danger" aria-label={t('data.customer.deleteLabel', { name: customer.name })} aria-expanded={confirming} onClick={() => setConfirming((v) => !v)}>
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="outline"
+          color="red"
+          aria-label={t('data.customer.deleteLabel', { name: customer.name })}
+          aria-expanded={confirming}
+          onClick={() => setConfirming((v) => !v)}
+        >
           {t('data.customer.delete')}
-        </button>
-      </div>
+        </Button>
+      </Group>
       {exported && <p role="status">{t('data.customer.exported', { fileName: exported.fileName, count: total(exported.document.counts) })}</p>}
       {confirming && (
-        <form className="data-confirm" onSubmit={(e) => void remove(e)}>
-          <p>{t('data.customer.confirmDelete', { name: customer.name })}</p>
-          <label htmlFor={inputId}>{t('data.customer.typeName')}</label>
-          <input id={inputId} value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
-          <div className="data-toolbar">
-            <button type="submit" className="primary data-danger" disabled={typed.trim() !== customer.name.trim()}>
-              {t('data.customer.confirmDeleteButton')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('data.cancel')}
-            </button>
-          </div>
-        </form>
+        <Paper component="form" withBorder p="sm" onSubmit={(e) => void remove(e)}>
+          <Stack gap="xs">
+            <Text size="sm">{t('data.customer.confirmDelete', { name: customer.name })}</Text>
+            <TextInput label={t('data.customer.typeName')} value={typed} autoComplete="off" onChange={(e) => setTyped(e.currentTarget.value)} error={placed.byField.confirmName} {...alertError} />
+            <Group gap="xs">
+              <Button type="submit" size="compact-sm" color="red" disabled={typed.trim() !== customer.name.trim()}>
+                {t('data.customer.confirmDeleteButton')}
+              </Button>
+              <Button type="button" size="compact-sm" variant="default" onClick={() => setConfirming(false)}>
+                {t('data.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
       )}
-      {error && <ErrorText error={error} />}
-    </div>
+      {placed.rest && <ErrorText error={placed.rest} />}
+    </Stack>
   );
 }

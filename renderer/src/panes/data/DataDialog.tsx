@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError, Output } from '../../../../shared/contract';
 import { BACKUPS_TOPIC, type BackupInfo } from '../../../../shared/contract/dataAdmin';
@@ -6,8 +7,8 @@ import { api } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorText } from '../../app/ErrorText';
 import { formatTime } from '../../app/format';
-import { Modal } from '../canned/Modal';
-import './data.css';
+import { Dialog } from '../../app/ui/Dialog';
+import classes from './data.module.css';
 
 /** "2026-11-24" (daily) or the date and time it was made. */
 function when(b: BackupInfo, locale: string): string {
@@ -17,8 +18,9 @@ function when(b: BackupInfo, locale: string): string {
 /**
  * Lead only: the backups on disk (daily, manual, pre-restore), "Back up now", and restore with a confirm step.
  * A restore replaces the data at once; what it replaced is kept as a pre-restore backup, and the dialog says so.
+ * Customer-data requests (export, delete) are on the customer card (CustomerDataActions).
  */
-export function DataDialog({ onClose }: { onClose(): void }) {
+export default function DataDialog({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const list = useCall('backup.list', {}, [BACKUPS_TOPIC]);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
@@ -45,94 +47,75 @@ export function DataDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal title={t('data.title')} onClose={onClose} className="data-dialog">
-      <p className="hint">{t('data.backupsHint')}</p>
-      <div className="data-toolbar">
-        <button type="button" onClick={() => void backupNow()} disabled={busy}>
-          {t('data.backupNow')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('data.close')}
-        </button>
-      </div>
-      {error && <ErrorText error={error} />}
-      {done?.kind === 'created' && <p role="status">{t('data.created', { name: done.name })}</p>}
-      {done?.kind === 'restored' && (
-        <p role="status" className="data-restored">
-          {t('data.restored', { name: done.value.restored, keptAs: done.value.keptAs, puts: done.value.puts, dels: done.value.dels })}
-        </p>
-      )}
-      {confirming && (
-        <div role="alertdialog" aria-label={t('data.confirmRestoreTitle')} className="data-confirm">
-          <p>{t('data.confirmRestore', { name: confirming.name, when: when(confirming, i18n.language) })}</p>
-          <div className="data-toolbar">
-            <button type="button" className="primary data-danger" disabled={busy} onClick={() => void restore(confirming)}>
-              {t('data.confirmRestoreButton')}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('data.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
-      <h3 id="data-backups-heading">{t('data.backups')}</h3>
-      {list.status === 'error' && <ErrorText error={list.error} />}
-      {list.status === 'ok' && list.value.length === 0 && <p className="empty">{t('data.noBackups')}</p>}
-      {list.status === 'ok' && list.value.length > 0 && (
-        <ul className="data-backups" aria-labelledby="data-backups-heading">
-          {list.value.map((b) => (
-            <li key={b.name}>
-              <span>
-                <strong>{when(b, i18n.language)}</strong> · {t(`data.kind.${b.kind}`)}
-                <br />
-                <span className="meta">
-                  {b.name} · {t('data.size', { kb: Math.max(1, Math.round(b.bytes / 1024)) })}
-                </span>
-              </span>
-              <button type="button" aria-label={t('data.restoreLabel', { name: b.name })} disabled={busy} onClick={() => setConfirming(b)}>
-                {t('data.restore')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Modal>
-  );
-}
-
-/**
- * A data request's outcome, shown in the header: a deletion removes the very card it was started from, so its
- * confirmation has to live somewhere that stays.
- */
-export const DATA_NOTICE_EVENT = 'kefu:data-notice';
-export function announceDataNotice(text: string) {
-  window.dispatchEvent(new CustomEvent<string>(DATA_NOTICE_EVENT, { detail: text }));
-}
-
-/** The header button that opens the dialog (the header shows it to leads only), and the latest data notice. */
-export function DataButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    const on = (e: Event) => setNotice((e as CustomEvent<string>).detail);
-    window.addEventListener(DATA_NOTICE_EVENT, on);
-    return () => window.removeEventListener(DATA_NOTICE_EVENT, on);
-  }, []);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('data.open')}
-      </button>
-      <span role="status" className="data-notice">
-        {notice}
-        {notice && (
-          <button type="button" aria-label={t('data.dismissNotice')} onClick={() => setNotice(null)}>
-            ×
-          </button>
+    <Dialog title={t('data.title')} onClose={onClose} size="xl">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('data.backupsHint')}
+        </Text>
+        <Group>
+          <Button onClick={() => void backupNow()} loading={busy && !confirming}>
+            {t('data.backupNow')}
+          </Button>
+        </Group>
+        {error && <ErrorText error={error} />}
+        {done?.kind === 'created' && <p role="status">{t('data.created', { name: done.name })}</p>}
+        {done?.kind === 'restored' && (
+          <p role="status">{t('data.restored', { name: done.value.restored, keptAs: done.value.keptAs, puts: done.value.puts, dels: done.value.dels })}</p>
         )}
-      </span>
-      {open && <DataDialog onClose={() => setOpen(false)} />}
-    </>
+        {confirming && (
+          <Alert role="alertdialog" aria-label={t('data.confirmRestoreTitle')} color="red" variant="light">
+            <Stack gap="sm">
+              <Text fw={700}>{t('data.confirmRestoreTitle')}</Text>
+              <Text size="sm">{t('data.confirmRestore', { name: confirming.name, when: when(confirming, i18n.language) })}</Text>
+              <Group gap="sm">
+                <Button color="red" loading={busy} onClick={() => void restore(confirming)}>
+                  {t('data.confirmRestoreButton')}
+                </Button>
+                <Button variant="default" onClick={() => setConfirming(null)}>
+                  {t('data.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <Title order={3} id="data-backups-heading">
+          {t('data.backups')}
+        </Title>
+        {list.status === 'error' && <ErrorText error={list.error} />}
+        {list.status === 'ok' && list.value.length === 0 && <Text c="dimmed">{t('data.noBackups')}</Text>}
+        {list.status === 'ok' && list.value.length > 0 && (
+          <div className={classes.scroll}>
+            <Table aria-labelledby="data-backups-heading" verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('data.when')}</Table.Th>
+                  <Table.Th scope="col">{t('data.kindLabel')}</Table.Th>
+                  <Table.Th scope="col">{t('data.file')}</Table.Th>
+                  <Table.Th scope="col">{t('data.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.value.map((b) => (
+                  <Table.Tr key={b.name}>
+                    <Table.Th scope="row">{when(b, i18n.language)}</Table.Th>
+                    <Table.Td>{t(`data.kind.${b.kind}`)}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" c="dimmed">
+                        {b.name} · {t('data.size', { kb: Math.max(1, Math.round(b.bytes / 1024)) })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="default" aria-label={t('data.restoreLabel', { name: b.name })} disabled={busy} onClick={() => setConfirming(b)}>
+                        {t('data.restore')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </Stack>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { topic } from '../../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDuration, formatTime } from '../../app/format';
+import classes from './DueExplanation.module.css';
 
 /**
  * "Why is this due then?" for one conversation: the rule, the clock that runs and since when, the pauses, the
@@ -17,7 +18,7 @@ export function DueExplanation({ conversationId }: { conversationId: string }) {
   if (r.status !== 'ok') return null;
   const e = r.value;
   return (
-    <details className="due-explanation">
+    <details className={classes.explanation}>
       <summary>{t('queue.explain.summary')}</summary>
       {e.state !== 'owed' ? (
         <p>{t(`queue.explain.state.${e.state}`)}</p>
@@ -32,7 +33,7 @@ export function DueExplanation({ conversationId }: { conversationId: string }) {
           {e.pausedMs > 0 && <li>{t('queue.why.pausedBefore', { time: formatDuration(e.pausedMs, t) })}</li>}
           {e.effectiveDueAt !== null && <li>{t('queue.explain.due', { at: at(e.effectiveDueAt) })}</li>}
           {e.uncoveredYears.length > 0 && (
-            <li role="alert" className="calendar-warning">
+            <li role="alert" className={classes.warning}>
               {t('queue.calendarBanner', { years: e.uncoveredYears.join(', ') })}
             </li>
           )}

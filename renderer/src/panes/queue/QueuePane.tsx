@@ -1,20 +1,24 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { topic } from '../../../../shared/contract';
 import type { QueueFilter } from '../../../../shared/schema/savedView';
+import { topic } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useCall } from '../../api/hooks';
-import { SettingsDialog } from '../settings/SettingsDialog';
-import { CheatSheet } from './CheatSheet';
+import { useSession } from '../../app/session';
+import { QUEUE_LIST_ID } from '../../app/keyboard/focusPane';
 import { dueSummary } from './dueSummary';
-import { EMPTY_FILTER, QueueFilters } from './QueueFilters';
+import { EMPTY_FILTER } from './filterModel';
+import { QueueFilters } from './QueueFilters';
+import { QueueHead } from './QueueHead';
 import { QueueRow } from './QueueRow';
 import { isTyping, moveFor } from './shortcuts';
 import { useQueuePages } from './useQueuePages';
-import { useSession } from '../../app/session';
-import { QUEUE_LIST_ID } from '../../app/keyboard/focusPane';
-import './queue.css';
+import classes from './QueuePane.module.css';
+
+// Neither dialog is on the first screen: each loads when first opened.
+const CheatSheet = lazy(() => import('./CheatSheet'));
+const SettingsDialog = lazy(() => import('../settings/SettingsDialog'));
 
 const ROW_HEIGHT = 76;
 /** Each profile's filter is its own (a colleague signing in on this machine starts from theirs). */
@@ -143,35 +147,19 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
   const uncovered = counts.status === 'ok' ? counts.value.uncoveredYears : [];
 
   return (
-    <div className="queue">
-      <div className="queue-head">
-        <h2 className="pane-title">
-          {t('queue.title')} {total !== null && <span className="count">{t('queue.count', { count: total })}</span>}
-        </h2>
-        {counts.status === 'ok' && (
-          <span className="queue-counts" aria-label={t('queue.countsLabel')}>
-            <span className="countdown breached">{t('queue.breachedCount', { count: counts.value.breached })}</span>
-            <span className="countdown at_risk">{t('queue.atRiskCount', { count: counts.value.atRisk })}</span>
-          </span>
-        )}
-        <button type="button" onClick={() => setSettingsOpen(true)} aria-label={t('settings.open')}>
-          {t('settings.button')}
-        </button>
-        <button type="button" onClick={() => setHelp(true)} aria-label={t('queue.help.open')}>
-          ?
-        </button>
-      </div>
+    <div className={classes.pane}>
+      <QueueHead total={total} counts={counts} onSettings={() => setSettingsOpen(true)} onHelp={() => setHelp(true)} />
       {uncovered.length > 0 && (
-        <p className="banner warning" role="alert">
+        <p className={classes.banner} role="alert">
           {t('queue.calendarBanner', { years: uncovered.join(', ') })}
         </p>
       )}
       <QueueFilters filter={filter} onChange={changeFilter} textRef={textRef} />
-      {total === 0 && <p className="empty">{t('queue.empty')}</p>}
+      {total === 0 && <p className={classes.empty}>{t('queue.empty')}</p>}
       <div
         ref={scrollRef}
         id={QUEUE_LIST_ID}
-        className="queue-scroll"
+        className={classes.scroll}
         role="listbox"
         aria-label={t('queue.listLabel')}
         tabIndex={0}
@@ -181,7 +169,6 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
             const item = itemAt(v.index);
-            const active = item !== undefined && item.id === activeId;
             return (
               <div
                 key={item?.id ?? `loading-${v.index}`}
@@ -189,7 +176,9 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
                 role="option"
                 aria-selected={item !== undefined && item.id === selectedId}
                 aria-label={item ? `${item.tier === 'vip' ? `${t('tier.vip')} ` : ''}${item.customerName} · ${item.subject}` : t('app.loading')}
-                className={`queue-row ${item?.id === selectedId ? 'selected' : ''} ${active ? 'active' : ''} ${item?.severity === 'severe' ? 'severe' : ''}`}
+                className={classes.row}
+                data-active={item !== undefined && item.id === activeId ? '' : undefined}
+                data-severe={item?.severity === 'severe' ? '' : undefined}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
                 onClick={() => {
                   if (!item) return;
@@ -201,15 +190,17 @@ export function QueuePane({ selectedId, onSelect }: { selectedId: string | null;
                 {item ? (
                   <QueueRow item={item} atRiskMinutes={atRiskMinutes} why={dueSummary(item, t, i18n.language, hours, days)} />
                 ) : (
-                  <span className="row-line">{t('app.loading')}</span>
+                  <span className={classes.line}>{t('app.loading')}</span>
                 )}
               </div>
             );
           })}
         </div>
       </div>
-      {help && <CheatSheet onClose={() => setHelp(false)} />}
-      {settingsOpen && settings.status === 'ok' && <SettingsDialog settings={settings.value} onClose={() => setSettingsOpen(false)} />}
+      <Suspense fallback={null}>
+        {help && <CheatSheet onClose={() => setHelp(false)} />}
+        {settingsOpen && settings.status === 'ok' && <SettingsDialog settings={settings.value} onClose={() => setSettingsOpen(false)} />}
+      </Suspense>
     </div>
   );
 }

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import { Button } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SearchDialog } from './SearchDialog';
+
+// Not on the first screen: the dialog's code loads the first time it opens.
+const SearchDialog = lazy(() => import('./SearchDialog'));
 
 /** The visible search button and the Ctrl/Cmd+K shortcut, anywhere in the workspace. */
 export function SearchLauncher({ onOpen }: { onOpen(conversationId: string): void }) {
@@ -18,10 +21,10 @@ export function SearchLauncher({ onOpen }: { onOpen(conversationId: string): voi
   }, []);
   return (
     <>
-      <button type="button" className="search-button" aria-keyshortcuts="Control+K Meta+K" onClick={() => setOpen(true)}>
+      <Button variant="default" size="compact-sm" aria-keyshortcuts="Control+K Meta+K" onClick={() => setOpen(true)}>
         {t('search.open')}
-      </button>
-      {open && <SearchDialog onOpen={onOpen} onClose={() => setOpen(false)} />}
+      </Button>
+      <Suspense fallback={null}>{open && <SearchDialog onOpen={onOpen} onClose={() => setOpen(false)} />}</Suspense>
     </>
   );
 }
