@@ -21,6 +21,8 @@ import { createSlaDesk } from './services/slaDesk';
 import { createReminders } from './services/reminders';
 import { createSessions } from './services/sessions';
 import { createProfiles } from './services/profiles';
+import { withCommitHook } from './services/spool/commitHook';
+import { createSpool, createSpoolHook } from './services/spool';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
 import { createTicker } from './ticker';
@@ -35,6 +37,10 @@ export interface CoreOptions {
   realNow?: () => number;
   /** Seed demo data on first run (default true). */
   seedDemo?: boolean;
+  /** Watch the spool folder and import at start (default true); tests drive `spool.scan` instead. */
+  spoolWatch?: boolean;
+  /** Lines per spool import batch (one commit, one change event each); default 1000. */
+  spoolBatchLines?: number;
 }
 
 export interface Core {
@@ -56,8 +62,12 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLog;
-  const store = await openStore({ dir: opts.dataDir, log });
-  if (store.isNew && opts.seedDemo !== false) await seedDemoData(store, clock.now(), log);
+  const rawStore = await openStore({ dir: opts.dataDir, log });
+  if (rawStore.isNew && opts.seedDemo !== false) await seedDemoData(rawStore, clock.now(), log);
+  const newId = makeIdFactory(() => clock.now());
+  // Every commit may add outbox entries (replies, status changes on spool conversations) in that same commit.
+  const spoolHook = createSpoolHook({ store: rawStore, dataDir: opts.dataDir, log, newId, now: () => clock.now() });
+  const store = withCommitHook(rawStore, spoolHook);
   for (const p of store.problems) log('error', `store: ${p.kind} in ${p.source}: ${p.message} (kept in ${p.quarantinedTo})`);
 
   const feed = new ChangeFeed(() => clock.now());
@@ -70,13 +80,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ticker,
     realNow: opts.realNow ?? Date.now,
     settings: () => store.get('settings', 'global') ?? DEFAULT_SETTINGS,
-    newId: makeIdFactory(() => clock.now()),
+    newId,
   };
 
   const messages = createMessageIndex(store);
   const sessions = createSessions(ctx);
   const notices = createNotices(ctx);
   const search = createSearch(ctx);
+  const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines });
   const handlers: Handlers = {
     ...sessions.handlers,
     ...createProfiles(ctx, sessions).handlers,
@@ -91,9 +102,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...createReminders(ctx, notices).handlers,
     ...createDataAdmin(ctx, opts.dataDir).handlers,
     ...createProblems(ctx).handlers,
+    ...spool.handlers,
   };
   const call = createDispatcher(handlers, sessions.resolve, log);
   ticker.start();
+  spool.start();
 
   return {
     call,
@@ -103,6 +116,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     close: async () => {
       ticker.stop();
       search.stop();
+      await spool.stop();
       await store.close();
     },
   };

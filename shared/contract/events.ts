@@ -26,6 +26,8 @@ export const topic = {
   canned: 'canned',
   search: 'search',
   reminders: 'reminders',
+  /** Spool import progress and the quarantined-line count (one publication per import batch). */
+  spool: 'spool',
   conversation: (id: string) => `conversation:${id}` as const,
   customer: (id: string) => `customer:${id}` as const,
   /** One agent's saved queue views. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { botContract } from './bot';
 import { cannedContract } from './canned';
 import { conversationContract } from './conversation';
 import { dataAdminContract } from './dataAdmin';
@@ -10,9 +11,11 @@ import { noticesContract } from './notices';
 import { problemsContract } from './problems';
 import { queueContract } from './queue';
 import { remindersContract } from './reminders';
+import { routingContract } from './routing';
 import { searchContract } from './search';
 import { sessionContract } from './session';
 import { slaContract } from './sla';
+import { spoolContract } from './spool';
 
 export * from './errors';
 export * from './events';
@@ -36,6 +39,9 @@ export const contract = {
   ...remindersContract,
   ...dataAdminContract,
   ...problemsContract,
+  ...spoolContract,
+  ...botContract,
+  ...routingContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

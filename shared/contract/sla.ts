@@ -24,7 +24,18 @@ export const DueExplanationView = z.object({
 export type DueExplanationView = z.infer<typeof DueExplanationView>;
 
 /** What a lead may change: the rule numbers (the record id is fixed). */
-export const SettingsInput = Settings.omit({ id: true }).strict();
+/**
+ * What a lead sends: the SLA numbers, plus any of the other groups. Groups left out keep their stored values (no
+ * zod defaults here: a default would fill them in before the core sees the input and reset them).
+ */
+export const SettingsInput = Settings.omit({ id: true })
+  .extend({
+    lockAfterMinutes: Settings.shape.lockAfterMinutes.unwrap().optional(),
+    spoolDir: Settings.shape.spoolDir.unwrap().optional(),
+    bot: Settings.shape.bot.unwrap().optional(),
+    routing: Settings.shape.routing.unwrap().optional(),
+  })
+  .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
 
 export const slaContract = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BotState, HandOver, RoutingRecord } from './bot';
 import { Category, EpochMs, Id, Status, Tier } from './common';
 
 export const Severity = z.enum(['normal', 'severe']);
@@ -54,6 +55,15 @@ export const Conversation = z.object({
   ownerAway: z.boolean().default(false),
   /** Snoozed out of the queue until this time or the customer's reply, whichever comes first (reminders). */
   snoozedUntil: EpochMs.nullable().default(null),
+  // The bot and routing (issue 11). Optional rather than defaulted: absent means "never with the bot" / "not
+  // routed by the rule", which is what every conversation before them was, and record literals elsewhere (seed,
+  // tests) need not list them.
+  /** While the bot has it (status `bot`): its answers and how they went. */
+  bot: BotState.optional(),
+  /** The bot's hand-over: reason, category guess, confidence and transcript. */
+  handOver: HandOver.optional(),
+  /** Where routing sent it, with the score and structured reasons. */
+  routing: RoutingRecord.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -78,5 +88,7 @@ export const Message = z.object({
   at: EpochMs,
   /** Internal notes are visible to agents only, never sent to the customer. */
   internal: z.boolean().default(false),
+  /** A bot answer: the FAQ entry it came from (so an agent can mark it wrong). */
+  faqId: Id.optional(),
 });
 export type Message = z.infer<typeof Message>;

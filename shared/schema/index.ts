@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Agent } from './agent';
 import { AuditEvent } from './audit';
+import { BotFeedback, FaqRecord } from './bot';
 import { CannedReply } from './canned';
 import { Credential } from './credential';
 import { Conversation, Message } from './conversation';
@@ -11,11 +12,13 @@ import { Draft, Preferences } from './preferences';
 import { Rating } from './rating';
 import { Reminder } from './reminder';
 import { Settings } from './settings';
+import { OutboxEntry, SpoolCursor, SpoolLink, SpoolQuarantined, SpoolSeen } from './spoolEvent';
 import { Attempt, Scenario } from './training';
 
 export * from './common';
 export * from './agent';
 export * from './audit';
+export * from './bot';
 export * from './canned';
 export * from './credential';
 export * from './conversation';
@@ -26,6 +29,7 @@ export * from './preferences';
 export * from './rating';
 export * from './reminder';
 export * from './settings';
+export * from './spoolEvent';
 export * from './training';
 
 /** The store's format version; bump it together with a migration in electron/core/store/migrations.ts. */
@@ -49,6 +53,15 @@ export const recordSchemas = {
   drafts: Draft,
   notices: Notice,
   savedViews: SavedView,
+  // The spool (docs/spool-format.md): import cursors, applied event ids, quarantined lines, links, the outbox.
+  spoolCursors: SpoolCursor,
+  spoolSeen: SpoolSeen,
+  spoolQuarantine: SpoolQuarantined,
+  spoolLinks: SpoolLink,
+  outbox: OutboxEntry,
+  // The bot (shared/schema/bot.ts): a lead's FAQ edits over the built-in file, and bot answers marked wrong.
+  faqEntries: FaqRecord,
+  botFeedback: BotFeedback,
 } as const;
 
 export type CollectionName = keyof typeof recordSchemas;

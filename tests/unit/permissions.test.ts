@@ -53,6 +53,9 @@ const SAMPLES: Record<CallName, unknown> = {
   'draft.get': { conversationId: 'c-00001' },
   'draft.save': { conversationId: 'c-nope', body: 'x' },
   'sim.customerMessage': { customerId: 'cu-nope', category: 'account', body: 'hi' },
+  'spool.status': {},
+  'spool.quarantine': {},
+  'spool.scan': {},
   'notices.list': {},
   'notices.dismiss': { id: 'n-nope' },
   'canned.list': {},
@@ -73,6 +76,15 @@ const SAMPLES: Record<CallName, unknown> = {
   'customer.export': { customerId: 'cu-nope' },
   'customer.delete': { customerId: 'cu-nope', confirmName: 'x' },
   'problems.dismiss': { id: 'p-nope' },
+  'faq.list': {},
+  'faq.save': { id: 'faq-perm', category: 'account', questions: { 'zh-CN': ['问'], en: ['q'] }, answer: { 'zh-CN': '答', en: 'a' } },
+  'faq.delete': { id: 'faq-nope' },
+  'bot.markWrong': { messageId: 'm-nope' },
+  'bot.wrongAnswers': {},
+  'bot.updateSettings': {},
+  'sim.botConversation': { customerId: 'cu-nope', category: 'account', body: 'hi' },
+  'routing.loads': {},
+  'routing.reroute': { id: 'c-nope', toAgentId: 'a-lina' },
 };
 
 const roleRefusal = (r: Result<unknown>) => !r.ok && r.error.kind === 'forbidden' && / may not call /.test(r.error.message);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Change, Store } from '../../electron/core/store/types';
-import { COLLECTIONS, Conversation, SCHEMA_VERSION } from '../../shared/schema';
+import { COLLECTIONS, Conversation, DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../shared/schema';
 import { storeSandbox } from './storeSandbox';
 
 const { logs, tempDir, open, closeStore } = storeSandbox('kefu-store-');
@@ -48,7 +48,7 @@ function workload(s: Store) {
   for (let i = 0; i < 30; i++) s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i) }]);
   s.commit([{ op: 'put', coll: 'conversations', rec: conversation('c1', { status: 'open', assigneeId: 'a1' }) }]);
   s.commit([{ op: 'del', coll: 'messages', id: 'm3' }, { op: 'del', coll: 'customers', id: 'u2' }]);
-  s.commit([{ op: 'put', coll: 'settings', rec: { id: 'global', slaHours: { normal: 24, vip: 12 }, complaintWorkingDays: 7, atRiskMinutes: 120, lockAfterMinutes: 15 } }]);
+  s.commit([{ op: 'put', coll: 'settings', rec: { ...DEFAULT_SETTINGS, slaHours: { normal: 20, vip: 10 } } }]);
   s.commit([{ op: 'put', coll: 'drafts', rec: { id: 'a1:c1', agentId: 'a1', conversationId: 'c1', body: '您好，', updatedAt: 5 } }]);
   s.commit([{ op: 'del', coll: 'drafts', id: 'a1:c1' }, { op: 'put', coll: 'drafts', rec: { id: 'a1:c2', agentId: 'a1', conversationId: 'c2', body: '稍等', updatedAt: 6 } }]);
 }

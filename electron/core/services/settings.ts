@@ -47,7 +47,9 @@ export function createSettings(ctx: CoreContext) {
         });
       }
       const before = ctx.settings();
-      const next = Settings.parse({ ...input, id: 'global' });
+      // Groups the input leaves out keep their stored values (the SLA dialog sends only its own numbers).
+      const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const next = Settings.parse({ ...before, ...given, id: 'global' });
       const changes: Change[] = [{ op: 'put', coll: 'settings', rec: next }];
       let retimed = 0;
       const now = ctx.clock.now();

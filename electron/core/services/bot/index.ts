@@ -1,0 +1,209 @@
+import { CoreError, topic } from '../../../../shared/contract';
+import type { FaqView } from '../../../../shared/contract/bot';
+import { decideBotTurn, type BotTurn } from '../../../../shared/rules/botDecision';
+import { classify } from '../../../../shared/rules/classify';
+import { answerIn, matchFaq, replyLocale } from '../../../../shared/rules/faq';
+import { asksForPerson, saysThanks, saysUnhelpful } from '../../../../shared/rules/handoverTriggers';
+import { clockOnHandOver } from '../../../../shared/rules/sla';
+import {
+  isBotCategory,
+  Settings,
+  TRANSCRIPT_MAX,
+  type BotFeedback,
+  type BotState,
+  type Conversation,
+  type Customer,
+  type FaqRecord,
+  type HandOverReason,
+  type Message,
+  type TranscriptLine,
+} from '../../../../shared/schema';
+import type { CoreContext, HandlerSlice } from '../../context';
+import type { Change, Store } from '../../store/types';
+import { auditChange } from '../audit';
+import type { Routing } from '../routing';
+import { effectiveFaq } from './knowledge';
+import { BOT_LINES } from './lines';
+import { classifier, classifyText, faqIndex, featuresOf } from './model';
+
+type Reader = Pick<Store, 'get' | 'all'>;
+
+export interface TurnResult {
+  conversation: Conversation;
+  /** The bot's messages, after the customer's. */
+  messages: Message[];
+  audit: Change[];
+}
+
+const line = (m: Message): TranscriptLine => ({ messageId: m.id, author: m.author === 'bot' ? 'bot' : 'customer', body: m.body, at: m.at });
+const keep = (t: TranscriptLine[]) => t.slice(-TRANSCRIPT_MAX);
+
+/**
+ * The first-line bot: answers from the FAQ knowledge base when confident and hands over to a person otherwise
+ * (shared/rules/botDecision.ts), and the lead's FAQ editing and the "answer was wrong" list.
+ */
+export function createBot(ctx: CoreContext, routing: Routing) {
+  /** The knowledge base in effect, rebuilt only when a lead's edits change (the key names the edits' versions). */
+  let knowledgeCache: { key: string; entries: ReturnType<typeof effectiveFaq> } | null = null;
+  const knowledge = (store: Reader) => {
+    const edits = [...store.all('faqEntries').values()];
+    const key = edits.map((e) => `${e.id}@${e.updatedAt}${e.deleted ? 'x' : ''}`).sort().join('|');
+    if (knowledgeCache?.key !== key) knowledgeCache = { key, entries: effectiveFaq(edits) };
+    const entries = knowledgeCache.entries;
+    return { entries, index: faqIndex(entries.map((e) => e.entry), key) };
+  };
+
+  const botMessage = (conversationId: string, body: string, at: number, faqId?: string): Message => ({
+    id: ctx.newId('m-'),
+    conversationId,
+    author: 'bot',
+    authorId: null,
+    body,
+    at,
+    internal: false,
+    ...(faqId ? { faqId } : {}),
+  });
+
+  /**
+   * Hands the conversation to a person now: the SLA clocks start (bot time never counts), the hand-over record
+   * carries the transcript, the category guess and its confidence, and routing picks the agent.
+   */
+  function handOver(c: Conversation, customer: Customer, reason: HandOverReason, state: BotState | null, store: Reader, now: number): { conversation: Conversation; audit: Change[] } {
+    const queued: Conversation = {
+      ...c,
+      status: 'queued',
+      queuedAt: now,
+      ...clockOnHandOver(c, now, customer.tier, ctx.settings()),
+      handOver: { at: now, reason, categoryGuess: state?.categoryGuess ?? null, confidence: state?.confidence ?? null, transcript: state?.transcript ?? [] },
+      updatedAt: now,
+    };
+    delete queued.bot;
+    const conversation = routing.routed(queued, customer, store, now);
+    const audit = [
+      auditChange(ctx, { actorId: 'system', action: 'conversation.handOver', targetId: c.id, before: c.status, after: reason }),
+      auditChange(ctx, { actorId: 'system', action: 'conversation.routed', targetId: c.id, before: null, after: conversation.assigneeId }),
+    ];
+    return { conversation, audit };
+  }
+
+  /** The bot's turn on a customer message to a conversation it has (`c.status === 'bot'`, message already made). */
+  function turn(c: Conversation, customer: Customer, message: Message, store: Reader): TurnResult {
+    const now = message.at;
+    const settings = ctx.settings().bot;
+    const before: BotState | null = c.bot ?? null;
+    const transcript = keep([...(before?.transcript ?? []), line(message)]);
+    const customerText = transcript.filter((l) => l.author === 'customer').map((l) => l.body).join('\n');
+    // One feature extraction of the transcript serves both the category guess and the FAQ match.
+    const feats = featuresOf(customerText);
+    const guess = classify(classifier(), feats);
+    const messageGuess = before && before.answers > 0 ? classifyText(message.body) : guess;
+    const { entries, index } = knowledge(store);
+    const category = isBotCategory(guess.category) ? guess.category : undefined;
+    const best = category ? matchFaq(index, feats, { category, exclude: before?.answeredFaqIds ?? [], limit: 1 })[0] : undefined;
+    const decision: BotTurn = decideBotTurn({
+      chosen: c.category,
+      tier: customer.tier,
+      state: before ? { ...before, transcript } : null,
+      guess,
+      messageGuess,
+      faq: best ? { id: best.entry.id, score: best.score } : null,
+      asksForPerson: asksForPerson(message.body),
+      saysUnhelpful: saysUnhelpful(message.body),
+      saysThanks: saysThanks(message.body),
+      settings,
+    });
+    const locale = replyLocale(message.body, customer.locale);
+    const state: BotState = { ...decision.state, transcript };
+
+    if (decision.kind === 'handover') {
+      const say = botMessage(c.id, BOT_LINES[locale].handover, now);
+      const done = handOver(c, customer, decision.reason, { ...state, transcript: keep([...transcript, line(say)]) }, store, now);
+      return { conversation: done.conversation, messages: [say], audit: done.audit };
+    }
+    let say: Message;
+    if (decision.kind === 'answer') {
+      const entry = entries.find((e) => e.entry.id === decision.faqId)!.entry;
+      say = botMessage(c.id, `${answerIn(entry, locale)}\n\n${BOT_LINES[locale].offer}`, now, entry.id);
+    } else say = botMessage(c.id, BOT_LINES[locale].thanks, now);
+    const conversation: Conversation = { ...c, bot: { ...state, transcript: keep([...transcript, line(say)]) }, updatedAt: now, lastMessageAt: now };
+    return { conversation, messages: [say], audit: [] };
+  }
+
+  const view = (e: ReturnType<typeof effectiveFaq>[number]): FaqView => ({
+    ...e.entry,
+    origin: e.origin,
+    updatedAt: e.record?.updatedAt ?? null,
+    updatedBy: e.record?.updatedBy ?? null,
+  });
+
+  const handlers: HandlerSlice<'faq.list' | 'faq.save' | 'faq.delete' | 'bot.markWrong' | 'bot.wrongAnswers' | 'bot.updateSettings'> = {
+    'faq.list': ({ category }) => effectiveFaq(ctx.store.all('faqEntries').values()).filter((e) => !category || e.entry.category === category).map(view),
+
+    'faq.save': (input, actor) => {
+      const now = ctx.clock.now();
+      const all = effectiveFaq(ctx.store.all('faqEntries').values());
+      const before = all.find((e) => e.entry.id === input.id)?.entry ?? null;
+      const rec: FaqRecord = { ...input, deleted: false, updatedAt: now, updatedBy: actor.agent.id };
+      ctx.store.commit([
+        { op: 'put', coll: 'faqEntries', rec },
+        auditChange(ctx, { actorId: actor.agent.id, action: 'faq.save', targetId: input.id, before, after: input }),
+      ]);
+      ctx.feed.publish([topic.settings]);
+      return view(effectiveFaq(ctx.store.all('faqEntries').values()).find((e) => e.entry.id === input.id)!);
+    },
+
+    'faq.delete': ({ id }, actor) => {
+      const current = effectiveFaq(ctx.store.all('faqEntries').values()).find((e) => e.entry.id === id);
+      if (!current) throw new CoreError('not_found', `No FAQ entry ${id}`);
+      const now = ctx.clock.now();
+      // A tombstone, so a built-in entry stays hidden (the built-in file is part of the app, not the store).
+      const rec: FaqRecord = { ...current.entry, deleted: true, updatedAt: now, updatedBy: actor.agent.id };
+      ctx.store.commit([
+        { op: 'put', coll: 'faqEntries', rec },
+        auditChange(ctx, { actorId: actor.agent.id, action: 'faq.delete', targetId: id, before: current.entry, after: null }),
+      ]);
+      ctx.feed.publish([topic.settings]);
+      return { id };
+    },
+
+    'bot.markWrong': ({ messageId, note }, actor) => {
+      const m = ctx.store.get('messages', messageId);
+      if (!m) throw new CoreError('not_found', `No message ${messageId}`);
+      if (m.author !== 'bot') throw new CoreError('validation', `Message ${messageId} is not a bot answer`, ['messageId: not a bot message']);
+      const c = ctx.store.get('conversations', m.conversationId);
+      const asked = c?.handOver?.transcript ?? c?.bot?.transcript ?? [];
+      const i = asked.findIndex((l) => l.messageId === m.id);
+      const question = [...asked.slice(0, i < 0 ? asked.length : i)].reverse().find((l) => l.author === 'customer');
+      const rec: BotFeedback = {
+        id: `bf-${m.id}-${actor.agent.id}`.slice(0, 128),
+        conversationId: m.conversationId,
+        messageId: m.id,
+        faqId: m.faqId ?? null,
+        customerText: question?.body ?? '',
+        botAnswer: m.body,
+        agentId: actor.agent.id,
+        note: note ?? null,
+        at: ctx.clock.now(),
+      };
+      ctx.store.commit([{ op: 'put', coll: 'botFeedback', rec }]);
+      ctx.feed.publish([topic.settings]);
+      return rec;
+    },
+
+    'bot.wrongAnswers': () => [...ctx.store.all('botFeedback').values()].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1)),
+
+    'bot.updateSettings': (input, actor) => {
+      const before = ctx.settings();
+      const next = Settings.parse({ ...before, bot: { ...before.bot, ...input.bot }, routing: { ...before.routing, ...input.routing } });
+      ctx.store.commit([
+        { op: 'put', coll: 'settings', rec: next },
+        auditChange(ctx, { actorId: actor.agent.id, action: 'bot.settings', targetId: 'global', before: { bot: before.bot, routing: before.routing }, after: { bot: next.bot, routing: next.routing } }),
+      ]);
+      ctx.feed.publish([topic.settings]);
+      return { bot: next.bot, routing: next.routing };
+    },
+  };
+
+  return { turn, handOver, handlers };
+}
+export type Bot = ReturnType<typeof createBot>;

@@ -1,0 +1,326 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { topic, type Topic } from '../../../../shared/contract';
+import type { SpoolFileProgress } from '../../../../shared/contract/spool';
+import { SpoolInEvent, type SpoolProblemReason } from '../../../../shared/schema';
+import type { z } from 'zod';
+import type { CoreContext } from '../../context';
+import { ChangeFeed } from '../../feed';
+import type { Store } from '../../store/types';
+import { applyEvent, SpoolRefusal, type ApplyScope, type Receive } from './applyEvent';
+import { BatchStore, delegatingStore } from './batchStore';
+import { MAX_LINE_BYTES, readLines, type SpoolLine } from './lineReader';
+import type { LinkIndex } from './links';
+import type { Outbox } from './outbox';
+
+/** Inbound files: `*.jsonl` directly in the spool folder (not its `outbox/`), imported in name order. */
+export const isSpoolFile = (name: string) => name.endsWith('.jsonl') && !name.startsWith('.');
+export const DEFAULT_BATCH_LINES = 1000;
+const RAW_MAX = 100_000;
+
+/**
+ * Topics the import's services publish during a batch are collected and published once, after its commit. Outside
+ * a batch they go straight to the core's feed: the services built on the import's context (one routing and bot per
+ * core, see intake.ts) also publish from their own handlers and from routing's drain after a commit.
+ */
+class CollectingFeed extends ChangeFeed {
+  readonly topics = new Set<Topic>();
+  collecting = false;
+  constructor(
+    now: () => number,
+    private readonly real: ChangeFeed,
+  ) {
+    super(now);
+  }
+  override publish(topics: Iterable<Topic>): void {
+    if (!this.collecting) return this.real.publish(topics);
+    for (const t of topics) this.topics.add(t);
+  }
+  override subscribe(listener: Parameters<ChangeFeed['subscribe']>[0]): () => void {
+    return this.real.subscribe(listener);
+  }
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 40);
+export const cursorIdOf = (file: string) => `sc-${hash(file)}`;
+const zodIssues = (e: z.ZodError) => e.issues.slice(0, 50).map((i) => `${i.path.length ? i.path.join('.') : '(event)'}: ${i.message}`.slice(0, 2000));
+
+export interface ImporterDeps {
+  ctx: CoreContext;
+  /** Commits here do not pass the outbox hook again: each inner commit of a batch was augmented already. */
+  rawStore: Store;
+  links: LinkIndex;
+  outbox: Outbox;
+  folder: () => string;
+  /** Builds intake's `receive` on the import's context (called once). */
+  makeReceive: (ctx: CoreContext) => Receive;
+  batchLines?: number;
+}
+
+/**
+ * Imports spool files: new files and the new lines of growing ones, in batches of up to `batchLines` lines. Each
+ * batch is ONE store commit holding the changes its events caused, the file's cursor after its last line, the ids
+ * of the events it applied and the lines it quarantined; then ONE change is published. So a crash anywhere
+ * leaves a batch wholly in or wholly out, and the next scan resumes at the cursor. An event id already applied
+ * (a duplicate line, a copied file) changes nothing.
+ */
+export function createImporter(deps: ImporterDeps) {
+  const { ctx, rawStore, links } = deps;
+  const batchLines = deps.batchLines ?? DEFAULT_BATCH_LINES;
+  const seen = new Set<string>();
+  for (const s of rawStore.all('spoolSeen').values()) for (const id of s.eventIds) seen.add(id);
+
+  // The services an event goes through, built once on a context whose store is the current batch.
+  let current: BatchStore | null = null;
+  let eventNow: number | null = null;
+  const feed = new CollectingFeed(() => ctx.clock.now(), ctx.feed);
+  const importCtx: CoreContext = {
+    ...ctx,
+    store: delegatingStore(() => current ?? ctx.store),
+    feed,
+    clock: { now: () => eventNow ?? ctx.clock.now(), manual: ctx.clock.manual, advance: (ms) => ctx.clock.advance(ms) },
+  };
+  const intakeReceive = deps.makeReceive(importCtx);
+  /** Time spent in intake (the bot, routing) vs. the import itself, logged per scan: where an import's time goes. */
+  const receive: Receive = (m) => {
+    const t = performance.now();
+    try {
+      return intakeReceive(m);
+    } finally {
+      stats.intakeMs += performance.now() - t;
+    }
+  };
+
+  const progress = new Map<string, SpoolFileProgress>();
+  /**
+   * Wall times (intake inside the lines, the store commits) and, per batch, this process's CPU time for its lines
+   * and for its commit: on a busy machine wall time also counts waiting for a core, CPU time does not.
+   */
+  const stats = { imported: 0, duplicates: 0, quarantinedNow: 0, batches: 0, intakeMs: 0, commitMs: 0, linesCpuMs: 0, commitCpuMs: 0 };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let importing = false;
+  let lastError: string | null = null;
+  let lastScanAt: number | null = null;
+
+  type Outcome = 'applied' | 'duplicate' | 'quarantined' | 'blank';
+
+  function quarantine(batch: BatchStore, file: string, l: SpoolLine, reason: SpoolProblemReason, issues: string[], eventId: string | null): Outcome {
+    const raw = l.text.length > RAW_MAX ? l.text.slice(0, RAW_MAX) : l.text;
+    batch.apply({
+      op: 'put',
+      coll: 'spoolQuarantine',
+      // The same line of the same file read again (after a crash) is the same entry.
+      rec: { id: `sq-${hash(`${file}\n${l.line}\n${l.text}`)}`, file, line: l.line, raw, truncated: l.tooLong || raw.length < l.text.length, reason, issues, eventId, at: ctx.clock.now() },
+    });
+    return 'quarantined';
+  }
+
+  /**
+   * What applyEvent gets, built once per batch (not per line): `linked` collects the links the current event made,
+   * with what each replaced, so a failed event takes them back.
+   */
+  function scopeOf(batch: BatchStore, batchLinks: Map<string, string>) {
+    const linked: [string, string | undefined][] = [];
+    const apply: ApplyScope = {
+      ctx,
+      batch,
+      receive,
+      setNow: (t) => (eventNow = t),
+      linkOf: (ext) => batchLinks.get(ext) ?? links.internalOf(ext),
+      link: (conversationId, externalId, at) => {
+        linked.push([externalId, batchLinks.get(externalId)]);
+        batchLinks.set(externalId, conversationId);
+        batch.apply({ op: 'put', coll: 'spoolLinks', rec: { id: conversationId, externalId, createdAt: at } });
+      },
+      topics: feed.topics,
+    };
+    return { apply, linked, batchLinks };
+  }
+
+  function handleLine(batch: BatchStore, file: string, l: SpoolLine, ids: Set<string>, scope: ReturnType<typeof scopeOf>): Outcome {
+    const { linked, batchLinks } = scope;
+    if (!l.tooLong && l.text.trim() === '') return 'blank';
+    if (l.tooLong) return quarantine(batch, file, l, 'line_too_long', [`longer than ${MAX_LINE_BYTES} bytes`], null);
+    if (l.badUtf8) return quarantine(batch, file, l, 'malformed_json', ['not valid UTF-8'], null);
+    let json: unknown;
+    try {
+      json = JSON.parse(l.text);
+    } catch (e) {
+      return quarantine(batch, file, l, 'malformed_json', [e instanceof Error ? e.message : String(e)], null);
+    }
+    const claimed = json && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string' ? (json as { id: string }).id.slice(0, 128) : null;
+    const parsed = SpoolInEvent.safeParse(json);
+    if (!parsed.success) return quarantine(batch, file, l, 'schema', zodIssues(parsed.error), claimed);
+    const ev = parsed.data;
+    if (seen.has(ev.id) || ids.has(ev.id)) return 'duplicate';
+    batch.savepoint();
+    linked.length = 0;
+    try {
+      applyEvent(scope.apply, ev);
+      ids.add(ev.id);
+      return 'applied';
+    } catch (e) {
+      batch.rollback();
+      for (const [ext, before] of linked.reverse()) {
+        if (before === undefined) batchLinks.delete(ext);
+        else batchLinks.set(ext, before);
+      }
+      const reason = e instanceof SpoolRefusal ? e.reason : 'rejected';
+      return quarantine(batch, file, l, reason, [e instanceof Error ? e.message : String(e)], ev.id);
+    } finally {
+      eventNow = null;
+    }
+  }
+
+  /** One batch: every line applied into a BatchStore, then one real commit with the cursor. Throws if refused. */
+  function runBatch(file: string, lines: SpoolLine[], validate: boolean): { ids: Set<string>; outcomes: Record<Outcome, number> } {
+    const batch = new BatchStore(rawStore, validate, (changes, before) => deps.outbox.augment(changes, before, () => true));
+    const ids = new Set<string>();
+    const batchLinks = new Map<string, string>();
+    const outcomes: Record<Outcome, number> = { applied: 0, duplicate: 0, quarantined: 0, blank: 0 };
+    feed.topics.clear();
+    current = batch;
+    feed.collecting = true;
+    const cpuLines = cpuMs();
+    try {
+      const scope = scopeOf(batch, batchLinks);
+      for (const l of lines) outcomes[handleLine(batch, file, l, ids, scope)]++;
+    } finally {
+      current = null;
+      feed.collecting = false;
+    }
+    const cpuCommit = cpuMs();
+    stats.linesCpuMs += cpuCommit - cpuLines;
+    const last = lines[lines.length - 1];
+    const now = ctx.clock.now();
+    batch.apply({ op: 'put', coll: 'spoolCursors', rec: { id: cursorIdOf(file), file, offset: last.end, line: last.line, updatedAt: now } });
+    if (ids.size > 0) batch.apply({ op: 'put', coll: 'spoolSeen', rec: { id: ctx.newId('ss-'), eventIds: [...ids], at: now } });
+    const t = performance.now();
+    rawStore.commit(batch.changes());
+    stats.commitMs += performance.now() - t;
+    stats.commitCpuMs += cpuMs() - cpuCommit;
+    return { ids, outcomes };
+  }
+
+  function commitLines(file: string, lines: SpoolLine[]): void {
+    let r: ReturnType<typeof runBatch>;
+    try {
+      r = runBatch(file, lines, false);
+    } catch (e) {
+      // The store refused the batch (a record failed its schema): run it again checking each event, so the one at
+      // fault is quarantined as `rejected` and the rest imports.
+      ctx.log('warn', `spool: a batch of ${file} was refused (${e instanceof Error ? e.message : String(e)}); retrying event by event`);
+      r = runBatch(file, lines, true);
+    }
+    for (const id of r.ids) seen.add(id);
+    stats.imported += r.outcomes.applied;
+    stats.duplicates += r.outcomes.duplicate;
+    stats.quarantinedNow += r.outcomes.quarantined;
+    stats.batches++;
+    const last = lines[lines.length - 1];
+    const p = progress.get(file);
+    if (p) Object.assign(p, { bytesDone: last.end, linesDone: last.line });
+    if (r.outcomes.quarantined > 0) ctx.log('warn', `spool: ${r.outcomes.quarantined} line(s) of ${file} quarantined`);
+    // One publication per batch: everything its events touched, and the progress.
+    ctx.feed.publish([...feed.topics, topic.spool]);
+    feed.topics.clear();
+  }
+
+  /** Lets the event loop serve calls (and the feed deliver) between batches, so the UI stays responsive. */
+  const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  async function importFile(dir: string, file: string): Promise<void> {
+    const fd = openSync(path.join(dir, file), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      let cursor = rawStore.get('spoolCursors', cursorIdOf(file)) ?? { offset: 0, line: 0 };
+      if (size < cursor.offset) {
+        // Spool files only grow; a shorter one was replaced. Read it again from the start: ids keep it idempotent.
+        ctx.log('warn', `spool: ${file} is shorter than what was imported (${size} < ${cursor.offset} bytes); reading it again`);
+        cursor = { offset: 0, line: 0 };
+      }
+      progress.set(file, { file, bytesDone: cursor.offset, bytesTotal: size, linesDone: cursor.line });
+      if (size === cursor.offset) return;
+      let lines: SpoolLine[] = [];
+      for (const l of readLines(fd, cursor.offset, cursor.line, size)) {
+        lines.push(l);
+        if (lines.length >= batchLines) {
+          commitLines(file, lines);
+          lines = [];
+          await breathe();
+        }
+      }
+      if (lines.length > 0) commitLines(file, lines);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  async function scanOnce(): Promise<void> {
+    const dir = deps.folder();
+    mkdirSync(dir, { recursive: true });
+    const files = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile() && isSpoolFile(d.name))
+      .map((d) => d.name)
+      .sort();
+    importing = true;
+    const t0 = performance.now();
+    const before = { ...stats };
+    try {
+      for (const file of files) await importFile(dir, file);
+      lastError = null;
+      if (stats.batches > before.batches) {
+        const ms = (x: number) => Math.round(x);
+        ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches, ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);
+      }
+    } catch (e) {
+      lastError = e instanceof Error ? e.message : String(e);
+      ctx.log('error', `spool: import stopped: ${lastError}`);
+    } finally {
+      importing = false;
+      lastScanAt = ctx.clock.now();
+      ctx.feed.publish([topic.spool]);
+    }
+  }
+
+  let running: Promise<void> | null = null;
+  let again = false;
+  /** Imports whatever is new; concurrent calls share one run (and a call during a run makes it go round again). */
+  function scan(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await scanOnce();
+      } while (again);
+    })().finally(() => (running = null));
+    return running;
+  }
+
+  return {
+    scan,
+    /** Resolves when no scan is running. */
+    idle: () => running ?? Promise.resolve(),
+    status: () => {
+      const files = [...progress.values()].sort((a, b) => a.file.localeCompare(b.file));
+      return {
+        importing,
+        files,
+        bytesDone: files.reduce((n, f) => n + f.bytesDone, 0),
+        bytesTotal: files.reduce((n, f) => n + f.bytesTotal, 0),
+        imported: stats.imported,
+        lastError,
+        lastScanAt,
+      };
+    },
+    stats,
+  };
+}
+export type Importer = ReturnType<typeof createImporter>;

@@ -1,0 +1,101 @@
+import type { FaqEntryData } from '../schema/bot';
+import type { Category, Locale } from '../schema/common';
+
+/**
+ * The FAQ answer: TF-IDF vectors of the entries' phrasings and cosine similarity to the customer's words
+ * (features from shared/rules/classify.ts, so segmentation stays injected). Pure; the core builds the index once
+ * per knowledge-base version.
+ */
+
+interface Phrasing {
+  entry: FaqEntryData;
+  weights: Map<string, number>;
+  norm: number;
+}
+
+export interface FaqIndex {
+  phrasings: Phrasing[];
+  idf: Map<string, number>;
+  /** The idf of a feature no phrasing has: rare, so worth the most, but matching nothing. */
+  defaultIdf: number;
+}
+
+const tf = (feats: readonly string[]) => {
+  const m = new Map<string, number>();
+  for (const f of feats) m.set(f, (m.get(f) ?? 0) + 1);
+  return m;
+};
+
+function vectorOf(feats: readonly string[], idf: Map<string, number>, fallback: number): { weights: Map<string, number>; norm: number } {
+  const weights = new Map<string, number>();
+  let sq = 0;
+  for (const [f, n] of tf(feats)) {
+    const w = (1 + Math.log(n)) * (idf.get(f) ?? fallback);
+    weights.set(f, w);
+    sq += w * w;
+  }
+  return { weights, norm: Math.sqrt(sq) };
+}
+
+/** Indexes every phrasing of every entry, in both languages; `featuresOf` turns a text into features. */
+export function buildFaqIndex(entries: readonly FaqEntryData[], featuresOf: (text: string) => string[]): FaqIndex {
+  const docs: { entry: FaqEntryData; feats: string[] }[] = [];
+  for (const entry of entries) {
+    // The answer's words count too: a customer often says what the answer talks about ("自动续费" in both).
+    for (const locale of ['zh-CN', 'en'] as const) for (const q of entry.questions[locale]) docs.push({ entry, feats: featuresOf(q) });
+  }
+  const df = new Map<string, number>();
+  for (const d of docs) for (const f of new Set(d.feats)) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = docs.length;
+  const idf = new Map<string, number>();
+  for (const [f, k] of df) idf.set(f, Math.log((n + 1) / (k + 1)) + 1);
+  const defaultIdf = Math.log(n + 1) + 1;
+  const phrasings = docs.map((d) => ({ entry: d.entry, ...vectorOf(d.feats, idf, defaultIdf) }));
+  return { phrasings, idf, defaultIdf };
+}
+
+export interface FaqMatch {
+  entry: FaqEntryData;
+  /** Cosine similarity 0–1 of the message and the entry's closest phrasing. */
+  score: number;
+}
+
+/**
+ * The entries closest to the message, best first (one per entry: its best phrasing), among `category` when given,
+ * leaving out `exclude` (answers already given in this conversation).
+ */
+export function matchFaq(index: FaqIndex, feats: readonly string[], opts: { category?: Category; exclude?: readonly string[]; limit?: number } = {}): FaqMatch[] {
+  const q = vectorOf(feats.filter((f) => index.idf.has(f)), index.idf, index.defaultIdf);
+  if (q.norm === 0) return [];
+  const best = new Map<string, FaqMatch>();
+  for (const p of index.phrasings) {
+    if (opts.category && p.entry.category !== opts.category) continue;
+    if (opts.exclude?.includes(p.entry.id)) continue;
+    let dot = 0;
+    const [small, large] = q.weights.size < p.weights.size ? [q.weights, p.weights] : [p.weights, q.weights];
+    for (const [f, w] of small) {
+      const o = large.get(f);
+      if (o !== undefined) dot += w * o;
+    }
+    if (dot === 0) continue;
+    const score = dot / (q.norm * p.norm);
+    const had = best.get(p.entry.id);
+    if (!had || score > had.score) best.set(p.entry.id, { entry: p.entry, score });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id)).slice(0, opts.limit ?? 3);
+}
+
+/** The answer text in the customer's language. */
+export const answerIn = (entry: FaqEntryData, locale: Locale): string => entry.answer[locale];
+
+/**
+ * The language to answer in: the message's own when it is clearly one (mostly Han → Chinese, mostly Latin letters →
+ * English), otherwise the customer's profile language.
+ */
+export function replyLocale(text: string, profile: Locale): Locale {
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  if (han === 0 && latin === 0) return profile;
+  // One Han character counts for about three Latin letters of meaning.
+  return han * 3 >= latin ? 'zh-CN' : 'en';
+}
