@@ -26,6 +26,8 @@ export function createConversationTimeline(store: Store) {
     if (typeof v === 'string') return store.get('agents', v)?.name ?? v;
     if (Array.isArray(v)) return v.map(String).join(', ');
     if (typeof v === 'object' && 'ownerId' in v) return readable((v as { ownerId: unknown }).ownerId);
+    // A re-route by hand records who it went to (and the lead's note, shown separately).
+    if (typeof v === 'object' && 'assigneeId' in v) return readable((v as { assigneeId: unknown }).assigneeId);
     // Other services' entries (SLA, reminders) may carry objects: show them compactly rather than "[object Object]".
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };

@@ -5,8 +5,10 @@ import { can } from '../../../shared/contract/permissions';
 import { api } from '../api/client';
 import { CannedLibraryButton } from '../panes/canned/CannedLibrary';
 import { DataButton } from '../panes/data/DataButton';
+import { IntakeAdminButton } from '../panes/intake-admin/IntakeAdminButton';
 import { RemindersButton } from '../panes/reminders/RemindersView';
 import { formatTime } from './format';
+import { SpoolStatus } from './intake/SpoolStatus';
 import classes from './Header.module.css';
 import { ProfilesButton } from './identity/ProfilesButton';
 import { lockNow, signOut } from './identity/signOut';
@@ -33,11 +35,14 @@ export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
           {t('app.fakeClock')}: {formatTime(now, i18n.language)}
         </Badge>
       )}
+      {/* Import progress and set-aside spool lines; renders nothing while the spool is quiet and clean. */}
+      <SpoolStatus />
       <Group gap={6} wrap="nowrap" className={classes.openers}>
         <CannedLibraryButton />
         {lead && <DataButton />}
         {onOpen && can(session.agent.role, 'reminders.list') && <RemindersButton onOpen={onOpen} />}
         {lead && <ProfilesButton />}
+        {lead && <IntakeAdminButton onOpen={onOpen} />}
       </Group>
       <Group gap={6} wrap="nowrap" className={classes.identity}>
         <Text size="sm" fw={600} className={classes.nowrap}>

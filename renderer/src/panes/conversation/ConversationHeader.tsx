@@ -9,6 +9,7 @@ import { ErrorText } from '../../app/ErrorText';
 import { useCall } from '../../api/hooks';
 import { DueExplanation } from '../queue/DueExplanation';
 import { RemindMe } from '../reminders/RemindMe';
+import { RoutingLine } from './RoutingLine';
 import { CategoryField } from './CategoryField';
 import { StatusActions } from './StatusActions';
 import { TagEditor } from './TagEditor';
@@ -66,6 +67,7 @@ export function ConversationHeader({ view, onOpen }: { view: ConversationDetail;
           </Badge>
         )}
       </Group>
+      <RoutingLine view={view} className={classes.meta} />
       {c.dueAt !== null && <DueExplanation conversationId={c.id} />}
       {linkedTo && (
         <Text size="sm" c="dimmed" className={classes.meta}>

@@ -11,10 +11,13 @@ export function EventItem({ e }: { e: TimelineEvent }) {
     if (v === null || v === '') return t('conversation.events.none');
     if (e.action === 'conversation.status' || e.action === 'conversation.reopened' || e.action === 'conversation.resumed') return t(`status.${v}`, { defaultValue: v });
     if (e.action === 'conversation.category') return t(`category.${v}`, { defaultValue: v });
+    if (e.action === 'conversation.handOver') return t(`conversation.handover.reasons.${v}`, { defaultValue: v });
     if (v === 'owner_away') return t('conversation.ownerAway');
     return v;
   };
-  const key = `conversation.events.${e.action.replace('conversation.', '')}`;
+  // Routing that found nobody records no agent: that reads as its own sentence, not "given to none".
+  const waited = e.action === 'conversation.routed' && (e.after === null || e.after === '');
+  const key = waited ? 'conversation.events.routedWaiting' : `conversation.events.${e.action.replace('conversation.', '')}`;
   return (
     <li className={classes.event}>
       <Text component="span" size="xs" c="dimmed">

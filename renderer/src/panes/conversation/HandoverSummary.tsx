@@ -7,7 +7,8 @@ import classes from './HandoverSummary.module.css';
 
 /**
  * What an agent needs before reading the thread: the category, the customer's question in their own words, what
- * the bot tried, and why it reached a person when that is known. Nothing for a conversation the bot still has.
+ * the bot tried, its category guess and confidence, and why it reached a person when that is known. Nothing for a
+ * conversation the bot still has.
  */
 export function HandoverSummary({ view }: { view: ConversationDetail }) {
   const { t } = useTranslation();
@@ -16,6 +17,8 @@ export function HandoverSummary({ view }: { view: ConversationDetail }) {
   const at = handedOverAt(c);
   if (at === null) return null;
   const h = readHandover(view.messages, at, c);
+  // The bot's own record of the hand-over (issue 11); conversations handed over before it have none.
+  const handOver = c.handOver;
   return (
     <Paper component="section" withBorder p="sm" radius="md" className={classes.summary} aria-labelledby={headingId}>
       <Title order={3} id={headingId} size="h3">
@@ -53,10 +56,28 @@ export function HandoverSummary({ view }: { view: ConversationDetail }) {
             </ul>
           )}
         </dd>
-        {(h.escalated || h.lastWords) && (
+        {handOver && (
+          <>
+            <dt>{t('conversation.handover.guess')}</dt>
+            <dd>
+              {handOver.categoryGuess === null ? (
+                <Text c="dimmed" size="sm">
+                  {t('conversation.handover.guessNone')}
+                </Text>
+              ) : (
+                t('conversation.handover.guessValue', {
+                  category: t(`category.${handOver.categoryGuess}`),
+                  confidence: Math.round((handOver.confidence ?? 0) * 100),
+                })
+              )}
+            </dd>
+          </>
+        )}
+        {(handOver || h.escalated || h.lastWords) && (
           <>
             <dt>{t('conversation.handover.reason')}</dt>
             <dd>
+              {handOver && <Text size="sm">{t(`conversation.handover.reasons.${handOver.reason}`)}</Text>}
               {h.escalated && <Text size="sm">{t('conversation.handover.escalated')}</Text>}
               {h.lastWords && <Text size="sm">{t('conversation.handover.lastWords', { words: h.lastWords.body })}</Text>}
             </dd>

@@ -22,19 +22,25 @@ export function MessageList({
   handedOverAt = null,
   label,
   lead,
+  canMarkWrong = false,
 }: {
   messages: Message[];
   events?: TimelineEvent[];
   handedOverAt?: number | null;
   label?: string;
   lead?: ReactNode;
+  /** The viewer may mark bot answers wrong (bot.markWrong): each answer gets the action. */
+  canMarkWrong?: boolean;
 }) {
   const { t } = useTranslation();
   const end = useRef<HTMLLIElement>(null);
   const [showBot, setShowBot] = useState(false);
   // Only the open conversation follows new messages; an expanded history thread must not scroll the page.
   useEffect(() => void (label === undefined && end.current?.scrollIntoView?.({ block: 'end' })), [messages.length, events.length, label]);
-  const { botTurns } = readHandover(messages, handedOverAt);
+  const { botTurns, botAnswers } = readHandover(messages, handedOverAt);
+  // What the bot answered (an FAQ answer, or any turn after the customer's question), not its greeting.
+  const answers = new Set(botAnswers);
+  const markable = (m: Message) => canMarkWrong && m.author === 'bot' && !m.internal && (m.faqId !== undefined || answers.has(m));
   const hidden = showBot ? new Set<Message>() : new Set(botTurns);
   const items: Item[] = [
     ...messages.filter((m) => !hidden.has(m)).map((m): Item => ({ kind: 'message', at: m.at, m })),
@@ -51,7 +57,7 @@ export function MessageList({
             </Button>
           </li>
         )}
-        {items.map((item) => (item.kind === 'message' ? <MessageItem key={item.m.id} m={item.m} /> : <EventItem key={item.e.id} e={item.e} />))}
+        {items.map((item) => (item.kind === 'message' ? <MessageItem key={item.m.id} m={item.m} markable={markable(item.m)} /> : <EventItem key={item.e.id} e={item.e} />))}
         <li ref={end} aria-hidden="true" className={classes.end} />
       </ol>
     </div>

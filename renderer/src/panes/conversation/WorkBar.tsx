@@ -2,13 +2,14 @@ import { Anchor, Group, Select, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../shared/contract';
-import type { Presence } from '../../../../shared/schema';
+import { Presence } from '../../../../shared/schema';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { SearchLauncher } from '../search/SearchLauncher';
 import classes from './WorkBar.module.css';
 
-const PRESENCES = ['online', 'away', 'offline'] as const;
+// Every presence the schema knows, in its order: online, busy (new work only when nobody available fits), away, offline.
+const PRESENCES = Presence.options;
 
 /**
  * Above the panes: search, and the agent's own presence. Setting "away" sends repeat contacts of their customers
