@@ -1,5 +1,5 @@
 import type { Category } from '../schema/common';
-import { conceptsOf } from './classifyLexicon';
+import { CONCEPT_MATCHERS, conceptsOf } from './classifyLexicon';
 
 /**
  * The category classifier: multinomial naive Bayes over word features, trained on the labelled data set in
@@ -26,24 +26,52 @@ function stem(w: string): string {
   return s.length >= 3 ? s : w;
 }
 
+/** The features of one text in two parts (its words, its concepts), so a transcript's can be put together line by line. */
+export interface FeatureParts {
+  words: string[];
+  concepts: string[];
+}
+
 /**
  * The features of a message: Chinese words (jieba with HMM, so unknown words still come out whole; adding character
  * pairs was measured and lost 0.5 points), English words lower-cased and stemmed, numbers as one feature, and emoji
  * (an angry face says something), plus the cross-language concepts of classifyLexicon.ts. Punctuation is dropped.
  */
-export function features(text: string, cutHan: CutHan): string[] {
-  const out: string[] = [];
+export function featureParts(text: string, cutHan: CutHan): FeatureParts {
+  const words: string[] = [];
   const norm = text.normalize('NFKC').toLowerCase();
   for (const m of norm.matchAll(RUNS)) {
     if (m[1]) {
-      for (const w of cutHan(m[1])) if (!STOP.has(w)) out.push(w);
+      for (const w of cutHan(m[1])) if (!STOP.has(w)) words.push(w);
     } else if (m[2]) {
       const w = m[2].replace(/[’']/g, '');
-      if (!STOP.has(w)) out.push(/^\d+$/.test(w) ? (w.length >= 6 ? '#longnum' : '#num') : stem(w));
-    } else if (m[3]) out.push(m[3]);
+      if (!STOP.has(w)) words.push(/^\d+$/.test(w) ? (w.length >= 6 ? '#longnum' : '#num') : stem(w));
+    } else if (m[3]) words.push(m[3]);
   }
-  out.push(...conceptsOf(norm));
+  return { words, concepts: conceptsOf(norm) };
+}
+
+/**
+ * The features of texts joined by newlines, from each text's parts: exactly `features(texts.join('\n'))`. No word
+ * and no concept term spans a line break (runs stop at it, terms hold no newline, and a Latin term's word boundary
+ * sees a newline as the start of the text does), and each concept counts once however many lines say it. The bot
+ * keeps each transcript line's parts, so a turn segments only the new line, not the whole transcript again.
+ */
+export function joinFeatures(parts: readonly FeatureParts[]): string[] {
+  const out: string[] = [];
+  for (const p of parts) for (const w of p.words) out.push(w);
+  if (parts.length === 1) {
+    for (const c of parts[0].concepts) out.push(c);
+    return out;
+  }
+  const said = new Set<string>();
+  for (const p of parts) for (const c of p.concepts) said.add(c);
+  for (const m of CONCEPT_MATCHERS) if (said.has(m.feature)) out.push(m.feature);
   return out;
+}
+
+export function features(text: string, cutHan: CutHan): string[] {
+  return joinFeatures([featureParts(text, cutHan)]);
 }
 
 export interface Example {

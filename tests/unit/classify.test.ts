@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, evaluate, features, stratifiedSplit, train } from '../../shared/rules/classify';
+import { classify, evaluate, featureParts, features, joinFeatures, stratifiedSplit, train } from '../../shared/rules/classify';
 import { cutHan } from '../../electron/core/services/bot/segmenter';
 import { labelledMessages } from '../../electron/core/services/bot/knowledge';
 import { classifyText } from '../../electron/core/services/bot/model';
@@ -26,6 +26,20 @@ describe('features', () => {
     expect(f).toEqual(expect.arrayContaining(['视频', '上传', '失败', 'upload', 'fail', '😡', '@video', '@upload', '@angry']));
     expect(f).not.toContain('传');
     expect(f).not.toContain('的'); // a stop word
+  });
+
+  it('a transcript put together from its lines\' parts has exactly the features of the joined text', () => {
+    const pieces = ['视频', '上传', '失败', '封号', '登录', 'log in', 'login', 'Payment', 'refunds', '$', '12315', '😡', ' ', '，', '2fa', "wasn't me", 'ＡＢＣ', 'é', '99%'];
+    const line = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 8 }).map((a) => a.join(''));
+    const sorted = (a: string[]) => [...a].sort();
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
+        expect(sorted(joinFeatures(lines.map((l) => featureParts(l, cutHan))))).toEqual(sorted(features(lines.join('\n'), cutHan)));
+      }),
+      { numRuns: 300 },
+    );
+    // A concept said on two lines counts once, as in the joined text.
+    expect(joinFeatures([featureParts('退款', cutHan), featureParts('refund please', cutHan)]).filter((f) => f === '@refund')).toEqual(['@refund']);
   });
 
   it('is deterministic and never throws on any text', () => {

@@ -27,8 +27,8 @@ import {
   type DamagedRecord,
   type SnapshotFile,
 } from './snapshot';
-import type { Change, Store, StoreProblem } from './types';
-import { emptyCollections, loadCollections, parseCommit, type BadRecord, type Collections } from './validate';
+import type { Change, CommitOptions, Store, StoreProblem } from './types';
+import { checkFrames, emptyCollections, loadCollections, parseCommit, type BadRecord, type Collections } from './validate';
 
 export type StoreLog = (level: 'info' | 'warn' | 'error', msg: string) => void;
 
@@ -37,6 +37,11 @@ export interface OpenStoreOptions {
   log?: StoreLog;
   /** Compact once the current journal is this big (default 64 MiB). */
   compactEveryBytes?: number;
+  /**
+   * Validate trusted commits against the schemas anyway (see CommitOptions). Default: on under vitest (or with
+   * KEFU_STORE_VALIDATE_ALL=1), so a core bug that builds an invalid record fails a test; off in the app.
+   */
+  validateTrusted?: boolean;
 }
 
 const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
@@ -215,6 +220,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     currentGen,
     dirty: migrated || bad.length > 0,
     compactEveryBytes: opts.compactEveryBytes ?? DEFAULT_COMPACT_BYTES,
+    validateTrusted: opts.validateTrusted ?? Boolean(process.env.VITEST || process.env.KEFU_STORE_VALIDATE_ALL),
   });
   let count = 0;
   for (const m of Object.values(colls)) count += m.size;
@@ -241,6 +247,7 @@ interface FileStoreInit {
   currentGen: number;
   dirty: boolean;
   compactEveryBytes: number;
+  validateTrusted: boolean;
 }
 
 class FileStore implements Store {
@@ -252,6 +259,7 @@ class FileStore implements Store {
   private readonly log: StoreLog;
   private readonly colls: Collections;
   private readonly compactEveryBytes: number;
+  private readonly validateTrusted: boolean;
   private seq: number;
   private writer: JournalWriter;
   /** The snapshot on disk the next compaction starts from. */
@@ -276,6 +284,7 @@ class FileStore implements Store {
     this.journalGens = [...init.journalGens];
     this.dirty = init.dirty;
     this.compactEveryBytes = init.compactEveryBytes;
+    this.validateTrusted = init.validateTrusted;
     // Always a fresh journal: never append after a torn line someone else left behind.
     this.writer = new JournalWriter(this.dir, init.currentGen);
   }
@@ -328,9 +337,10 @@ class FileStore implements Store {
     this.notify(parsed);
   }
 
-  commit(changes: Change[]): void {
+  commit(changes: Change[], opts?: CommitOptions): void {
     if (this.closed) throw new Error('Store.commit: the store is closed');
-    const parsed = parseCommit(changes); // throws before anything is written
+    // Throws before anything is written. A trusted commit checks the frame only (validate.ts, checkFrames).
+    const parsed = opts?.trusted && !this.validateTrusted ? checkFrames(changes) : parseCommit(changes);
     if (parsed.length === 0) return;
     const seq = this.seq + 1;
     // Durable first, then visible: if the append throws, memory and listeners never saw the change.

@@ -5,6 +5,16 @@ export type Change = {
   [K in CollectionName]: { op: 'put'; coll: K; rec: RecordOf<K> } | { op: 'del'; coll: K; id: string };
 }[CollectionName];
 
+export interface CommitOptions {
+  /**
+   * The caller vouches that every record was built by typed core code from input already validated at its own
+   * boundary (the spool importer: each line passed SpoolInEvent, whose limits match the record schemas). The store
+   * then checks only what it needs to stay consistent (known collection, op, a string id, a record object) and skips
+   * the per-record schema parse, a third of an import commit's cost. See validate.ts (checkFrames) for the trade.
+   */
+  trusted?: boolean;
+}
+
 /** Something the store could not read; it was moved to quarantine, never silently dropped. */
 export interface StoreProblem {
   /** Stable across starts (the problem is kept in problems.json until a lead dismisses it). */
@@ -30,8 +40,9 @@ export interface Store {
   /**
    * Apply the changes in memory and make them durable (written and fsynced) before returning.
    * Records are validated against their schema first; an invalid record throws and nothing is applied.
+   * `trusted` (bulk paths only, see CommitOptions) checks only the frame of each change.
    */
-  commit(changes: Change[]): void;
+  commit(changes: Change[], opts?: CommitOptions): void;
   /** Listeners run after every successful commit (services keep their indexes this way). */
   onCommit(listener: (changes: readonly Change[]) => void): () => void;
   /**

@@ -24,7 +24,7 @@ import { auditChange } from '../audit';
 import type { Routing } from '../routing';
 import { effectiveFaq } from './knowledge';
 import { BOT_LINES } from './lines';
-import { classifier, classifyText, faqIndex, featuresOf } from './model';
+import { classifier, faqIndex, linesFeatures } from './model';
 
 type Reader = Pick<Store, 'get' | 'all'>;
 
@@ -92,11 +92,10 @@ export function createBot(ctx: CoreContext, routing: Routing) {
     const settings = ctx.settings().bot;
     const before: BotState | null = c.bot ?? null;
     const transcript = keep([...(before?.transcript ?? []), line(message)]);
-    const customerText = transcript.filter((l) => l.author === 'customer').map((l) => l.body).join('\n');
-    // One feature extraction of the transcript serves both the category guess and the FAQ match.
-    const feats = featuresOf(customerText);
+    // One feature extraction of the customer's lines (each line's parts cached) serves the category guess and the FAQ match.
+    const feats = linesFeatures(transcript.filter((l) => l.author === 'customer'));
     const guess = classify(classifier(), feats);
-    const messageGuess = before && before.answers > 0 ? classifyText(message.body) : guess;
+    const messageGuess = before && before.answers > 0 ? classify(classifier(), linesFeatures([{ messageId: message.id, body: message.body }])) : guess;
     const { entries, index } = knowledge(store);
     const category = isBotCategory(guess.category) ? guess.category : undefined;
     const best = category ? matchFaq(index, feats, { category, exclude: before?.answeredFaqIds ?? [], limit: 1 })[0] : undefined;

@@ -1,4 +1,4 @@
-import { classify, features, train, type Classification, type NaiveBayes } from '../../../../shared/rules/classify';
+import { classify, featureParts, features, joinFeatures, train, type Classification, type FeatureParts, type NaiveBayes } from '../../../../shared/rules/classify';
 import { buildFaqIndex, type FaqIndex } from '../../../../shared/rules/faq';
 import type { FaqEntryData } from '../../../../shared/schema';
 import { labelledMessages } from './knowledge';
@@ -18,6 +18,26 @@ export function classifier(): NaiveBayes {
 }
 
 export const classifyText = (text: string): Classification => classify(classifier(), featuresOf(text));
+
+/**
+ * Each transcript line's feature parts, by message id: a bot turn re-reads the whole customer transcript (up to
+ * TRANSCRIPT_MAX lines), and segmenting it again each time cost most of a turn. Bounded (oldest out first); the body
+ * is kept to check, so a message id seen with another text is segmented again.
+ */
+const LINE_CACHE_MAX = 20_000;
+const lineCache = new Map<string, { body: string; parts: FeatureParts }>();
+export function linePartsOf(messageId: string, body: string): FeatureParts {
+  const hit = lineCache.get(messageId);
+  if (hit && hit.body === body) return hit.parts;
+  const parts = featureParts(body, cutHan);
+  if (lineCache.size >= LINE_CACHE_MAX) lineCache.delete(lineCache.keys().next().value as string);
+  lineCache.set(messageId, { body, parts });
+  return parts;
+}
+
+/** The features of transcript lines (joined as one text), from the cached parts of each line. */
+export const linesFeatures = (lines: readonly { messageId: string; body: string }[]): string[] =>
+  joinFeatures(lines.map((l) => linePartsOf(l.messageId, l.body)));
 
 /** FAQ indexes by knowledge-base version (a lead's edit makes a new one). */
 let cached: { key: string; index: FaqIndex } | null = null;
