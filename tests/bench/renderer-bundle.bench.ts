@@ -27,7 +27,9 @@ function report(build: RendererBuild): string {
   const dir = path.join(build.root, 'out/renderer');
   const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
   const first = new Set(['index.html', ...firstScreenFiles(html)]);
-  const files: FileSize[] = ['index.html', ...listFiles(dir, 'assets')].map((name) => {
+  // Beside index.html: scripts copied as they are (public/, e.g. zod-jitless.js), then the bundled assets.
+  const besideIndex = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f));
+  const files: FileSize[] = ['index.html', ...besideIndex, ...listFiles(dir, 'assets')].map((name) => {
     const bytes = readFileSync(path.join(dir, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, first: first.has(name) };
   });
