@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +6,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { DEMO_PINS } from '../../shared/schema/credential';
 import { benchTempDir, describeFs } from './benchFs';
 import { rendererBuilds, type RendererBuild } from './rendererBuilds';
+import { startWebProcess } from '../fixtures/webProcess';
 
 /**
  * `npm run bench -- renderer-firstrows`: how soon the first queue rows are on screen in Chromium (web mode) on a
@@ -134,27 +135,8 @@ const PROBE = `(() => {
 })()`;
 
 /** Built web mode of `root` on `dir` (not seeded), manual clock; resolves with the tokened URL it prints. */
-function startWeb(root: string, dir: string): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const args = ['--max-old-space-size=8192', path.join(root, 'out/main/web.js'), '--port', '0', '--data', dir, '--no-seed', '--clock', CLOCK];
-    const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start in time\n${out}`)), 180_000);
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    });
-    proc.stderr!.on('data', (d) => (out += d));
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`web mode exited with ${code}\n${out}`));
-    });
-  });
-}
+const startWeb = (root: string, dir: string) =>
+  startWebProcess(['--port', '0', '--data', dir, '--no-seed', '--clock', CLOCK], { cwd: root, nodeArgs: ['--max-old-space-size=8192'], timeoutMs: 180_000 });
 
 /**
  * Waits until the store is open and the search index is built, so no background build competes with the runs:
