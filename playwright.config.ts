@@ -20,6 +20,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
+    // Mantine honours reduced motion (theme.respectReducedMotion): no fade-ins or exit transitions, so axe never
+    // measures half-faded text and a closing dialog is gone when the next one opens (both seen as CI flakes).
+    contextOptions: { reducedMotion: 'reduce' },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1400, height: 900 },
