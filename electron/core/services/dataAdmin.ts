@@ -2,7 +2,7 @@ import { CoreError, topic, type Topic } from '../../../shared/contract';
 import { CANNED_TOPIC } from '../../../shared/contract/canned';
 import { BACKUPS_TOPIC, type Counts, type CustomerExport } from '../../../shared/contract/dataAdmin';
 import { REMINDERS_TOPIC } from '../../../shared/contract/reminders';
-import { COLLECTIONS, type AuditEvent, type CollectionName } from '../../../shared/schema';
+import { COLLECTIONS, type AuditEvent, type CollectionName, type SpoolQuarantined } from '../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
 import { auditChange } from './audit';
@@ -29,6 +29,17 @@ const NOT_CUSTOMER_DATA: ReadonlySet<string> = new Set([
 type Loose = { id: string; customerId?: unknown; conversationId?: unknown };
 
 /**
+ * Whether a quarantined spool line is about this customer. The line could not be read as an event (that is why it
+ * is quarantined), so it is matched on its text: the customer's id or one of their conversations' platform ids as
+ * a JSON string value. A line too broken to name anyone is nobody's data and stays for the lead to inspect.
+ */
+function quarantinedLineNames(q: SpoolQuarantined, customerId: string, externalIds: ReadonlySet<string>): boolean {
+  if (q.raw.includes(JSON.stringify(customerId))) return true;
+  for (const x of externalIds) if (q.raw.includes(JSON.stringify(x))) return true;
+  return false;
+}
+
+/**
  * Backups (daily, manual, restore) and customer-data requests (export, delete). Leads only (the contract says
  * so and the dispatcher checks it); every change is audited in the same commit as the change itself.
  */
@@ -46,6 +57,9 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
     if (!customer) throw new CoreError('not_found', `No customer ${customerId}`);
     const conversationIds = new Set<string>();
     for (const c of ctx.store.all('conversations').values()) if (c.customerId === customerId) conversationIds.add(c.id);
+    // The platform's ids for those conversations: a quarantined spool line names the customer by these.
+    const externalIds = new Set<string>();
+    for (const l of ctx.store.all('spoolLinks').values()) if (conversationIds.has(l.id)) externalIds.add(l.externalId);
     const byColl = new Map<CollectionName, Loose[]>();
     for (const coll of COLLECTIONS) {
       if (NOT_CUSTOMER_DATA.has(coll)) continue;
@@ -54,9 +68,11 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
         const mine =
           coll === 'customers'
             ? r.id === customerId
-            : coll === 'conversations'
-              ? conversationIds.has(r.id)
-              : r.customerId === customerId || (typeof r.conversationId === 'string' && conversationIds.has(r.conversationId));
+            : coll === 'conversations' || coll === 'spoolLinks'
+              ? conversationIds.has(r.id) // a spool link's id is the desk conversation it links
+              : coll === 'spoolQuarantine'
+                ? quarantinedLineNames(r as unknown as SpoolQuarantined, customerId, externalIds)
+                : r.customerId === customerId || (typeof r.conversationId === 'string' && conversationIds.has(r.conversationId));
         if (mine) hits.push(r);
       }
       byColl.set(coll, hits);
