@@ -5,7 +5,11 @@ import type { Agent } from '../../../shared/schema';
 // Agents
 // ---------------------------------------------------------------------------------------------------
 
-/** The fixed team; ids are stable. The first one is the default signed-in agent. */
+/**
+ * The fixed team; ids are stable. The first one is the default signed-in agent. Two agents have the VIP skill (a
+ * Chinese-speaking one online, a bilingual one away) so the demo shows VIP routing both ways: to the VIP-skilled
+ * agent when available, to the best other agent when not.
+ */
 export const DEMO_AGENTS: readonly Agent[] = [
   {
     id: 'a-lina', name: '林娜', role: 'agent', languages: ['zh-CN', 'en'], capacity: 25, presence: 'online', disabled: false,
@@ -13,7 +17,7 @@ export const DEMO_AGENTS: readonly Agent[] = [
   },
   {
     id: 'a-zhangwei', name: '张伟', role: 'agent', languages: ['zh-CN'], capacity: 25, presence: 'online', disabled: false,
-    skills: { payment: 5, account: 3, complaint: 2, other: 2 },
+    skills: { payment: 5, account: 3, complaint: 2, other: 2 }, vipSkill: true,
   },
   {
     id: 'a-chenjing', name: '陈静', role: 'agent', languages: ['zh-CN'], capacity: 30, presence: 'online', disabled: false,
@@ -25,7 +29,7 @@ export const DEMO_AGENTS: readonly Agent[] = [
   },
   {
     id: 'a-sofia', name: 'Sofia Wang', role: 'agent', languages: ['en', 'zh-CN'], capacity: 15, presence: 'away', disabled: false,
-    skills: { video_upload: 4, complaint: 4, account: 3, other: 2 },
+    skills: { video_upload: 4, complaint: 4, account: 3, other: 2 }, vipSkill: true,
   },
   {
     id: 'a-oliver', name: 'Oliver Brown', role: 'agent', languages: ['en'], capacity: 20, presence: 'offline', disabled: false,
