@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // Two projects: the core, rules and server in Node; components and hooks in a DOM (happy-dom) against a real core.
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker (cores - 1), which leaves a core idle while tests wait on
+    // fsync, child processes and timers (the durability tests kill real processes). Two workers halve the wall time
+    // there; nothing in a test depends on wall-clock speed, so sharing the cores changes no result.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
