@@ -25,9 +25,31 @@ export function createQueue(ctx: CoreContext) {
   const cache = new Map<string, QueueEntry[]>();
 
   const customerName = (c: Conversation) => ctx.store.get('customers', c.customerId)?.name ?? c.customerId;
+  /**
+   * Each customer's conversations in the index: a customer's new name (the only customer field a row's entry holds,
+   * in its filter text) re-places just those entries. A spool batch touches customers in every batch (new
+   * conversations, profile updates), and a full rebuild per batch cost ~0.5 s of CPU at 50 000 conversations on the
+   * next page request of every open window.
+   */
+  const activeOf = new Map<string, Set<string>>();
+  const track = (c: Conversation, active: boolean) => {
+    let set = activeOf.get(c.customerId);
+    if (active) {
+      if (!set) activeOf.set(c.customerId, (set = new Set()));
+      set.add(c.id);
+    } else if (set) {
+      set.delete(c.id);
+      if (set.size === 0) activeOf.delete(c.customerId);
+    }
+  };
   const rebuild = () => {
     const entries: QueueEntry[] = [];
-    for (const c of ctx.store.all('conversations').values()) if (isActive(c.status)) entries.push(entryOf(c, customerName(c)));
+    activeOf.clear();
+    for (const c of ctx.store.all('conversations').values()) {
+      if (!isActive(c.status)) continue;
+      entries.push(entryOf(c, customerName(c)));
+      track(c, true);
+    }
     index.rebuild(entries);
     dirty = false;
   };
@@ -42,16 +64,37 @@ export function createQueue(ctx: CoreContext) {
 
   ctx.store.onCommit((changes) => {
     let touched = false;
+    const renamed = new Set<string>();
     for (const ch of changes) {
-      if (ch.coll === 'customers' || ch.coll === 'agents') {
-        dirty = true; // names in rows and text filters: rare, so a full rebuild (one sort on keys) is fine
+      if (ch.coll === 'agents') {
+        touched = true; // owner names are read when a row is shown, not kept in the index: only cached pages go
+      } else if (ch.coll === 'customers') {
         touched = true;
+        if (ch.op === 'del') dirty = true; // a customer erased (data request): rare, rebuild
+        else renamed.add(ch.rec.id);
       } else if (ch.coll === 'conversations' && !dirty) {
         touched = true;
-        if (ch.op === 'del') index.remove(ch.id);
-        else if (isActive(ch.rec.status)) index.upsert(entryOf(ch.rec, customerName(ch.rec)));
-        else index.remove(ch.rec.id);
+        if (ch.op === 'del') {
+          const was = ctx.store.get('conversations', ch.id);
+          index.remove(ch.id);
+          if (was) track(was, false);
+        } else if (isActive(ch.rec.status)) {
+          index.upsert(entryOf(ch.rec, customerName(ch.rec)));
+          track(ch.rec, true);
+        } else {
+          index.remove(ch.rec.id);
+          track(ch.rec, false);
+        }
       } else if (ch.coll === 'conversations') touched = true;
+    }
+    // After the conversations of this commit are placed: their customers' entries take the committed name.
+    if (!dirty) {
+      for (const customerId of renamed) {
+        for (const id of activeOf.get(customerId) ?? []) {
+          const c = ctx.store.get('conversations', id);
+          if (c && isActive(c.status)) index.upsert(entryOf(c, customerName(c)));
+        }
+      }
     }
     if (touched) bump();
   });
