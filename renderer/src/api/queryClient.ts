@@ -32,15 +32,34 @@ const bindings = new WeakMap<QueryClient, Binding>();
 
 function bind(client: QueryClient, subscribe: Subscribe): Binding {
   const topics = new Map<string, Set<string>>(); // query hash -> every topic any reader declared for it
+  /**
+   * Queries a change hit while their fetch was in flight. The answer in flight is let through (cancelling it, the
+   * default, starves a view when changes come faster than the core answers: during a large spool import every
+   * batch cancelled the previous refetch and nothing ever landed), and ONE more fetch follows when it lands, since
+   * that answer may predate the change. So at most one fetch in flight and one queued per query.
+   */
+  const trailing = new Set<string>();
   const offChanges = subscribe((e) => {
     const named = new Set(e.topics);
     const hit = new Set<string>();
     for (const [hash, declared] of topics) for (const t of declared) if (named.has(t)) hit.add(hash);
-    if (hit.size > 0) void client.invalidateQueries({ predicate: (q) => hit.has(q.queryHash) });
+    if (hit.size === 0) return;
+    const cache = client.getQueryCache();
+    for (const h of hit) if (cache.get(h)?.state.fetchStatus === 'fetching') trailing.add(h);
+    void client.invalidateQueries({ predicate: (q) => hit.has(q.queryHash) }, { cancelRefetch: false });
   });
-  // A query the cache dropped (garbage-collected, reset) takes its declared topics with it.
   const offCache = client.getQueryCache().subscribe((e) => {
-    if (e.type === 'removed') topics.delete(e.query.queryHash);
+    // A query the cache dropped (garbage-collected, reset) takes its declared topics with it.
+    if (e.type === 'removed') {
+      topics.delete(e.query.queryHash);
+      trailing.delete(e.query.queryHash);
+      return;
+    }
+    if (e.type === 'updated' && (e.action.type === 'success' || e.action.type === 'error') && trailing.delete(e.query.queryHash)) {
+      const hash = e.query.queryHash;
+      // After this dispatch finishes (the cache is notifying its listeners of the landed answer right now).
+      queueMicrotask(() => void client.invalidateQueries({ predicate: (q) => q.queryHash === hash }, { cancelRefetch: false }));
+    }
   });
   // Sign-out, profile switch, lock: nothing of the previous profile may be shown again from this cache.
   const offReset = onClientReset(() => forgetProfile(client));
