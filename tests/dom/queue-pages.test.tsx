@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/contract';
 import type { QueueFilterInput } from '../../shared/schema/savedView';
 import { PAGE_SIZE, useQueuePages } from '../../renderer/src/panes/queue/useQueuePages';
+import { holdCalls } from './kefuWindow';
 import { renderApp } from './render';
 import { domCore } from './withCore';
 
@@ -95,5 +96,32 @@ describe('useQueuePages against the real core', () => {
     view.rerender(<Rows filter={{ scope: 'mine' }} first={0} last={4} />);
     await expect.poll(total).toBe(String(mine.total));
     await expect.poll(rows).toEqual(mine.items.map((i) => i.subject));
+  });
+
+  it('changes faster than the core answers (a spool import): rows scrolled to still load, the answer in flight is shown', async () => {
+    const { core } = await dom.open();
+    const all = await dom.sandbox.call<Output<'queue.page'>>(core, 'queue.page', { offset: 0, limit: 500, filter: TEAM });
+    const subjects = all.items.map((i) => i.subject);
+    const someone = all.items[0].customerId;
+    const view = renderApp(<Rows filter={TEAM} first={0} last={9} />);
+    await expect.poll(rows).toEqual(subjects.slice(0, 10));
+
+    const slow = holdCalls(['queue.page', 'queue.indexOf']);
+    try {
+      const change = (n: number) => dom.sandbox.call(core, 'sim.customerMessage', { customerId: someone, conversationId: all.items[0].id, body: `还在吗 ${n}` });
+      await change(1); // a batch lands: the pages in view refetch (held: the core is busy importing)
+      await expect.poll(() => slow.waiting()).toBe(1);
+      view.rerender(<Rows filter={TEAM} first={140} last={149} />); // the agent scrolls on: page 2 is fetched
+      await expect.poll(() => slow.waiting()).toBe(2);
+      await change(2); // another batch before any answer
+      await change(3);
+      // The two answers out land: the scrolled-to rows show (they were thrown away as "superseded" before).
+      slow.release(2);
+      await expect.poll(rows).toEqual(subjects.slice(140, 150));
+      // And the changes meanwhile are caught up by one more refresh, not one per change.
+      await expect.poll(() => slow.waiting()).toBe(1);
+    } finally {
+      slow.stop();
+    }
   });
 });

@@ -25,7 +25,11 @@ export function useQueuePages(filter: QueueFilterInput, anchorId: string | null)
   const [anchor, setAnchor] = useState<QueueAnchor | null>(null);
   const wanted = useRef(new Set<number>([0]));
   const inFlight = useRef(new Set<string>());
+  /** Moves on when the filter changes: an answer for another filter is never shown. */
   const generation = useRef(0);
+  /** One refresh at a time; changes during it ask for one more after it (see refresh). */
+  const refreshing = useRef(false);
+  const again = useRef(false);
   const filterKey = JSON.stringify(filter);
   const filterRef = useRef(filter);
   filterRef.current = filter;
@@ -37,29 +41,52 @@ export function useQueuePages(filter: QueueFilterInput, anchorId: string | null)
     return r.ok ? r.value : null;
   }, []);
 
+  /**
+   * Refetches the pages in view and the anchor's place. Never more than one at a time: a change arriving while one
+   * is out asks for exactly one more after it, and the answer in flight is still shown. (Superseding it instead
+   * starved the pane during a large spool import: batches came faster than the core answered, so no refresh and no
+   * page fetched on scrolling ever landed, and rows stayed "loading".)
+   */
   const refresh = useCallback(async () => {
-    const gen = ++generation.current;
-    const id = anchorRef.current;
-    const [where, ...results] = await Promise.all([
-      id ? api.call['queue.indexOf']({ id, filter: filterRef.current }) : Promise.resolve(null),
-      ...[...wanted.current].map(async (p) => [p, await fetchPage(p)] as const),
-    ]);
-    if (gen !== generation.current) return; // a newer refresh superseded this one
-    const next = new Map<number, QueueRowItem[]>();
-    let count: number | null = null;
-    for (const [p, value] of results) {
-      if (!value) continue;
-      next.set(p, value.items);
-      count = value.total;
-      setAtRiskMinutes(value.atRiskMinutes);
+    if (refreshing.current) {
+      again.current = true;
+      return;
     }
-    if (count !== null) setTotal(count);
-    setPages(next);
-    if (id && where && where.ok) setAnchor({ id, index: where.value.index });
+    refreshing.current = true;
+    try {
+      do {
+        again.current = false;
+        const gen = generation.current;
+        const id = anchorRef.current;
+        const [where, ...results] = await Promise.all([
+          id ? api.call['queue.indexOf']({ id, filter: filterRef.current }) : Promise.resolve(null),
+          ...[...wanted.current].map(async (p) => [p, await fetchPage(p)] as const),
+        ]);
+        if (gen !== generation.current) continue; // fetched for another filter: the new filter asked for another round
+        const next = new Map<number, QueueRowItem[]>();
+        let count: number | null = null;
+        for (const [p, value] of results) {
+          if (!value) continue;
+          next.set(p, value.items);
+          count = value.total;
+          setAtRiskMinutes(value.atRiskMinutes);
+        }
+        if (count !== null) setTotal(count);
+        // Pages scrolled to while this round was out (fetched on demand) stay until the next round covers them.
+        setPages((prev) => {
+          for (const p of wanted.current) if (!next.has(p) && prev.has(p)) next.set(p, prev.get(p)!);
+          return next;
+        });
+        if (id && where && where.ok) setAnchor({ id, index: where.value.index });
+      } while (again.current);
+    } finally {
+      refreshing.current = false;
+    }
   }, [fetchPage]);
 
   // A new filter starts from the top.
   useEffect(() => {
+    generation.current++;
     wanted.current = new Set([0]);
     setPages(new Map());
     void refresh();
@@ -79,9 +106,10 @@ export function useQueuePages(filter: QueueFilterInput, anchorId: string | null)
         inFlight.current.add(key);
         void fetchPage(p).then((value) => {
           inFlight.current.delete(key);
+          // Shown unless the filter changed meanwhile; a refresh that already brought this page wins (it is newer).
           if (!value || gen !== generation.current) return;
           setTotal(value.total);
-          setPages((prev) => new Map(prev).set(p, value.items));
+          setPages((prev) => (prev.has(p) ? prev : new Map(prev).set(p, value.items)));
         });
       }
     },
