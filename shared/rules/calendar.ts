@@ -73,11 +73,29 @@ export interface WorkingDeadline {
   uncoveredYears: number[];
 }
 
+/** Bounded (a few years of days × the working-day counts in use); cleared whole when full. */
+const WORKING_DAYS_MEMO_MAX = 4096;
+const workingDaysMemo = new Map<string, WorkingDeadline>();
+
 /**
  * "Within N working days": counting starts the day after arrival; the deadline is the end of the Nth working day.
  * A complaint on Friday evening before National Day is due at the end of the 7th working day after the holiday.
  */
 export function addWorkingDays(from: number, n: number): WorkingDeadline {
+  // The answer depends only on the Shanghai day of `from` and on n: every SLA recomputation of a complaint (each
+  // customer message, each import event) would otherwise walk the calendar again. Copies out, so a caller that
+  // changes its arrays cannot change the cache.
+  const key = `${Math.floor((from + SHANGHAI_OFFSET) / DAY)}|${n}`;
+  let hit = workingDaysMemo.get(key);
+  if (!hit) {
+    hit = walkWorkingDays(from, n);
+    if (workingDaysMemo.size >= WORKING_DAYS_MEMO_MAX) workingDaysMemo.clear();
+    workingDaysMemo.set(key, hit);
+  }
+  return { dueAt: hit.dueAt, days: [...hit.days], uncoveredYears: [...hit.uncoveredYears] };
+}
+
+function walkWorkingDays(from: number, n: number): WorkingDeadline {
   const days: string[] = [];
   const uncovered = new Set<number>();
   let date = shanghaiDate(from);

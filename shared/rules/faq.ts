@@ -11,6 +11,9 @@ interface Phrasing {
   entry: FaqEntryData;
   weights: Map<string, number>;
   norm: number;
+  /** `weights` as two arrays in the map's order (walked without an entry array per feature). */
+  features: string[];
+  values: number[];
 }
 
 export interface FaqIndex {
@@ -18,6 +21,12 @@ export interface FaqIndex {
   idf: Map<string, number>;
   /** The idf of a feature no phrasing has: rare, so worth the most, but matching nothing. */
   defaultIdf: number;
+  /**
+   * Per feature, the phrasings that have it (indexes into `phrasings`, ascending) and its weight in each: a message
+   * is compared only with the phrasings it shares a word with (the others score 0 and were skipped anyway), and its
+   * dot products are summed along these lists instead of walking each phrasing's map.
+   */
+  postings: Map<string, { ids: number[]; weights: number[] }>;
 }
 
 const tf = (feats: readonly string[]) => {
@@ -50,8 +59,20 @@ export function buildFaqIndex(entries: readonly FaqEntryData[], featuresOf: (tex
   const idf = new Map<string, number>();
   for (const [f, k] of df) idf.set(f, Math.log((n + 1) / (k + 1)) + 1);
   const defaultIdf = Math.log(n + 1) + 1;
-  const phrasings = docs.map((d) => ({ entry: d.entry, ...vectorOf(d.feats, idf, defaultIdf) }));
-  return { phrasings, idf, defaultIdf };
+  const phrasings = docs.map((d): Phrasing => {
+    const v = vectorOf(d.feats, idf, defaultIdf);
+    return { entry: d.entry, ...v, features: [...v.weights.keys()], values: [...v.weights.values()] };
+  });
+  const postings = new Map<string, { ids: number[]; weights: number[] }>();
+  phrasings.forEach((p, i) => {
+    for (const [f, w] of p.weights) {
+      let list = postings.get(f);
+      if (!list) postings.set(f, (list = { ids: [], weights: [] }));
+      list.ids.push(i);
+      list.weights.push(w);
+    }
+  });
+  return { phrasings, idf, defaultIdf, postings };
 }
 
 export interface FaqMatch {
@@ -67,15 +88,34 @@ export interface FaqMatch {
 export function matchFaq(index: FaqIndex, feats: readonly string[], opts: { category?: Category; exclude?: readonly string[]; limit?: number } = {}): FaqMatch[] {
   const q = vectorOf(feats.filter((f) => index.idf.has(f)), index.idf, index.defaultIdf);
   if (q.norm === 0) return [];
+  // Only the phrasings sharing a feature with the message, in index order. Each dot product adds the same products
+  // in the same order as walking the smaller of the two vectors did (floating-point sums depend on the order): the
+  // message's order when it is the smaller, which is the order the postings are summed in; else the phrasing's own.
+  const n = index.phrasings.length;
+  const dots = new Float64Array(n);
+  const shares = new Uint8Array(n);
+  for (const [f, w] of q.weights) {
+    const list = index.postings.get(f);
+    if (!list) continue;
+    for (let j = 0; j < list.ids.length; j++) {
+      const i = list.ids[j];
+      dots[i] += w * list.weights[j];
+      shares[i] = 1;
+    }
+  }
   const best = new Map<string, FaqMatch>();
-  for (const p of index.phrasings) {
+  for (let i = 0; i < n; i++) {
+    if (shares[i] === 0) continue;
+    const p = index.phrasings[i];
     if (opts.category && p.entry.category !== opts.category) continue;
     if (opts.exclude?.includes(p.entry.id)) continue;
-    let dot = 0;
-    const [small, large] = q.weights.size < p.weights.size ? [q.weights, p.weights] : [p.weights, q.weights];
-    for (const [f, w] of small) {
-      const o = large.get(f);
-      if (o !== undefined) dot += w * o;
+    let dot = dots[i];
+    if (q.weights.size >= p.weights.size) {
+      dot = 0;
+      for (let j = 0; j < p.features.length; j++) {
+        const o = q.weights.get(p.features[j]);
+        if (o !== undefined) dot += p.values[j] * o;
+      }
     }
     if (dot === 0) continue;
     const score = dot / (q.norm * p.norm);

@@ -59,7 +59,8 @@ const SEVERITY_STEP = 1e14;
 export function sortEntry(key: PriorityKey): SortEntry {
   const k = key.dueAt === null ? Number.POSITIVE_INFINITY : key.pausedAt !== null ? key.dueAt - key.pausedAt : key.dueAt;
   const sev = key.severe ? 0 : 1;
-  return { ...key, sev, k, p: sev * SEVERITY_STEP + (k === Number.POSITIVE_INFINITY ? NONE : k), v: key.vip ? 0 : 1 };
+  // One literal, not a spread of `key`: built for every conversation a commit touches (a spool batch: ~1 000).
+  return { id: key.id, severe: key.severe, vip: key.vip, dueAt: key.dueAt, pausedAt: key.pausedAt, sev, k, p: sev * SEVERITY_STEP + (k === Number.POSITIVE_INFINITY ? NONE : k), v: key.vip ? 0 : 1 };
 }
 
 /** The static order within one group (all running, or all paused): the same as compareQueue at any `now`. */

@@ -10,13 +10,23 @@ export interface QueueEntry extends SortEntry, FilterableItem {
 }
 
 export function entryOf(c: Conversation, customerName: string): QueueEntry {
-  const key = sortEntry({ id: c.id, severe: c.severity === 'severe', vip: owedTier(c) === 'vip', dueAt: c.dueAt, pausedAt: c.slaPausedAt });
+  const tier = owedTier(c);
+  const key = sortEntry({ id: c.id, severe: c.severity === 'severe', vip: tier === 'vip', dueAt: c.dueAt, pausedAt: c.slaPausedAt });
+  // One literal with every field (not a spread of the key): made for each conversation a commit touches.
   return {
-    ...key,
+    id: key.id,
+    severe: key.severe,
+    vip: key.vip,
+    dueAt: key.dueAt,
+    pausedAt: key.pausedAt,
+    sev: key.sev,
+    k: key.k,
+    p: key.p,
+    v: key.v,
     paused: c.dueAt !== null && c.slaPausedAt !== null,
     conversation: c,
     category: c.category,
-    tier: owedTier(c),
+    tier,
     status: c.status,
     ownerId: c.ownerId,
     assigneeId: c.assigneeId,
@@ -92,17 +102,34 @@ class SortedList {
     if (chunk.length > 2 * CHUNK) this.chunks.splice(ci + 1, 0, chunk.splice(CHUNK));
   }
 
-  /** Removes this very entry object; false when it is not in the list. */
-  remove(e: QueueEntry): boolean {
-    if (this.chunks.length === 0) return false;
+  /** Where this very entry object is, or null. */
+  private find(e: QueueEntry): [number, number] | null {
+    if (this.chunks.length === 0) return null;
     let ci = this.chunkFor(e);
     let i = lowerBound(this.chunks[ci], e);
     if (this.chunks[ci][i] !== e) {
       // Never expected; keeps the index right if a key was mutated.
       ci = this.chunks.findIndex((c) => c.includes(e));
-      if (ci < 0) return false;
+      if (ci < 0) return null;
       i = this.chunks[ci].indexOf(e);
     }
+    return [ci, i];
+  }
+
+  /** Puts `e` in the place of `old`, which sorts exactly where `e` does (same key); false when `old` is not here. */
+  replace(old: QueueEntry, e: QueueEntry): boolean {
+    const at = this.find(old);
+    if (!at) return false;
+    this.chunks[at[0]][at[1]] = e;
+    this.flat = null;
+    return true;
+  }
+
+  /** Removes this very entry object; false when it is not in the list. */
+  remove(e: QueueEntry): boolean {
+    const at = this.find(e);
+    if (!at) return false;
+    const [ci, i] = at;
     const chunk = this.chunks[ci];
     chunk.splice(i, 1);
     if (chunk.length === 0) this.chunks.splice(ci, 1);
@@ -151,6 +178,13 @@ export class QueueIndex {
 
   /** Inserts or re-places one entry (binary search, O(log n) compares + one splice of a small chunk). */
   upsert(e: QueueEntry): void {
+    const old = this.byId.get(e.id);
+    // Most commits leave a conversation's place alone (a customer chasing a reply keeps the oldest message's due
+    // time): then the entry takes the old one's slot, with no search for a new place and no splice.
+    if (old && old.paused === e.paused && compareEntry(old, e) === 0 && (old.paused ? this.paused : this.running).replace(old, e)) {
+      this.byId.set(e.id, e);
+      return;
+    }
     this.remove(e.id);
     (e.paused ? this.paused : this.running).insert(e);
     this.byId.set(e.id, e);

@@ -4,7 +4,7 @@ import { urgencyAt } from '../../../shared/rules/urgency';
 import type { CoreContext } from '../context';
 import type { Notices } from './notices';
 import { LATE_AFTER_MS } from './reminders';
-import { entryOf, type QueueEntry } from './queueIndex';
+import type { QueueEntry } from './queueIndex';
 import { isActive } from '../../../shared/rules/transitions';
 
 type Kind = 'at_risk' | 'breached';
@@ -12,8 +12,11 @@ type Kind = 'at_risk' | 'breached';
 /** How many conversations one recipient is told about one by one in a single tick; the rest are grouped. */
 export const MAX_INDIVIDUAL_PER_TICK = 3;
 
+/** What the watch reads of a queue entry (a queue index entry is one; a changed conversation makes a light one). */
+type WatchEntry = Pick<QueueEntry, 'id' | 'dueAt' | 'pausedAt' | 'snoozedUntil' | 'conversation'>;
+
 interface Crossing {
-  entry: QueueEntry;
+  entry: WatchEntry;
   kind: Kind;
   left: number;
 }
@@ -33,14 +36,14 @@ interface Crossing {
  */
 export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () => Iterable<QueueEntry>) {
   const seen = new Set<string>();
-  const markKey = (kind: Kind, e: QueueEntry) => `n-${kind}-${e.id}-${e.conversation.slaClockStartedAt ?? e.dueAt}`;
+  const markKey = (kind: Kind, e: WatchEntry) => `n-${kind}-${e.id}-${e.conversation.slaClockStartedAt ?? e.dueAt}`;
 
-  const recipientOf = (e: QueueEntry) => {
+  const recipientOf = (e: WatchEntry) => {
     const id = e.conversation.assigneeId ?? e.conversation.ownerId;
     return id ? { recipientId: id, recipientRole: null } : { recipientId: null, recipientRole: 'lead' as const };
   };
-  const recipientKey = (e: QueueEntry) => e.conversation.assigneeId ?? e.conversation.ownerId ?? 'leads';
-  const detailOf = (e: QueueEntry) => {
+  const recipientKey = (e: WatchEntry) => e.conversation.assigneeId ?? e.conversation.ownerId ?? 'leads';
+  const detailOf = (e: WatchEntry) => {
     const name = ctx.store.get('customers', e.conversation.customerId)?.name ?? e.conversation.customerId;
     return `${name} · ${e.conversation.subject}`.slice(0, 500);
   };
@@ -51,7 +54,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
   };
 
   /** Whether `e` newly crossed a threshold at `now` (marking it as seen). */
-  function crossing(e: QueueEntry, now: number, atRiskMinutes: number): Crossing | null {
+  function crossing(e: WatchEntry, now: number, atRiskMinutes: number): Crossing | null {
     if (e.dueAt === null) return null;
     if (e.snoozedUntil !== null && e.snoozedUntil > now) return null; // out of the queue until its reminder
     const u = urgencyAt({ dueAt: e.dueAt, slaPausedAt: e.pausedAt }, now, atRiskMinutes);
@@ -67,7 +70,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
    * When `e` next needs a look if nothing about it changes: the end of its snooze, its at-risk time or its due time,
    * whichever comes first after `now`; never for a paused clock, nothing owed, or a breach already reached.
    */
-  function wakeOf(e: QueueEntry, now: number, atRiskMinutes: number): number {
+  function wakeOf(e: WatchEntry, now: number, atRiskMinutes: number): number {
     if (e.dueAt === null || e.pausedAt !== null) return Infinity;
     if (e.snoozedUntil !== null && e.snoozedUntil > now) return e.snoozedUntil;
     const atRiskAt = e.dueAt - atRiskMinutes * 60_000;
@@ -111,7 +114,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
     }
     return top;
   };
-  const watch = (e: QueueEntry, now: number, atRiskMinutes: number) => {
+  const watch = (e: WatchEntry, now: number, atRiskMinutes: number) => {
     const at = wakeOf(e, now, atRiskMinutes);
     if (at === Infinity) wakeAt.delete(e.id);
     else if (wakeAt.get(e.id) !== at) {
@@ -119,10 +122,14 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
       push(at, e.id);
     }
   };
-  /** The active entry of a conversation, as the queue index would hold it (null: not in the queue). */
-  const entryById = (id: string): QueueEntry | null => {
+  /**
+   * The active entry of a conversation, with the fields the queue index's entry would have (null: not in the
+   * queue). Not the index's full entry: its sort key and lower-cased search text cost more than the whole look
+   * (a spool import changes ~1 000 conversations per batch).
+   */
+  const entryById = (id: string): WatchEntry | null => {
     const c = ctx.store.get('conversations', id);
-    return c && isActive(c.status) ? entryOf(c, '') : null;
+    return c && isActive(c.status) ? { id: c.id, dueAt: c.dueAt, pausedAt: c.slaPausedAt, snoozedUntil: c.snoozedUntil, conversation: c } : null;
   };
   ctx.store.onCommit((changes) => {
     for (const ch of changes) {
@@ -135,7 +142,7 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
   function crossings(now: number): Crossing[] {
     const atRiskMinutes = ctx.settings().atRiskMinutes;
     const out: Crossing[] = [];
-    const look = (e: QueueEntry) => {
+    const look = (e: WatchEntry) => {
       const c = crossing(e, now, atRiskMinutes);
       if (c) out.push(c);
       watch(e, now, atRiskMinutes);

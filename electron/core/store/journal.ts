@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/schema';
-import { checkLine, sealLine, type LineCheck } from './checksum';
+import { checkLine, sealLine, sealLineBytes, type LineCheck } from './checksum';
 import { migrateChanges } from './migrations';
 import { fsyncDir, journalName } from './snapshot';
 import { checkChange, type BadRecord } from './validate';
@@ -110,9 +110,9 @@ export function readJournal(file: string): JournalRead {
   return { version, entries, torn };
 }
 
-/** The journal line of one commit (checksummed), newline included. */
-export function commitLine(seq: number, changes: readonly unknown[]): string {
-  return sealLine(JSON.stringify({ seq, changes })) + '\n';
+/** The journal line of one commit (checksummed), newline included, as the UTF-8 bytes to append. */
+export function commitLine(seq: number, changes: readonly unknown[]): Buffer {
+  return sealLineBytes(JSON.stringify({ seq, changes }));
 }
 
 /**
@@ -204,16 +204,16 @@ export class JournalWriter {
   }
 
   /** Writes one line and fdatasyncs it. When this returns the line survives a crash or power loss. */
-  append(line: string): void {
+  append(line: string | Uint8Array): void {
     if (this.broken) throw new Error(`journal ${this.file} is unusable after an earlier failure: ${this.broken.message}`);
     if (this.fd === null) {
       // 'ax': O_APPEND|O_CREAT|O_EXCL. A journal gen is never reused, so finding the file is a bug to surface.
       this.fd = openSync(this.file, 'ax');
     }
     // The header goes in the same write as the first commit (also after a failed first write was cut off).
-    const text =
-      this.bytes === 0 ? sealLine(JSON.stringify({ journal: 1, version: SCHEMA_VERSION, gen: this.gen })) + '\n' + line : line;
-    const buf = Buffer.from(text, 'utf8');
+    const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
+    const buf =
+      this.bytes === 0 ? Buffer.concat([Buffer.from(sealLine(JSON.stringify({ journal: 1, version: SCHEMA_VERSION, gen: this.gen })) + '\n'), bytes]) : bytes;
     const before = this.bytes;
     try {
       let off = 0;

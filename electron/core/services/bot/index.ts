@@ -69,15 +69,16 @@ export function createBot(ctx: CoreContext, routing: Routing) {
    * carries the transcript, the category guess and its confidence, and routing picks the agent.
    */
   function handOver(c: Conversation, customer: Customer, reason: HandOverReason, state: BotState | null, store: Reader, now: number): { conversation: Conversation; audit: Change[] } {
+    // Without the bot state (a rest copy rather than `delete`, which would turn the record into a slow dictionary object).
+    const { bot: _bot, ...withoutBot } = c;
     const queued: Conversation = {
-      ...c,
+      ...withoutBot,
       status: 'queued',
       queuedAt: now,
       ...clockOnHandOver(c, now, customer.tier, ctx.settings()),
       handOver: { at: now, reason, categoryGuess: state?.categoryGuess ?? null, confidence: state?.confidence ?? null, transcript: state?.transcript ?? [] },
       updatedAt: now,
     };
-    delete queued.bot;
     const conversation = routing.routed(queued, customer, store, now);
     const audit = [
       auditChange(ctx, { actorId: 'system', action: 'conversation.handOver', targetId: c.id, before: c.status, after: reason }),
@@ -95,7 +96,7 @@ export function createBot(ctx: CoreContext, routing: Routing) {
     // One feature extraction of the customer's lines (each line's parts cached) serves the category guess and the FAQ match.
     const feats = linesFeatures(transcript.filter((l) => l.author === 'customer'));
     const guess = classify(classifier(), feats);
-    const messageGuess = before && before.answers > 0 ? classify(classifier(), linesFeatures([{ messageId: message.id, body: message.body }])) : guess;
+    const messageGuess = before && before.answers > 0 ? classify(classifier(), linesFeatures([message])) : guess;
     const { entries, index } = knowledge(store);
     const category = isBotCategory(guess.category) ? guess.category : undefined;
     const best = category ? matchFaq(index, feats, { category, exclude: before?.answeredFaqIds ?? [], limit: 1 })[0] : undefined;

@@ -20,24 +20,28 @@ export function classifier(): NaiveBayes {
 export const classifyText = (text: string): Classification => classify(classifier(), featuresOf(text));
 
 /**
- * Each transcript line's feature parts, by message id: a bot turn re-reads the whole customer transcript (up to
- * TRANSCRIPT_MAX lines), and segmenting it again each time cost most of a turn. Bounded (oldest out first); the body
- * is kept to check, so a message id seen with another text is segmented again.
+ * Feature parts by text: a bot turn re-reads the whole customer transcript (up to TRANSCRIPT_MAX lines), and
+ * customers repeat themselves ("还有人吗？", "转人工", "thanks"), so each distinct text is segmented once. Keyed by the
+ * text itself (featureParts is a pure function of it), not by message id: a new message saying what an earlier one
+ * said hits too. Bounded, least recently used out first. The parts are shared: callers only read them.
  */
 const LINE_CACHE_MAX = 20_000;
-const lineCache = new Map<string, { body: string; parts: FeatureParts }>();
-export function linePartsOf(messageId: string, body: string): FeatureParts {
-  const hit = lineCache.get(messageId);
-  if (hit && hit.body === body) return hit.parts;
-  const parts = featureParts(body, cutHan);
-  if (lineCache.size >= LINE_CACHE_MAX) lineCache.delete(lineCache.keys().next().value as string);
-  lineCache.set(messageId, { body, parts });
+const lineCache = new Map<string, FeatureParts>();
+export function linePartsOf(body: string): FeatureParts {
+  let parts = lineCache.get(body);
+  if (parts) {
+    // Map order is the eviction order: a hit moves to the young end.
+    lineCache.delete(body);
+  } else {
+    parts = featureParts(body, cutHan);
+    if (lineCache.size >= LINE_CACHE_MAX) lineCache.delete(lineCache.keys().next().value as string);
+  }
+  lineCache.set(body, parts);
   return parts;
 }
 
 /** The features of transcript lines (joined as one text), from the cached parts of each line. */
-export const linesFeatures = (lines: readonly { messageId: string; body: string }[]): string[] =>
-  joinFeatures(lines.map((l) => linePartsOf(l.messageId, l.body)));
+export const linesFeatures = (lines: readonly { body: string }[]): string[] => joinFeatures(lines.map((l) => linePartsOf(l.body)));
 
 /** FAQ indexes by knowledge-base version (a lead's edit makes a new one). */
 let cached: { key: string; index: FaqIndex } | null = null;

@@ -94,6 +94,25 @@ const bucketOf = (term: string) => {
   return HAN.test(first) ? first : term.slice(0, 2);
 };
 
+/**
+ * Index terms by text. The bot's answers and hand-over lines, canned replies and customers' common phrases repeat
+ * word for word (a spool import adds ~50 000 bot messages drawn from a few dozen FAQ answers), and tokenising a
+ * 100-character answer costs ~20 µs. Bounded, oldest out first; longer texts are rarely repeated and not kept (at most ~20 MB held).
+ */
+const TOKENS_CACHE_MAX = 2_000;
+const TOKENS_CACHE_TEXT_MAX = 400;
+const tokensCache = new Map<string, string[]>();
+function tokensOf(text: string): string[] {
+  if (text.length > TOKENS_CACHE_TEXT_MAX) return indexTokens(text);
+  let tokens = tokensCache.get(text);
+  if (tokens === undefined) {
+    tokens = indexTokens(text);
+    if (tokensCache.size >= TOKENS_CACHE_MAX) tokensCache.delete(tokensCache.keys().next().value as string);
+    tokensCache.set(text, tokens);
+  }
+  return tokens;
+}
+
 export function createEngine() {
   const terms = new Map<string, Postings>();
   /** Terms by bucketOf, for prefix queries (a Han character, or the last Latin word being typed). */
@@ -143,7 +162,7 @@ export function createEngine() {
       const ids: string[] = [];
       part.forEach((s, i) => {
         const bit = 1 << i;
-        for (const t of indexTokens(s.text)) masks.set(t, (masks.get(t) ?? 0) | bit);
+        for (const t of tokensOf(s.text)) masks.set(t, (masks.get(t) ?? 0) | bit);
         if (s.author) masks.set(AUTHOR + s.author, (masks.get(AUTHOR + s.author) ?? 0) | bit);
         slotAt[doc * SLOTS + i] = s.at;
         if (s.at < lo) lo = s.at;

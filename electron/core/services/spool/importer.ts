@@ -13,6 +13,7 @@ import { BatchStore, delegatingStore } from './batchStore';
 import { MAX_LINE_BYTES, readLines, type SpoolLine } from './lineReader';
 import type { LinkIndex } from './links';
 import type { Outbox } from './outbox';
+import { createSeenIds, SEEN_RETENTION_DAYS, seenRecordId } from './seenIds';
 
 /** Inbound files: `*.jsonl` directly in the spool folder (not its `outbox/`), imported in name order. */
 export const isSpoolFile = (name: string) => name.endsWith('.jsonl') && !name.startsWith('.');
@@ -44,6 +45,8 @@ class CollectingFeed extends ChangeFeed {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 40);
 export const cursorIdOf = (file: string) => `sc-${hash(file)}`;
+/** Names a file in the records of its applied event ids (seenIds.ts). */
+export const fileKeyOf = (file: string) => hash(file).slice(0, 16);
 const zodIssues = (e: z.ZodError) => e.issues.slice(0, 50).map((i) => `${i.path.length ? i.path.join('.') : '(event)'}: ${i.message}`.slice(0, 2000));
 
 export interface ImporterDeps {
@@ -68,8 +71,7 @@ export interface ImporterDeps {
 export function createImporter(deps: ImporterDeps) {
   const { ctx, rawStore, links } = deps;
   const batchLines = deps.batchLines ?? DEFAULT_BATCH_LINES;
-  const seen = new Set<string>();
-  for (const s of rawStore.all('spoolSeen').values()) for (const id of s.eventIds) seen.add(id);
+  const seen = createSeenIds(rawStore);
 
   // The services an event goes through, built once on a context whose store is the current batch.
   let current: BatchStore | null = null;
@@ -109,7 +111,9 @@ export function createImporter(deps: ImporterDeps) {
   type Outcome = 'applied' | 'duplicate' | 'quarantined' | 'blank';
 
   function quarantine(batch: BatchStore, file: string, l: SpoolLine, reason: SpoolProblemReason, issues: string[], eventId: string | null): Outcome {
-    const raw = l.text.length > RAW_MAX ? l.text.slice(0, RAW_MAX) : l.text;
+    // A copy of its own: a line's text is a slice of the whole chunk it was read with (lineReader.ts), and a record
+    // holding the slice would keep that chunk in memory for as long as the entry is kept.
+    const raw = JSON.parse(JSON.stringify(l.text.length > RAW_MAX ? l.text.slice(0, RAW_MAX) : l.text)) as string;
     batch.apply({
       op: 'put',
       coll: 'spoolQuarantine',
@@ -198,7 +202,7 @@ export function createImporter(deps: ImporterDeps) {
     const last = lines[lines.length - 1];
     const now = ctx.clock.now();
     batch.apply({ op: 'put', coll: 'spoolCursors', rec: { id: cursorIdOf(file), file, offset: last.end, line: last.line, updatedAt: now } });
-    if (ids.size > 0) batch.apply({ op: 'put', coll: 'spoolSeen', rec: { id: ctx.newId('ss-'), eventIds: [...ids], at: now } });
+    if (ids.size > 0) batch.apply({ op: 'put', coll: 'spoolSeen', rec: { id: seenRecordId(fileKeyOf(file), ctx.newId('')), eventIds: [...ids], at: now } });
     const t = performance.now();
     // Trusted: every record was built by typed core code from lines that passed SpoolInEvent (store/validate.ts,
     // checkFrames, says what that trades); an import commit holds ~3 500 records.
@@ -218,7 +222,7 @@ export function createImporter(deps: ImporterDeps) {
       ctx.log('warn', `spool: a batch of ${file} was refused (${e instanceof Error ? e.message : String(e)}); retrying event by event`);
       r = runBatch(file, lines, true);
     }
-    for (const id of r.ids) seen.add(id);
+    seen.addAll(r.ids);
     stats.imported += r.outcomes.applied;
     stats.duplicates += r.outcomes.duplicate;
     stats.quarantinedNow += r.outcomes.quarantined;
@@ -262,6 +266,22 @@ export function createImporter(deps: ImporterDeps) {
     }
   }
 
+  /** At most hourly (desk clock): the records are scanned whole, and a watched folder may be scanned every second. */
+  const PRUNE_EVERY_MS = 3600_000;
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  function pruneSeen(files: string[]): void {
+    const now = ctx.clock.now();
+    if (now - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now;
+    try {
+      const forgotten = seen.prune(now, new Set(files.map(fileKeyOf)));
+      if (forgotten > 0) ctx.log('info', `spool: forgot ${forgotten} applied event ids imported over ${SEEN_RETENTION_DAYS} days ago from files no longer in the folder`);
+    } catch (e) {
+      // Nothing was forgotten (the ids stay refused); the next hour tries again.
+      ctx.log('warn', `spool: could not prune applied event ids: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   async function scanOnce(): Promise<void> {
     const dir = deps.folder();
     mkdirSync(dir, { recursive: true });
@@ -275,6 +295,7 @@ export function createImporter(deps: ImporterDeps) {
     try {
       for (const file of files) await importFile(dir, file);
       lastError = null;
+      pruneSeen(files);
       if (stats.batches > before.batches) {
         const ms = (x: number) => Math.round(x);
         ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches, ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);

@@ -20,6 +20,9 @@ const NL = 0x0a;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
+/** For whole runs of lines: keeps every byte-order mark, so each line's can be handled as `decode` does. */
+const utf8Run = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const BOM = '\ufeff';
 
 function decode(bytes: Uint8Array, first: boolean): { text: string; badUtf8: boolean } {
   // A byte-order mark is allowed at the very start of a file and means nothing.
@@ -32,19 +35,53 @@ function decode(bytes: Uint8Array, first: boolean): { text: string; badUtf8: boo
 }
 
 /**
+ * The complete lines of `data` up to its last newline (at `lastNl`), decoded in ONE call instead of one per line
+ * (a decoder call and a result object per line cost more than the rest of reading): the text is split on "\n",
+ * which in UTF-8 is never part of another character, so the pieces are exactly the lines' bytes decoded. Each
+ * line comes out as `decode` would give it (a CR before the newline dropped, a byte-order mark at the start of the
+ * file and then one more at the start of any line dropped). Null when a line is over MAX_LINE_BYTES or any byte
+ * is not valid UTF-8: the caller then takes those lines one by one.
+ */
+function wholeLines(data: Buffer, lastNl: number, dataStart: number, lineNo: number): SpoolLine[] | null {
+  const ends: number[] = [];
+  for (let start = 0, nl = data.indexOf(NL); nl >= 0 && nl <= lastNl; start = nl + 1, nl = data.indexOf(NL, start)) {
+    if (nl - start > MAX_LINE_BYTES) return null;
+    ends.push(nl);
+  }
+  let text: string;
+  try {
+    text = utf8Run.decode(data.subarray(0, lastNl));
+  } catch {
+    return null;
+  }
+  const out: SpoolLine[] = new Array(ends.length);
+  let from = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const to = i === ends.length - 1 ? text.length : text.indexOf('\n', from);
+    let t = text.slice(from, to);
+    from = to + 1;
+    if (t.endsWith('\r')) t = t.slice(0, -1);
+    if (i === 0 && dataStart === 0 && t.startsWith(BOM)) t = t.slice(1);
+    if (t.startsWith(BOM)) t = t.slice(1);
+    out[i] = { text: t, badUtf8: false, line: lineNo + i + 1, end: dataStart + ends[i] + 1, tooLong: false };
+  }
+  return out;
+}
+
+/**
  * The complete lines of an open file from byte `offset` (just after line `line`) up to `size`. Reads in 4 MB chunks
  * on byte boundaries (never splitting a UTF-8 character into two decodes). A last line without its newline is
  * NOT returned: the connector may still be writing it, and a cursor never moves past it. A line longer than
  * MAX_LINE_BYTES is skipped over without holding it in memory and returned with `tooLong` once its newline is there.
  */
-export function* readLines(fd: number, offset: number, line: number, size: number): Generator<SpoolLine> {
+export function* readLines(fd: number, offset: number, line: number, size: number, chunkBytes = CHUNK): Generator<SpoolLine> {
   let pos = offset;
   let lineNo = line;
   let carry: Buffer = Buffer.alloc(0);
   /** The start of a too-long line being skipped (its first bytes), or null. */
   let skipping: Buffer | null = null;
   while (pos < size) {
-    const want = Math.min(CHUNK, size - pos);
+    const want = Math.min(chunkBytes, size - pos);
     const chunk = Buffer.allocUnsafe(want);
     const got = readSync(fd, chunk, 0, want, pos);
     if (got <= 0) break; // the file shrank under us: stop here, the next scan sees the new size
@@ -65,6 +102,13 @@ export function* readLines(fd: number, offset: number, line: number, size: numbe
       dataStart -= carry.length;
     }
     let start = 0;
+    const lastNl = data.lastIndexOf(NL);
+    const whole = lastNl >= 0 ? wholeLines(data, lastNl, dataStart, lineNo) : null;
+    if (whole) {
+      for (const l of whole) yield l;
+      lineNo += whole.length;
+      start = lastNl + 1;
+    }
     for (;;) {
       const nl = data.indexOf(NL, start);
       if (nl < 0) break;
