@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EpochMs, Id, Role } from './common';
 
-export const NoticeKind = z.enum(['at_risk', 'breached', 'escalated', 'reminder']);
+// complaint_*: a complaint record escalated to the leads (electron/core/services/complaintsWatch.ts).
+export const NoticeKind = z.enum(['at_risk', 'breached', 'escalated', 'reminder', 'complaint_severe', 'complaint_due_soon', 'complaint_overdue']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /**

@@ -6,7 +6,7 @@ import classes from './NoticeCenter.module.css';
 import { noticeTitle } from './noticeTitle';
 
 /** The bar colour by urgency; text keeps the theme's own (AA) colours. */
-const COLOR: Record<Notice['kind'], string> = { at_risk: 'orange', breached: 'red', escalated: 'red', reminder: 'ink' };
+const COLOR: Record<Notice['kind'], string> = { at_risk: 'orange', breached: 'red', escalated: 'red', reminder: 'ink', complaint_severe: 'red', complaint_due_soon: 'orange', complaint_overdue: 'red' };
 
 /** One notice: what happened (a group in words), late if it fell due while the app was closed, Open and Dismiss. */
 export function NoticeItem({ notice: n, onOpen }: { notice: Notice; onOpen(conversationId: string): void }) {

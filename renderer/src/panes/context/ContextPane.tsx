@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { topic } from '../../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { ErrorText } from '../../app/ErrorText';
+import { ComplaintStatus } from '../complaints/ComplaintStatus';
 import { CustomerCard } from './CustomerCard';
 import { HistoryItem } from './HistoryItem';
 import classes from './context.module.css';
@@ -21,6 +22,7 @@ export function ContextPane({ conversationId, onOpen }: { conversationId: string
   return (
     <div className={classes.context}>
       <CustomerCard history={h} />
+      <ComplaintStatus conversationId={conversationId} />
       <Title order={3} size="h3" id="context-history" c="dimmed" mx="md" my="xs">
         {t('context.history')}
       </Title>
