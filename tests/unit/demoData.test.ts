@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_SCENARIO_FILES } from '../../shared/data/training';
 import {
   CATEGORIES,
   COLLECTIONS,
@@ -132,10 +133,11 @@ describe('generateDemoData', () => {
       expect(r.status).toBe('scheduled');
       expect(r.dueAt).toBeGreaterThan(NOW);
     }
-    expect(demo.scenarios.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(demo.scenarios.map((s) => s.locale))).toEqual(new Set(['zh-CN', 'en']));
+    // Training: the scenarios are the built-in library; the trainee has assignments, one of them overdue.
+    expect(demo.trainingAssignments.length).toBeGreaterThanOrEqual(2);
+    expect(demo.trainingAssignments.some((a) => a.dueAt < NOW)).toBe(true);
     expect(demo.settings).toEqual([DEFAULT_SETTINGS]);
-    for (const coll of ['preferences', 'drafts', 'attempts', 'audit'] as CollectionName[]) expect(demo[coll]).toEqual([]);
+    for (const coll of ['preferences', 'drafts', 'trainingAttempts', 'trainingScenarios', 'audit'] as CollectionName[]) expect(demo[coll]).toEqual([]);
   });
 
   it('contains phrases the search tests rely on, in both languages', () => {
@@ -159,7 +161,7 @@ describe('generateDemoData', () => {
     const customers = new Set(demo.customers.map((c) => c.id));
     const agents = new Set(demo.agents.map((a) => a.id));
     const conversations = new Map(demo.conversations.map((c) => [c.id, c]));
-    const scenarios = new Set(demo.scenarios.map((s) => s.id));
+    const scenarios = new Set(BUILTIN_SCENARIO_FILES.map((s) => (s as { id: string }).id));
     for (const c of demo.conversations) {
       expect(customers.has(c.customerId)).toBe(true);
       if (c.ownerId !== null) expect(agents.has(c.ownerId)).toBe(true);
@@ -187,7 +189,10 @@ describe('generateDemoData', () => {
       expect(agents.has(r.agentId)).toBe(true);
     }
     for (const c of demo.cannedReplies) if (c.ownerId !== null) expect(agents.has(c.ownerId)).toBe(true);
-    for (const a of demo.attempts) expect(scenarios.has(a.scenarioId)).toBe(true);
+    for (const a of demo.trainingAssignments) {
+      expect(scenarios.has(a.scenarioId), a.scenarioId).toBe(true);
+      expect(demo.agents.find((x) => x.id === a.agentId)?.role).toBe('trainee');
+    }
   });
 
   it('keeps conversation fields consistent with the rules', () => {

@@ -20,7 +20,7 @@ import {
   type Rating,
   type RecordOf,
   type Reminder,
-  type Scenario,
+  type TrainingAssignment,
   type Severity,
   type Status,
   type Tier,
@@ -34,7 +34,7 @@ import {
   NOTES,
   RATING_COMMENTS,
   REMINDER_NOTES,
-  SCENARIOS,
+  TRAINING_ASSIGNMENTS,
   SEVERE_COMPLAINTS,
   TEMPLATES,
   ZH_COMPOUND_SURNAMES,
@@ -43,6 +43,7 @@ import {
   type IssueTemplate,
 } from './phrases';
 import { Rng, deriveSeed } from './random';
+import { generateDemoComplaints } from './demoComplaints';
 import { DEMO_AGENTS, LEAD_ID, cloneAgent } from './demoAgents';
 import { type FeaturedConversation, type FeaturedCustomer, FEATURED, FEATURED_MIN_CONVERSATIONS } from './demoFeatured';
 import { STATUS_SHARE, CATEGORY_SHARE, CATEGORY_INDEX, MIN_MESSAGES, CONVERSATIONS_PER_CUSTOMER, RATING_WEIGHTS, TRAINEE_RATING_WEIGHTS, quota, ageFor, pad } from './demoDistributions';
@@ -595,15 +596,20 @@ export function generateDemoData(opts: DemoOptions): DemoData {
     });
   }
 
-  const scenarios: Scenario[] = SCENARIOS.map((s, i) => ({
-    id: `sc-${pad(i + 1, 2)}`,
-    title: s.title,
-    category: s.category,
-    locale: s.locale,
-    steps: s.steps.map((st) => ({ customer: st.customer, expect: [...st.expect] })),
-  }));
+  // Training: the scenarios are the built-in library (shared/data/training); the trainee has assignments from the lead.
+  const trainee = agents.find((a) => a.role === 'trainee');
+  const trainingAssignments: TrainingAssignment[] = trainee
+    ? TRAINING_ASSIGNMENTS.map((t, i) => ({
+        id: `ta-${pad(i + 1, 2)}`,
+        scenarioId: t.scenarioId,
+        agentId: trainee.id,
+        assignedBy: LEAD_ID,
+        assignedAt: now - t.assignedDaysAgo * DAY,
+        dueAt: now + t.dueInDays * DAY,
+      }))
+    : [];
 
-  // Every collection starts empty (attempts, audit, preferences, drafts, notices, and any added later).
+  // Every collection starts empty (training attempts, audit, preferences, drafts, notices, and any added later).
   const out = {} as DemoData;
   for (const coll of COLLECTIONS) (out as Record<CollectionName, unknown[]>)[coll] = [];
   out.customers = customerRecords;
@@ -613,7 +619,10 @@ export function generateDemoData(opts: DemoOptions): DemoData {
   out.cannedReplies = cannedReplies;
   out.reminders = reminders;
   out.ratings = ratings;
-  out.scenarios = scenarios;
+  out.trainingAssignments = trainingAssignments;
   out.settings = [{ ...DEFAULT_SETTINGS, slaHours: { ...DEFAULT_SETTINGS.slaHours } }];
+  // Complaint records for the complaint conversations (issue 12), on a random stream of their own.
+  const locales = new Map(customerRecords.map((c) => [c.id, c.locale]));
+  out.complaints = generateDemoComplaints({ seed: deriveSeed(opts.seed, 6), now, conversations, messages, locales });
   return out;
 }

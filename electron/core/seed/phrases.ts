@@ -1,6 +1,6 @@
 /**
  * Text pools for the demo data: names, issue templates per category and locale, generic conversation
- * lines, canned replies, training scenarios and rating comments. Simplified Chinese and English.
+ * lines, canned replies, training assignments and rating comments. Simplified Chinese and English.
  */
 import type { Category, Locale } from '../../../shared/schema';
 
@@ -739,7 +739,7 @@ export const REMINDER_NOTES: string[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
-// Canned replies and training scenarios
+// Canned replies and training assignments
 // ---------------------------------------------------------------------------------------------------
 
 export interface CannedSeed {
@@ -820,62 +820,19 @@ export const CANNED: CannedSeed[] = [
     body: 'I have escalated your case to my team lead so it gets the attention it deserves. You will hear from us before {{conversation.due}}.' },
 ];
 
-export interface ScenarioSeed {
-  title: string;
-  category: Category;
-  locale: Locale;
-  steps: { customer: string; expect: string[] }[];
+/**
+ * The demo trainee's training assignments (the scenarios themselves are the built-in library in
+ * shared/data/training): one due soon, one overdue, so the training home and the lead's progress show both.
+ */
+export interface TrainingAssignmentSeed {
+  scenarioId: string;
+  /** Days from the demo's "now" (negative: already overdue). */
+  dueInDays: number;
+  assignedDaysAgo: number;
 }
 
-export const SCENARIOS: ScenarioSeed[] = [
-  {
-    title: '视频上传卡在99%', category: 'video_upload', locale: 'zh-CN',
-    steps: [
-      { customer: '我的视频上传失败了，一直卡在99%，明天还要交活动作品，急死了！', expect: ['抱歉', '网络', '草稿箱'] },
-      { customer: '网络换过了，草稿箱里重新发也不行。', expect: ['版本', '型号', '跟进'] },
-      { customer: '最新版本，小米14。', expect: ['技术', '时间', '回复'] },
-    ],
-  },
-  {
-    title: '孩子误充值的退款申请', category: 'payment', locale: 'zh-CN',
-    steps: [
-      { customer: '孩子拿我手机充了500块钱，我要退款！', expect: ['理解', '退款申请', '支付凭证'] },
-      { customer: '要多久能退回来？', expect: ['工作日', '原路退回'] },
-    ],
-  },
-  {
-    title: '安抚投诉客户', category: 'complaint', locale: 'zh-CN',
-    steps: [
-      { customer: '你们客服太差劲了，问题拖了两周都没人管，我要投诉！', expect: ['抱歉', '理解', '跟进'] },
-      { customer: '到底什么时候能给我结果？', expect: ['7个工作日', '专属'] },
-    ],
-  },
-  {
-    title: '账号被封申诉', category: 'account', locale: 'zh-CN',
-    steps: [
-      { customer: '我的账号莫名其妙被封了，我什么都没干！', expect: ['核实', '申诉'] },
-      { customer: '多久能解封？', expect: ['工作日', '站内信'] },
-    ],
-  },
-  {
-    title: 'Login code never arrives', category: 'account', locale: 'en',
-    steps: [
-      { customer: "I can't log in, the verification code never comes!", expect: ['sorry', 'verification code', 'carrier'] },
-      { customer: 'It ends in 4410, carrier is T-Mobile.', expect: ['check', 'new code'] },
-    ],
-  },
-  {
-    title: 'Double charge on a membership', category: 'payment', locale: 'en',
-    steps: [
-      { customer: 'You charged me twice for the same membership. I want my money back now.', expect: ['sorry', 'order number', 'refund'] },
-      { customer: 'How long until I see it?', expect: ['business days', 'original payment method'] },
-    ],
-  },
-  {
-    title: 'Copyright claim on library music', category: 'video_upload', locale: 'en',
-    steps: [
-      { customer: 'I got a copyright claim but I used a song from YOUR music library!', expect: ['understand', 'copyright', 'dispute'] },
-      { customer: 'I edited the captions in another app first, does that matter?', expect: ['license', 'in the app'] },
-    ],
-  },
+export const TRAINING_ASSIGNMENTS: TrainingAssignmentSeed[] = [
+  { scenarioId: 'zh-upload-stuck-99', dueInDays: 2, assignedDaysAgo: 3 },
+  { scenarioId: 'zh-severe-complaint-fraud', dueInDays: -1, assignedDaysAgo: 8 },
+  { scenarioId: 'zh-angry-vip-withdrawal', dueInDays: 6, assignedDaysAgo: 1 },
 ];

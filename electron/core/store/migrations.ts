@@ -103,10 +103,26 @@ function v2ToV3(raw: RawStore): RawStore {
   return { version: 3, collections };
 }
 
+/**
+ * Version 3 had `scenarios` (a title and steps of expected words) and `attempts` (answers and a score): a placeholder
+ * the demo seed filled with copies of its own scenarios and nothing ever read or wrote (no version had a screen or a
+ * call for them; the seed left `attempts` empty). Version 4 has real training (docs/rules.md "Training"): the
+ * built-in library in shared/data/training, the team's own scenarios in `trainingScenarios`, practices in
+ * `trainingAttempts`, and `trainingAssignments`. The placeholders are dropped rather than converted: their steps
+ * carry neither branches nor time budgets nor a rubric to grade with, and the library replaces them.
+ */
+const DROPPED_IN_V4 = ['scenarios', 'attempts'];
+function v3ToV4(raw: RawStore): RawStore {
+  const collections = { ...raw.collections };
+  for (const c of DROPPED_IN_V4) delete collections[c];
+  return { version: 4, collections };
+}
+
 /** Ordered; each `from` is the previous `to`. */
 export const MIGRATIONS: readonly Migration[] = [
   { from: 1, to: 2, migrate: v1ToV2 },
   { from: 2, to: 3, migrate: v2ToV3 },
+  { from: 3, to: 4, migrate: v3ToV4 },
 ];
 
 /**
@@ -131,13 +147,22 @@ export function migrateStore(raw: RawStore): { data: RawStore; steps: string[] }
   return { data, steps };
 }
 
-/** Migrates the put records of one journal line written in an older version. */
+/**
+ * Migrates the put records of one journal line written in an older version. A change to a collection a migration
+ * dropped is dropped with it (it would otherwise be quarantined as an unknown collection).
+ */
 export function migrateChanges(version: number, changes: unknown[]): unknown[] {
   if (version === SCHEMA_VERSION) return changes;
-  return changes.map((ch) => {
-    if (!isObj(ch) || ch.op !== 'put' || typeof ch.coll !== 'string') return ch;
+  const out: unknown[] = [];
+  for (const ch of changes) {
+    if (!isObj(ch) || typeof ch.coll !== 'string' || (ch.op !== 'put' && ch.op !== 'del')) {
+      out.push(ch);
+      continue;
+    }
     const c = ch as unknown as RawChange;
-    const { data } = migrateStore({ version, collections: { [c.coll]: [c.rec] } });
-    return { ...c, rec: data.collections[c.coll]?.[0] };
-  });
+    const { data } = migrateStore({ version, collections: { [c.coll]: c.op === 'put' ? [c.rec] : [] } });
+    if (!(c.coll in data.collections)) continue;
+    out.push(c.op === 'put' ? { ...c, rec: data.collections[c.coll]?.[0] } : c);
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './App.module.css';
 import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
@@ -14,9 +15,12 @@ import { useLockTriggers } from './identity/useLockTriggers';
 import { NoticeCenter } from './notices/NoticeCenter';
 import { ProblemsBanner } from './ProblemsBanner';
 import { LoadingPanel } from './RetryPanel';
-import { SessionProvider, useSession } from './session';
+import { PracticeSession, SessionProvider, useSession } from './session';
 import { useSelection } from './selection';
 import { TraineeHome } from './TraineeHome';
+import { PracticeBar } from '../panes/training/PracticeBar';
+import { TrainingGate } from '../panes/training/TrainingGate';
+import type { PracticeState } from '../../../shared/contract/training';
 import { useChanges } from '../api/hooks';
 import { conversationToOpen, topic } from '../../../shared/contract';
 
@@ -42,14 +46,20 @@ export function App() {
 function SignedIn() {
   const session = useSession();
   useLockTriggers(session.lockAfterMinutes);
-  return session.agent.role === 'trainee' ? <TraineeHome /> : <Workspace />;
+  // While a practice runs the workspace shows it, marked as training (the core answers from the practice's sandbox);
+  // otherwise trainees, and anyone who opened it from the header, get the training home.
+  return <TrainingGate role={session.agent.role} home={<TraineeHome />} workspace={(practice) => <Workspace practice={practice} />} />;
 }
 
 /**
  * The live workspace: header, then queue | conversation | customer context, resizable and remembered. Keyboard:
  * a skip link to the queue, F6 / Ctrl/Cmd+1/2/3 between the panes (app/keyboard).
  */
-function Workspace() {
+function MaybePractice({ practice, children }: { practice: boolean; children: ReactNode }) {
+  return practice ? <PracticeSession>{children}</PracticeSession> : <>{children}</>;
+}
+
+function Workspace({ practice }: { practice: PracticeState | null }) {
   const { t } = useTranslation();
   const [selectedId, select] = useSelection();
   useWorkspaceKeys(); // F6 / Shift+F6, Ctrl/Cmd+1/2/3, `r` from the queue; the queue takes focus on a fresh page
@@ -66,25 +76,29 @@ function Workspace() {
     <div className="app">
       <SkipLink />
       <Header onOpen={select} />
+      {practice && <PracticeBar practice={practice} selectedId={selectedId} onOpen={select} />}
       <ProblemsBanner />
-      <WorkBar onOpen={select} />
-      <PanelGroup direction="horizontal" autoSaveId="kefu.panes" className="panes">
-        <Panel id="queue" order={1} defaultSize={30} minSize={18} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.queue')}>
-          <QueuePane selectedId={selectedId} onSelect={select} />
-        </Panel>
-        <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
-        <Panel id="conversation" order={2} defaultSize={45} minSize={25} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.conversation')}>
-          <ConversationPane conversationId={selectedId} onOpen={select} />
-        </Panel>
-        <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
-        <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.context')}>
-          <NoticeCenter onOpen={select} />
-          {/* The notices take their room at the top; the customer context scrolls in what is left. */}
-          <div className={classes.below}>
-            <ContextPane conversationId={selectedId} onOpen={select} />
-          </div>
-        </Panel>
-      </PanelGroup>
+      {/* The panes speak to the practice sandbox while practising: the role they check is the sandbox's. */}
+      <MaybePractice practice={practice !== null}>
+        <WorkBar onOpen={select} />
+        <PanelGroup direction="horizontal" autoSaveId="kefu.panes" className="panes">
+          <Panel id="queue" order={1} defaultSize={30} minSize={18} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.queue')}>
+            <QueuePane selectedId={selectedId} onSelect={select} />
+          </Panel>
+          <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
+          <Panel id="conversation" order={2} defaultSize={45} minSize={25} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.conversation')}>
+            <ConversationPane conversationId={selectedId} onOpen={select} />
+          </Panel>
+          <PanelResizeHandle className="resize-handle" aria-label={t('app.resizeHandle')} />
+          <Panel id="context" order={3} defaultSize={25} minSize={15} className="pane" tagName="section" tabIndex={-1} aria-label={t('app.panes.context')}>
+            <NoticeCenter onOpen={select} />
+            {/* The notices take their room at the top; the customer context scrolls in what is left. */}
+            <div className={classes.below}>
+              <ContextPane conversationId={selectedId} onOpen={select} />
+            </div>
+          </Panel>
+        </PanelGroup>
+      </MaybePractice>
     </div>
   );
 }

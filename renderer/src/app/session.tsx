@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Output } from '../../../shared/contract';
 import { useCall } from '../api/hooks';
 import { applyLocale } from '../i18n';
@@ -51,3 +51,14 @@ export function useSession(): SessionInfo {
 }
 
 export const useNow = () => useContext(NowContext);
+
+/**
+ * Inside a practice the core answers the workspace from the practice's sandbox, where the person's copy is an agent
+ * (a trainee too: that is what practising is). The workspace's own checks (may I change the status, transfer,
+ * escalate) must see the same role, or a trainee could not resolve or escalate the practice conversation.
+ */
+export function PracticeSession({ children }: { children: ReactNode }) {
+  const s = useSession();
+  const value = useMemo<SessionInfo>(() => (s.agent.role === 'trainee' ? { ...s, agent: { ...s.agent, role: 'agent' } } : s), [s]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,456 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { CoreError, topic, zodIssues, type CallName, type Topic } from '../../../../shared/contract';
+import { PRACTICE_CALLS, type AssignmentView, type AttemptResult, type AttemptSummary, type PracticeState, type ScenarioSummary } from '../../../../shared/contract/training';
+import { customerStep, nodeOf } from '../../../../shared/rules/training/branching';
+import { gradeAttempt } from '../../../../shared/rules/training/grade';
+import { assignmentStatus, suggestNext, weakestItems } from '../../../../shared/rules/training/progress';
+import { parseScenarioFile, serializeScenarioFile } from '../../../../shared/rules/training/scenarioFile';
+import { makeTokenizer, type Tokenize } from '../../../../shared/rules/training/text';
+import { TrainingScenario, type Agent, type TrainingAssignment, type TrainingAttempt } from '../../../../shared/schema';
+import type { Actor, CoreContext, HandlerSlice } from '../../context';
+import type { Call, ResolveSession } from '../../dispatcher';
+import type { Change } from '../../store/types';
+import { auditChange } from '../audit';
+import { cutHan } from '../bot/segmenter';
+import { CustomerDriver, type DriverState } from './driver';
+import { effectiveScenarios, isBuiltin, type LibraryEntry } from './library';
+import { createSandbox, reopenSandbox, sandboxDir, Sandbox, type OpenSandboxCore } from './sandbox';
+
+/**
+ * The workspace calls a practising person's session sends to their sandbox: the queue, the conversation and its
+ * reply box, canned replies as the picker uses them, drafts, the context panel, search, reminders and notices.
+ * Not: session, profile, settings, presence, the canned library's management, training itself, lead tools. A call
+ * not listed goes to the live core as always, where a trainee's role is refused any live data.
+ */
+export const SANDBOX_CALLS: ReadonlySet<CallName> = new Set<CallName>(PRACTICE_CALLS);
+
+export const TRAINING_TOPIC = topic.training;
+
+interface Practice {
+  attemptId: string;
+  agentId: string;
+  sandbox: Sandbox;
+  driver: CustomerDriver;
+  offFeed: () => void;
+}
+
+export interface TrainingDeps {
+  dataDir: string;
+  /** Opens a sandbox core on a folder (createCore with the live clock; see electron/core/index.ts). */
+  openSandbox: OpenSandboxCore;
+  /** For tests: the segmentation (default: the bot's jieba). */
+  tokenize?: Tokenize;
+}
+
+const summaryOf = (a: TrainingAttempt): AttemptSummary => ({
+  id: a.id,
+  scenarioId: a.scenarioId,
+  scenarioTitle: a.scenario.title,
+  agentId: a.agentId,
+  startedAt: a.startedAt,
+  finishedAt: a.finishedAt,
+  score: a.state === 'finished' ? a.score : null,
+  state: a.state,
+});
+
+const resultOf = (a: TrainingAttempt): AttemptResult => ({
+  attempt: summaryOf(a),
+  verdicts: a.verdicts,
+  turns: a.turns,
+  chosenCategory: a.chosenCategory,
+  expectedCategory: a.scenario.category,
+});
+
+const practiceOf = (a: TrainingAttempt): PracticeState => ({
+  attemptId: a.id,
+  scenarioId: a.scenarioId,
+  scenarioTitle: a.scenario.title,
+  conversationId: a.sandboxConversationId,
+  startedAt: a.startedAt,
+  turnBudgetMs: a.scenario.turnBudgetSeconds * 1000,
+});
+
+const scenarioSummary = (e: LibraryEntry): ScenarioSummary => ({
+  id: e.scenario.id,
+  title: e.scenario.title,
+  category: e.scenario.category,
+  locale: e.scenario.locale,
+  tags: e.scenario.tags,
+  difficulty: e.scenario.difficulty,
+  builtIn: e.origin !== 'added',
+});
+
+/**
+ * Training mode (docs/rules.md "Training"): the scenario library and authoring, practices in a sandbox core with a
+ * simulated customer, grading, attempts, assignments and progress. Everything it keeps in the live store is in the
+ * training collections; a practice's workspace lives and dies in its sandbox folder.
+ */
+export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
+  const tokenize = deps.tokenize ?? makeTokenizer(cutHan);
+  const practices = new Map<string, Practice>();
+  const store = ctx.store;
+
+  const library = () => effectiveScenarios(store.all('trainingScenarios').values());
+  const scenarioById = (id: string) => library().find((e) => e.scenario.id === id);
+  const attempts = () => [...store.all('trainingAttempts').values()];
+  const inProgressOf = (agentId: string) => attempts().find((a) => a.agentId === agentId && a.state === 'in_progress');
+  const publish = (extra: Topic[] = []) => ctx.feed.publish([TRAINING_TOPIC, ...extra]);
+
+  const assignmentView = (a: TrainingAssignment, all: TrainingAttempt[], titles: Map<string, string>): AssignmentView => ({
+    id: a.id,
+    scenarioId: a.scenarioId,
+    scenarioTitle: titles.get(a.scenarioId) ?? a.scenarioId,
+    agentId: a.agentId,
+    assignedBy: a.assignedBy,
+    dueAt: a.dueAt,
+    ...assignmentStatus(a, all, ctx.clock.now()),
+  });
+  const titleMap = () => new Map(library().map((e) => [e.scenario.id, e.scenario.title]));
+
+  /** Starts the simulated customer of a practice and relays the sandbox's change topics to the live feed. */
+  function run(attempt: TrainingAttempt, sandbox: Sandbox): Practice {
+    const driver = new CustomerDriver(sandbox, attempt, attempt.driver, {
+      clock: ctx.clock,
+      tokenize,
+      log: ctx.log,
+      publish: (topics) => ctx.feed.publish(topics),
+      save: (state: DriverState) => {
+        const current = store.get('trainingAttempts', attempt.id);
+        if (current && current.state === 'in_progress') store.commit([{ op: 'put', coll: 'trainingAttempts', rec: { ...current, driver: state } }]);
+      },
+    });
+    const offFeed = sandbox.core.subscribe((ev) => ctx.feed.publish(ev.topics as Topic[]));
+    const p: Practice = { attemptId: attempt.id, agentId: attempt.agentId, sandbox, driver, offFeed };
+    practices.set(attempt.agentId, p);
+    driver.evaluate();
+    return p;
+  }
+
+  async function end(p: Practice): Promise<void> {
+    p.driver.stop();
+    p.offFeed();
+    practices.delete(p.agentId);
+    await p.sandbox.discard();
+  }
+
+  const ownAttempt = (attemptId: string, actor: Actor): TrainingAttempt => {
+    const a = store.get('trainingAttempts', attemptId);
+    if (!a || (a.agentId !== actor.agent.id && actor.agent.role !== 'lead')) throw new CoreError('not_found', `No attempt ${attemptId}`);
+    return a;
+  };
+  const runningOf = (attemptId: string, actor: Actor): { attempt: TrainingAttempt; practice: Practice } => {
+    const attempt = store.get('trainingAttempts', attemptId);
+    if (!attempt || attempt.agentId !== actor.agent.id) throw new CoreError('not_found', `No attempt ${attemptId}`);
+    const practice = practices.get(actor.agent.id);
+    if (attempt.state !== 'in_progress' || !practice || practice.attemptId !== attemptId) {
+      throw new CoreError('conflict', `Attempt ${attemptId} is not in progress`, undefined, { code: 'practice_over' });
+    }
+    return { attempt, practice };
+  };
+
+  const parseScenario = (raw: unknown): TrainingScenario => {
+    const r = TrainingScenario.safeParse(raw);
+    if (!r.success) throw new CoreError('validation', 'The scenario is invalid', zodIssues(r.error, 'scenario'));
+    return r.data;
+  };
+
+  const handlers: HandlerSlice<
+    | 'training.home'
+    | 'training.start'
+    | 'training.current'
+    | 'training.finish'
+    | 'training.abandon'
+    | 'training.attempt'
+    | 'training.progress'
+    | 'training.assign'
+    | 'training.scenarios'
+    | 'training.saveScenario'
+    | 'training.deleteScenario'
+    | 'training.importScenarios'
+    | 'training.exportScenarios'
+    | 'training.tryTurn'
+  > = {
+    'training.home': (_input, actor) => {
+      const me = actor.agent;
+      const lib = library();
+      const all = attempts();
+      const mine = all.filter((a) => a.agentId === me.id);
+      const titles = titleMap();
+      const assignments = [...store.all('trainingAssignments').values()].filter((a) => a.agentId === me.id);
+      const running = inProgressOf(me.id);
+      return {
+        assignments: assignments.map((a) => assignmentView(a, all, titles)).sort((a, b) => a.dueAt - b.dueAt),
+        library: lib.map(scenarioSummary),
+        attempts: mine.sort((a, b) => b.startedAt - a.startedAt).map(summaryOf),
+        weakest: weakestItems(mine),
+        suggestion: suggestNext({ agentId: me.id, locales: me.languages, library: lib.map((e) => e.scenario), assignments, attempts: mine, now: ctx.clock.now() }),
+        practice: running && practices.has(me.id) ? practiceOf(running) : null,
+      };
+    },
+
+    'training.start': async ({ scenarioId }, actor) => {
+      const me = actor.agent;
+      if (practices.has(me.id) || inProgressOf(me.id)) throw new CoreError('conflict', `${me.id} already has a practice in progress`, undefined, { code: 'practice_in_progress' });
+      const entry = scenarioById(scenarioId);
+      if (!entry) throw new CoreError('not_found', `No scenario ${scenarioId}`);
+      const scenario = entry.scenario;
+      const now = ctx.clock.now();
+      const attemptId = ctx.newId('tr-');
+      const agents = [...store.all('agents').values()];
+      const canned = [...store.all('cannedReplies').values()].filter((c) => c.scope !== 'personal' || c.ownerId === me.id);
+      const { sandbox, conversationId } = await createSandbox(deps.openSandbox, sandboxDir(deps.dataDir, attemptId), {
+        scenario,
+        person: me,
+        leads: agents.filter((a) => a.role === 'lead' && !a.disabled),
+        canned,
+        settings: ctx.settings(),
+        newId: ctx.newId,
+        now,
+      });
+      const attempt: TrainingAttempt = {
+        id: attemptId,
+        agentId: me.id,
+        scenarioId,
+        scenario,
+        startedAt: now,
+        finishedAt: null,
+        state: 'in_progress',
+        abandonedBy: null,
+        sandboxConversationId: conversationId,
+        driver: { nodeId: scenario.nodes[0].id, fallbacksUsed: 0, followUpsSent: 0, end: null, impatientIds: [] },
+        score: null,
+        verdicts: [],
+        turns: [],
+        chosenCategory: null,
+      };
+      try {
+        store.commit([{ op: 'put', coll: 'trainingAttempts', rec: attempt }]);
+      } catch (e) {
+        await sandbox.discard();
+        throw e;
+      }
+      run(attempt, sandbox);
+      // The segmenter's dictionary loads on first use (seconds on a busy machine): load it while the person reads the
+      // opening message, not when the customer first has to answer.
+      setImmediate(() => tokenize('预热 warm-up'));
+      ctx.log('info', `training: ${me.id} started ${scenarioId} (${attemptId})`);
+      publish([topic.queue]);
+      return practiceOf(attempt);
+    },
+
+    'training.current': (_input, actor) => {
+      const p = practices.get(actor.agent.id);
+      const a = p ? store.get('trainingAttempts', p.attemptId) : undefined;
+      return a && a.state === 'in_progress' ? practiceOf(a) : null;
+    },
+
+    'training.finish': async ({ attemptId }, actor) => {
+      const { attempt, practice } = runningOf(attemptId, actor);
+      // Anything due (the customer's answer to a last reply) lands first: the grade sees what the trainee saw.
+      practice.driver.evaluate();
+      const now = ctx.clock.now();
+      const transcript = practice.driver.transcript(now);
+      const cannedLib = [...practice.sandbox.core.store.all('cannedReplies').values()].map((c) => ({ shortcut: c.shortcut, title: c.title, body: c.body }));
+      const grade = gradeAttempt(attempt.scenario, transcript, tokenize, cannedLib);
+      const done: TrainingAttempt = {
+        ...attempt,
+        driver: practice.driver.position,
+        state: 'finished',
+        finishedAt: now,
+        score: grade.score,
+        verdicts: grade.verdicts,
+        turns: grade.turns,
+        chosenCategory: transcript.chosenCategory,
+      };
+      store.commit([{ op: 'put', coll: 'trainingAttempts', rec: done }]);
+      await end(practice);
+      ctx.log('info', `training: ${actor.agent.id} finished ${attempt.scenarioId} (${attemptId}) with ${grade.score}`);
+      publish([topic.queue]);
+      return resultOf(done);
+    },
+
+    'training.abandon': async ({ attemptId }, actor) => {
+      const { attempt, practice } = runningOf(attemptId, actor);
+      const now = ctx.clock.now();
+      const transcript = practice.driver.transcript(now);
+      const left: TrainingAttempt = { ...attempt, driver: practice.driver.position, state: 'abandoned', abandonedBy: 'person', finishedAt: now, chosenCategory: transcript.chosenCategory };
+      store.commit([{ op: 'put', coll: 'trainingAttempts', rec: left }]);
+      await end(practice);
+      publish([topic.queue]);
+      return summaryOf(left);
+    },
+
+    'training.attempt': ({ attemptId }, actor) => resultOf(ownAttempt(attemptId, actor)),
+
+    'training.progress': () => {
+      const all = attempts();
+      const titles = titleMap();
+      const assignments = [...store.all('trainingAssignments').values()];
+      const views = assignments.map((a) => assignmentView(a, all, titles));
+      const people = [...store.all('agents').values()]
+        .filter((a) => !a.disabled)
+        .map((agent: Agent) => {
+          const mine = all.filter((a) => a.agentId === agent.id);
+          const scored = mine.filter((a) => a.state === 'finished' && a.score !== null);
+          const assigned = views.filter((v) => v.agentId === agent.id);
+          return {
+            agentId: agent.id,
+            name: agent.name,
+            role: agent.role,
+            assigned: assigned.length,
+            done: assigned.filter((v) => v.done).length,
+            overdue: assigned.filter((v) => v.overdue).length,
+            attempts: mine.length,
+            averageScore: scored.length ? Math.round((10 * scored.reduce((n, a) => n + (a.score as number), 0)) / scored.length) / 10 : null,
+            lastAttemptAt: mine.length ? Math.max(...mine.map((a) => a.startedAt)) : null,
+          };
+        })
+        .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'trainee' ? -1 : b.role === 'trainee' ? 1 : a.role.localeCompare(b.role)));
+      return {
+        people,
+        assignments: views.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt - b.dueAt),
+        recent: all.sort((a, b) => b.startedAt - a.startedAt).slice(0, 50).map(summaryOf),
+      };
+    },
+
+    'training.assign': ({ scenarioId, agentIds, dueAt }, actor) => {
+      if (!scenarioById(scenarioId)) throw new CoreError('not_found', `No scenario ${scenarioId}`);
+      const now = ctx.clock.now();
+      if (dueAt <= now) throw new CoreError('validation', 'The due time is not in the future', ['dueAt: in the past'], { code: 'due_in_past' });
+      const ids = [...new Set(agentIds)];
+      for (const id of ids) {
+        const a = store.get('agents', id);
+        if (!a || a.disabled) throw new CoreError('not_found', `No profile ${id}`);
+      }
+      const made: TrainingAssignment[] = ids.map((agentId) => ({ id: ctx.newId('ta-'), scenarioId, agentId, assignedBy: actor.agent.id, assignedAt: now, dueAt }));
+      const changes: Change[] = made.flatMap((a): Change[] => [
+        { op: 'put', coll: 'trainingAssignments', rec: a },
+        auditChange(ctx, { actorId: actor.agent.id, action: 'training.assign', targetId: a.agentId, after: { scenarioId, dueAt, assignmentId: a.id } }),
+      ]);
+      store.commit(changes);
+      publish();
+      const all = attempts();
+      const titles = titleMap();
+      return { assignments: made.map((a) => assignmentView(a, all, titles)) };
+    },
+
+    'training.scenarios': () => ({ scenarios: library().map((e) => e.scenario) }),
+
+    'training.saveScenario': ({ scenario: raw }, actor) => {
+      const scenario = parseScenario(raw);
+      const before = scenarioById(scenario.id);
+      const now = ctx.clock.now();
+      store.commit([
+        { op: 'put', coll: 'trainingScenarios', rec: { id: scenario.id, scenario, deleted: false, updatedAt: now, updatedBy: actor.agent.id } },
+        auditChange(ctx, { actorId: actor.agent.id, action: 'training.saveScenario', targetId: scenario.id, before: before ? { title: before.scenario.title, origin: before.origin } : null, after: { title: scenario.title } }),
+      ]);
+      publish();
+      return scenarioSummary(scenarioById(scenario.id)!);
+    },
+
+    'training.deleteScenario': ({ id }, actor) => {
+      const before = scenarioById(id);
+      if (!before) throw new CoreError('not_found', `No scenario ${id}`);
+      const now = ctx.clock.now();
+      // A built-in scenario is hidden by a record saying so; the team's own is removed.
+      const change: Change = isBuiltin(id)
+        ? { op: 'put', coll: 'trainingScenarios', rec: { id, scenario: null, deleted: true, updatedAt: now, updatedBy: actor.agent.id } }
+        : { op: 'del', coll: 'trainingScenarios', id };
+      store.commit([change, auditChange(ctx, { actorId: actor.agent.id, action: 'training.deleteScenario', targetId: id, before: { title: before.scenario.title, origin: before.origin } })]);
+      publish();
+      return { id };
+    },
+
+    'training.importScenarios': ({ text, dryRun }, actor) => {
+      const parsed = parseScenarioFile(text);
+      if (!parsed.ok) return { ok: false, imported: 0, problems: parsed.problems };
+      if (!dryRun) {
+        const now = ctx.clock.now();
+        store.commit([
+          ...parsed.scenarios.map((s): Change => ({ op: 'put', coll: 'trainingScenarios', rec: { id: s.id, scenario: s, deleted: false, updatedAt: now, updatedBy: actor.agent.id } })),
+          auditChange(ctx, { actorId: actor.agent.id, action: 'training.importScenarios', targetId: null, after: { ids: parsed.scenarios.map((s) => s.id) } }),
+        ]);
+        publish();
+      }
+      return { ok: true, imported: parsed.scenarios.length, problems: [] };
+    },
+
+    'training.exportScenarios': ({ ids }) => {
+      const wanted = ids ? new Set(ids) : null;
+      const list = library()
+        .map((e) => e.scenario)
+        .filter((s) => !wanted || wanted.has(s.id));
+      const now = ctx.clock.now();
+      const day = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+      return { fileName: `kefu-training-scenarios-${day}.json`, text: serializeScenarioFile(list, now) };
+    },
+
+    'training.tryTurn': ({ scenario: raw, nodeId, reply }) => {
+      const scenario = parseScenario(raw);
+      const node = nodeOf(scenario, nodeId);
+      if (!node) throw new CoreError('not_found', `No node ${nodeId} in the scenario`);
+      if (node.end !== null) return { nextNodeId: null, customer: null, matchedKeyPoints: [], end: node.end };
+      const s = customerStep(scenario, { nodeId, fallbacksUsed: 0 }, reply, { escalated: false }, tokenize);
+      return { nextNodeId: s.branched ? s.nodeId : null, customer: s.text, matchedKeyPoints: s.matched, end: s.end };
+    },
+  };
+
+  /**
+   * The forwarding layer in front of the live dispatcher: a workspace call (SANDBOX_CALLS) from a signed-in,
+   * unlocked session whose person has a practice running is answered by that practice's sandbox, as that person.
+   * Everything else goes to the live dispatcher unchanged (so a trainee is refused live calls there as always).
+   */
+  function forward(live: Call, resolve: ResolveSession): Call {
+    return async (name, input, sessionId, sink) => {
+      if (SANDBOX_CALLS.has(name as CallName)) {
+        const s = resolve(sessionId || null);
+        const p = s && !s.locked ? practices.get(s.actor.agent.id) : undefined;
+        if (p) return p.sandbox.call(name, input);
+      }
+      return live(name, input, sessionId, sink);
+    };
+  }
+
+  /**
+   * Start-up: every practice left in progress resumes when its sandbox opens cleanly; one whose sandbox is gone or
+   * unreadable is marked abandoned (never a person stuck in a practice). Sandbox folders no practice owns go.
+   */
+  async function start(): Promise<void> {
+    for (const a of attempts().filter((x) => x.state === 'in_progress')) {
+      const dir = sandboxDir(deps.dataDir, a.id);
+      const sandbox = await reopenSandbox(deps.openSandbox, dir, a.agentId, a.sandboxConversationId);
+      if (sandbox && !practices.has(a.agentId)) {
+        run(a, sandbox);
+        ctx.log('info', `training: resumed practice ${a.id} of ${a.agentId}`);
+        continue;
+      }
+      if (sandbox) await sandbox.close();
+      store.commit([{ op: 'put', coll: 'trainingAttempts', rec: { ...a, state: 'abandoned', abandonedBy: 'startup', finishedAt: ctx.clock.now() } }]);
+      rmSync(dir, { recursive: true, force: true });
+      ctx.log('warn', `training: practice ${a.id} of ${a.agentId} could not resume (sandbox missing or unreadable); marked abandoned`);
+    }
+    const root = path.join(deps.dataDir, 'training');
+    if (existsSync(root)) {
+      const running = new Set([...practices.values()].map((p) => p.attemptId));
+      for (const name of readdirSync(root)) if (!running.has(name)) rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+    ctx.ticker.onTick(() => {
+      for (const p of practices.values()) p.driver.evaluate();
+    });
+  }
+
+  /** Closes the sandboxes, keeping their folders (a practice resumes on the next start). */
+  async function close(): Promise<void> {
+    for (const p of [...practices.values()]) {
+      p.driver.stop();
+      p.offFeed();
+      await p.sandbox.close().catch(() => {});
+    }
+    practices.clear();
+  }
+
+  return { handlers, forward, start, close };
+}
+
+export type Training = ReturnType<typeof createTraining>;
