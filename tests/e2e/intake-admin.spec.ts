@@ -11,7 +11,8 @@ const OPENER = '接待设置';
 const DIALOG = '机器人、常见问题与分配';
 
 async function openDialog(page: Page, tab?: string) {
-  await page.getByRole('button', { name: OPENER }).click();
+  await page.getByRole('button', { name: '团队', exact: true }).click();
+  await page.getByRole('menuitem', { name: OPENER }).click();
   const dialog = page.getByRole('dialog', { name: DIALOG });
   await expect(dialog).toBeVisible();
   if (tab) await dialog.getByRole('tab', { name: tab }).click();
@@ -181,7 +182,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test("an agent's header has no intake screens, and the core refuses their calls by request", async ({ page, app }) => {
   await openApp(page, app);
   await expect(page.getByRole('banner')).toBeVisible();
-  await expect(page.getByRole('button', { name: OPENER })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '团队', exact: true })).toHaveCount(0); // the lead's Team menu holds the opener
   const answers = await page.evaluate(async () => {
     const c = window.kefu!.call;
     const rs = await Promise.all([

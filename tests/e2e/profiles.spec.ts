@@ -2,7 +2,8 @@ import { DEMO, expect, openApp, signIn, switchTo, test } from './fixtures';
 
 test('a lead adds a profile, the new agent signs in; disabling it ends that and hides it from sign-in', async ({ page, app }) => {
   await openApp(page, app, DEMO.lead);
-  await page.getByRole('button', { name: '账号管理' }).click();
+  await page.getByRole('button', { name: '团队', exact: true }).click();
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
   const dialog = page.getByRole('dialog', { name: '团队账号' });
   const add = dialog.getByRole('form', { name: '添加账号' });
   await add.getByLabel('姓名').fill('周新');

@@ -5,20 +5,20 @@ import { can } from '../../../shared/contract/permissions';
 import { api } from '../api/client';
 import { CannedLibraryButton } from '../panes/canned/CannedLibrary';
 import { DataButton } from '../panes/data/DataButton';
-import { IntakeAdminButton } from '../panes/intake-admin/IntakeAdminButton';
 import { RemindersButton } from '../panes/reminders/RemindersView';
 import { formatTime } from './format';
 import { SpoolStatus } from './intake/SpoolStatus';
 import classes from './Header.module.css';
-import { ProfilesButton } from './identity/ProfilesButton';
 import { lockNow, signOut } from './identity/signOut';
 import { useNow, useSession } from './session';
+import { MeMenu, TeamMenu } from './TeamMenu';
 import { ThemeSwitch } from './ThemeSwitch';
 
 /**
- * The workspace's one-row toolbar: the app's name (and the test clock when one runs), the openers of the libraries
- * and lead screens, then who is signed in with Lock (Ctrl/Cmd+L) and Sign out, the language and the theme. Quiet
- * by design: small default buttons on the pane colour, nothing competing with the queue for attention.
+ * The workspace's one-row toolbar: the app's name (and the test clock when one runs), the openers of the libraries,
+ * the lead's Team menu or an agent's Me menu, then who is signed in with Lock (Ctrl/Cmd+L) and Sign out, the language
+ * and the theme. Quiet by design: small default buttons on the pane colour, nothing competing with the queue for
+ * attention. It must fit one row at 1280 px for every role in both languages with room to spare (tests/e2e/header).
  */
 export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
   const { t, i18n } = useTranslation();
@@ -38,11 +38,13 @@ export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
       {/* Import progress and set-aside spool lines; renders nothing while the spool is quiet and clean. */}
       <SpoolStatus />
       <Group gap={6} wrap="nowrap" className={classes.openers}>
+        {/* Used during live work: one click each. */}
         <CannedLibraryButton />
         {lead && <DataButton />}
         {onOpen && can(session.agent.role, 'reminders.list') && <RemindersButton onOpen={onOpen} />}
-        {lead && <ProfilesButton />}
-        {lead && <IntakeAdminButton onOpen={onOpen} />}
+        {/* Used now and then: one menu per role (a trainee has neither: their home is the training home). */}
+        {lead && <TeamMenu onOpen={onOpen} />}
+        {session.agent.role === 'agent' && <MeMenu onOpen={onOpen} />}
       </Group>
       <Group gap={6} wrap="nowrap" className={classes.identity}>
         <Text size="sm" fw={600} className={classes.nowrap}>

@@ -1,25 +1,20 @@
-import { Button } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HeaderMenuEntry } from '../../app/HeaderMenu';
 
 // Lead only and opened now and then: loaded on first use, not with the first screen.
 const IntakeAdminDialog = lazy(() => import('./IntakeAdminDialog'));
 
-/** The header's opener of the lead's bot, FAQ and routing screens (the header shows it to leads only). */
-export function IntakeAdminButton({ onOpen }: { onOpen?(conversationId: string): void }) {
+/**
+ * The lead's bot, FAQ and routing screens, as an item of the header's Team menu (shown to leads only). The label is
+ * short like the other items; the tooltip says what is behind it.
+ */
+export function useIntakeAdminEntry(onOpen?: (conversationId: string) => void): HeaderMenuEntry {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      {/* A short label (the header must fit one row at 1280 px); the title says what is behind it. */}
-      <Button size="xs" variant="default" onClick={() => setOpen(true)} title={t('intakeAdmin.title')}>
-        {t('intakeAdmin.open')}
-      </Button>
-      {open && (
-        <Suspense fallback={null}>
-          <IntakeAdminDialog onClose={() => setOpen(false)} onOpen={onOpen} />
-        </Suspense>
-      )}
-    </>
-  );
+  return {
+    key: 'intake-admin',
+    label: t('intakeAdmin.open'),
+    title: t('intakeAdmin.title'),
+    dialog: (close) => <IntakeAdminDialog onClose={close} onOpen={onOpen} />,
+  };
 }
