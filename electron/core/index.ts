@@ -7,6 +7,7 @@ import { makeIdFactory } from './ids';
 import { consoleLog, type Log } from './log';
 import { seedDemoData } from './seed/seedStore';
 import { createCanned } from './services/canned';
+import { createComplaints } from './services/complaints';
 import { createConversations } from './services/conversations';
 import { createConversationTimeline } from './services/conversationTimeline';
 import { createDataAdmin } from './services/dataAdmin';
@@ -16,6 +17,7 @@ import { createSearch } from './services/search';
 import { createIntake } from './services/intake';
 import { createMessageIndex } from './services/messageIndex';
 import { createNotices } from './services/notices';
+import { createPerformance } from './services/performance';
 import { createProblems } from './services/problems';
 import { createSlaDesk } from './services/slaDesk';
 import { createReminders } from './services/reminders';
@@ -23,6 +25,7 @@ import { createSessions } from './services/sessions';
 import { createProfiles } from './services/profiles';
 import { withCommitHook } from './services/spool/commitHook';
 import { createSpool, createSpoolHook } from './services/spool';
+import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
 import { createTicker } from './ticker';
@@ -87,11 +90,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const sessions = createSessions(ctx);
   const notices = createNotices(ctx);
   const search = createSearch(ctx);
+  // Training practices run in sandbox cores of their own (services/training): same clock, own folder, no demo, no spool.
+  const training = createTraining(ctx, {
+    dataDir: opts.dataDir,
+    openSandbox: (dir) => createCore({ dataDir: dir, clock, log, realNow: opts.realNow, seedDemo: false, spoolWatch: false }),
+  });
   const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines });
+  // Built before the handler table: complaints (issue 12) escalate severe ones through the desk's escalation.
+  const slaDesk = createSlaDesk(ctx, notices);
+  // Performance facts are derived in the background from the start, so the first dashboard finds them ready.
+  const perf = createPerformance(ctx, messages);
   const handlers: Handlers = {
     ...sessions.handlers,
     ...createProfiles(ctx, sessions).handlers,
-    ...createSlaDesk(ctx, notices).handlers,
+    ...slaDesk.handlers,
     ...createConversations(ctx, messages, createConversationTimeline(store)).handlers,
     ...createOwnership(ctx, messages).handlers,
     ...createDrafts(ctx).handlers,
@@ -103,10 +115,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...createDataAdmin(ctx, opts.dataDir).handlers,
     ...createProblems(ctx).handlers,
     ...spool.handlers,
+    ...createComplaints(ctx, notices, slaDesk.escalation, messages).handlers,
+    ...perf.handlers,
+    ...training.handlers,
   };
-  const call = createDispatcher(handlers, sessions.resolve, log);
+  // A practising person's workspace calls go to their sandbox; everything else to the live dispatcher.
+  const call = training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve);
   ticker.start();
   spool.start();
+  await training.start();
 
   return {
     call,
@@ -115,7 +132,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     store,
     close: async () => {
       ticker.stop();
+      await training.close();
       search.stop();
+      perf.stop();
       await spool.stop();
       await store.close();
     },

@@ -67,6 +67,24 @@ export const ERROR_CODES = [
   'too_large',
   /** The core cannot be reached (web mode server stopped). */
   'unreachable',
+  /** Only a resolved or closed conversation an agent worked can be rated (the simulator's rating). */
+  'not_rateable',
+  /** Complaints: a closed complaint cannot change any more. */
+  'complaint_closed',
+  /** Complaints: a status step the rules do not allow (params: from, to). */
+  'complaint_transition',
+  /** Complaints: a result needs its text and whether the complaint is upheld. */
+  'complaint_result_needed',
+  /** Complaints: the conversation already has an open complaint. */
+  'complaint_exists',
+  /** Complaints: the handler or the agent it is about must be an enabled agent or lead. */
+  'complaint_person',
+  /** Training: a practice is already running for this person (finish or leave it first). */
+  'practice_in_progress',
+  /** Training: the practice has already ended (finished or abandoned). */
+  'practice_over',
+  /** Training: an assignment's due time is not in the future. */
+  'due_in_past',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -28,6 +28,10 @@ export const topic = {
   reminders: 'reminders',
   /** Spool import progress and the quarantined-line count (one publication per import batch). */
   spool: 'spool',
+  /** Complaint records (issue 12): created, stepped, escalated. */
+  complaints: 'complaints',
+  /** Training (issue 13): practices, attempts, assignments and the scenario library. */
+  training: 'training',
   conversation: (id: string) => `conversation:${id}` as const,
   customer: (id: string) => `customer:${id}` as const,
   /** One agent's saved queue views. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { botContract } from './bot';
 import { cannedContract } from './canned';
+import { complaintsContract } from './complaints';
 import { conversationContract } from './conversation';
 import { dataAdminContract } from './dataAdmin';
 import type { Endpoint } from './define';
@@ -8,6 +9,7 @@ import { draftsContract } from './drafts';
 import type { Result } from './errors';
 import { intakeContract } from './intake';
 import { noticesContract } from './notices';
+import { performanceContract } from './performance';
 import { problemsContract } from './problems';
 import { queueContract } from './queue';
 import { remindersContract } from './reminders';
@@ -16,6 +18,7 @@ import { searchContract } from './search';
 import { sessionContract } from './session';
 import { slaContract } from './sla';
 import { spoolContract } from './spool';
+import { trainingContract } from './training';
 
 export * from './errors';
 export * from './events';
@@ -42,6 +45,9 @@ export const contract = {
   ...spoolContract,
   ...botContract,
   ...routingContract,
+  ...complaintsContract,
+  ...performanceContract,
+  ...trainingContract,
 } satisfies Record<string, Endpoint>;
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ export const SettingsInput = Settings.omit({ id: true })
     spoolDir: Settings.shape.spoolDir.unwrap().optional(),
     bot: Settings.shape.bot.unwrap().optional(),
     routing: Settings.shape.routing.unwrap().optional(),
+    performance: Settings.shape.performance.unwrap().optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;

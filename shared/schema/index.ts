@@ -3,6 +3,7 @@ import { Agent } from './agent';
 import { AuditEvent } from './audit';
 import { BotFeedback, FaqRecord } from './bot';
 import { CannedReply } from './canned';
+import { Complaint } from './complaint';
 import { Credential } from './credential';
 import { Conversation, Message } from './conversation';
 import { Customer } from './customer';
@@ -13,13 +14,14 @@ import { Rating } from './rating';
 import { Reminder } from './reminder';
 import { Settings } from './settings';
 import { OutboxEntry, SpoolCursor, SpoolLink, SpoolQuarantined, SpoolSeen } from './spoolEvent';
-import { Attempt, Scenario } from './training';
+import { TrainingAssignment, TrainingAttempt, TrainingScenarioRecord } from './training';
 
 export * from './common';
 export * from './agent';
 export * from './audit';
 export * from './bot';
 export * from './canned';
+export * from './complaint';
 export * from './credential';
 export * from './conversation';
 export * from './customer';
@@ -33,7 +35,7 @@ export * from './spoolEvent';
 export * from './training';
 
 /** The store's format version; bump it together with a migration in electron/core/store/migrations.ts. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Every stored collection and the schema each of its records must pass. */
 export const recordSchemas = {
@@ -45,8 +47,10 @@ export const recordSchemas = {
   cannedReplies: CannedReply,
   reminders: Reminder,
   ratings: Rating,
-  scenarios: Scenario,
-  attempts: Attempt,
+  // Training (issue 13, shared/schema/training.ts): the team's scenarios over the built-in library, practices, assignments.
+  trainingScenarios: TrainingScenarioRecord,
+  trainingAttempts: TrainingAttempt,
+  trainingAssignments: TrainingAssignment,
   audit: AuditEvent,
   settings: Settings,
   preferences: Preferences,
@@ -62,6 +66,8 @@ export const recordSchemas = {
   // The bot (shared/schema/bot.ts): a lead's FAQ edits over the built-in file, and bot answers marked wrong.
   faqEntries: FaqRecord,
   botFeedback: BotFeedback,
+  // Complaints as records (issue 12): one per complaint conversation, with its deadline, result and escalation.
+  complaints: Complaint,
 } as const;
 
 export type CollectionName = keyof typeof recordSchemas;

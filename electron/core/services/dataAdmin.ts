@@ -21,8 +21,9 @@ const NOT_CUSTOMER_DATA: ReadonlySet<string> = new Set([
   'preferences',
   'cannedReplies',
   'savedViews',
-  'scenarios',
-  'attempts',
+  'trainingScenarios',
+  'trainingAttempts',
+  'trainingAssignments',
   'audit',
 ]);
 
