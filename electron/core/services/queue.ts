@@ -32,11 +32,14 @@ export function createQueue(ctx: CoreContext) {
    * next page request of every open window.
    */
   const activeOf = new Map<string, Set<string>>();
+  /** The name each customer's entries were built with: a batch that changes only a tier re-places nothing. */
+  const nameUsed = new Map<string, string>();
   const track = (c: Conversation, active: boolean) => {
     let set = activeOf.get(c.customerId);
     if (active) {
       if (!set) activeOf.set(c.customerId, (set = new Set()));
       set.add(c.id);
+      nameUsed.set(c.customerId, customerName(c));
     } else if (set) {
       set.delete(c.id);
       if (set.size === 0) activeOf.delete(c.customerId);
@@ -45,6 +48,7 @@ export function createQueue(ctx: CoreContext) {
   const rebuild = () => {
     const entries: QueueEntry[] = [];
     activeOf.clear();
+    nameUsed.clear();
     for (const c of ctx.store.all('conversations').values()) {
       if (!isActive(c.status)) continue;
       entries.push(entryOf(c, customerName(c)));
@@ -64,14 +68,18 @@ export function createQueue(ctx: CoreContext) {
 
   ctx.store.onCommit((changes) => {
     let touched = false;
+    // Renamed customers first: a conversation of this same commit records the new name as it is placed.
     const renamed = new Set<string>();
+    for (const ch of changes) {
+      if (ch.coll === 'customers' && ch.op === 'put' && activeOf.has(ch.rec.id) && nameUsed.get(ch.rec.id) !== ch.rec.name) renamed.add(ch.rec.id);
+    }
     for (const ch of changes) {
       if (ch.coll === 'agents') {
         touched = true; // owner names are read when a row is shown, not kept in the index: only cached pages go
       } else if (ch.coll === 'customers') {
         touched = true;
         if (ch.op === 'del') dirty = true; // a customer erased (data request): rare, rebuild
-        else renamed.add(ch.rec.id);
+        // (a put was seen above: re-placed below only when the name changed)
       } else if (ch.coll === 'conversations' && !dirty) {
         touched = true;
         if (ch.op === 'del') {
@@ -93,6 +101,7 @@ export function createQueue(ctx: CoreContext) {
         for (const id of activeOf.get(customerId) ?? []) {
           const c = ctx.store.get('conversations', id);
           if (c && isActive(c.status)) index.upsert(entryOf(c, customerName(c)));
+          nameUsed.set(customerId, ctx.store.get('customers', customerId)?.name ?? customerId);
         }
       }
     }
