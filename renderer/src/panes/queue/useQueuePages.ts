@@ -104,13 +104,15 @@ export function useQueuePages(filter: QueueFilterInput, anchorId: string | null)
         const key = `${gen}:${p}`;
         if (pages.has(p) || inFlight.current.has(key)) continue;
         inFlight.current.add(key);
-        void fetchPage(p).then((value) => {
-          inFlight.current.delete(key);
-          // Shown unless the filter changed meanwhile; a refresh that already brought this page wins (it is newer).
-          if (!value || gen !== generation.current) return;
-          setTotal(value.total);
-          setPages((prev) => (prev.has(p) ? prev : new Map(prev).set(p, value.items)));
-        });
+        void fetchPage(p)
+          .then((value) => {
+            // Shown unless the filter changed meanwhile; a refresh that already brought this page wins (it is newer).
+            if (!value || gen !== generation.current) return;
+            setTotal(value.total);
+            setPages((prev) => (prev.has(p) ? prev : new Map(prev).set(p, value.items)));
+          })
+          .catch(() => {}) // a failed call leaves the page missing: the next range change or refresh asks again
+          .finally(() => inFlight.current.delete(key));
       }
     },
     [fetchPage, pages],
