@@ -159,15 +159,20 @@ interface Measured {
   progress: ProbeProgress[];
 }
 
-/** True when no placeholder row ("Loading…") of the queue is on screen. */
-const ROWS_LOADED = `(() => {
+/**
+ * True when no placeholder row ("Loading…") of the queue is on screen. A function, not a string: Playwright compiles a
+ * string predicate in the page with `new Function`, which the app's CSP (no 'unsafe-eval') refuses, so a string
+ * check never ran and every jump read as "not loaded".
+ */
+const rowsLoaded = (): boolean => {
   const l = document.querySelector('[role="listbox"][aria-label="Conversations by priority"]');
+  if (!l) return false;
   const box = l.getBoundingClientRect();
   return ![...l.querySelectorAll('[role="option"]')].some((o) => {
     const r = o.getBoundingClientRect();
     return o.getAttribute('aria-label') === 'Loading…' && r.bottom > box.top && r.top < box.bottom;
   });
-})()`;
+};
 
 /**
  * Jumps the queue to `startRow` (rows no earlier window fetched), waits for its rows (up to 10 s, timed: the pages
@@ -176,7 +181,7 @@ const ROWS_LOADED = `(() => {
 async function scrollWindow(page: Page, startRow: number): Promise<Measured> {
   const t0 = performance.now();
   await page.evaluate(`document.querySelector('[role="listbox"][aria-label="Conversations by priority"]').scrollTop = ${startRow * ROW_HEIGHT}`);
-  const loaded = await page.waitForFunction(ROWS_LOADED, undefined, { timeout: 10_000, polling: 'raf' }).then(
+  const loaded = await page.waitForFunction(rowsLoaded, undefined, { timeout: 10_000, polling: 'raf' }).then(
     () => true,
     () => false,
   );
