@@ -43,9 +43,15 @@ export const CONCEPTS: Record<string, readonly string[]> = {
 const isHan = (s: string) => /\p{Script=Han}/u.test(s);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One matcher per concept, built once. */
+/**
+ * One matcher per concept, built once. Latin terms must stand as whole words: they share ONE pair of look-arounds
+ * (`(?<!…)(?:a|b)(?!…)` matches exactly what `(?<!…)a(?!…)|(?<!…)b(?!…)` does), because each `\p{L}` class is
+ * compiled on its own: a pair per term made the first bot turn of a process spend ~0.3 s compiling these.
+ */
 export const CONCEPT_MATCHERS: readonly { feature: string; re: RegExp }[] = Object.entries(CONCEPTS).map(([name, terms]) => {
-  const parts = terms.map((t) => (isHan(t) || !/\w/.test(t) ? escape(t) : `(?<![\\p{L}\\p{N}])${escape(t)}(?![\\p{L}\\p{N}])`));
+  const plain = terms.filter((t) => isHan(t) || !/\w/.test(t)).map(escape);
+  const words = terms.filter((t) => !(isHan(t) || !/\w/.test(t))).map(escape);
+  const parts = words.length ? [...plain, `(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`] : plain;
   return { feature: `@${name}`, re: new RegExp(parts.join('|'), 'u') };
 });
 
