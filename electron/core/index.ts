@@ -44,6 +44,11 @@ export interface CoreOptions {
   spoolWatch?: boolean;
   /** Lines per spool import batch (one commit, one change event each); default 1000. */
   spoolBatchLines?: number;
+  /**
+   * Load the bot's dictionary and model in the background once the search index is built (default true; off under
+   * vitest, where each test file would pay ~0.5 s for a bot most of them never use: the bot loads on first use).
+   */
+  warmBot?: boolean;
 }
 
 export interface Core {
@@ -55,6 +60,11 @@ export interface Core {
   subscribe(listener: ChangeListener): () => void;
   readonly clock: Clock;
   readonly store: Store;
+  /**
+   * Resolves when the start-up work that runs in slices between calls is done: the search index's build and the
+   * performance facts' warm-up (benchmarks wait for it, so they measure their own work, not the start's).
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +85,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const feed = new ChangeFeed(() => clock.now());
   const ticker = createTicker(clock);
+  let closed = false;
   const ctx: CoreContext = {
     store,
     clock,
@@ -100,6 +111,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const slaDesk = createSlaDesk(ctx, notices);
   // Performance facts are derived in the background from the start, so the first dashboard finds them ready.
   const perf = createPerformance(ctx, messages);
+  const intake = createIntake(ctx);
+  const botWarm = (opts.warmBot ?? !process.env.VITEST) ? search.whenReady().then(() => (closed ? undefined : intake.warmBot())) : Promise.resolve();
   const handlers: Handlers = {
     ...sessions.handlers,
     ...createProfiles(ctx, sessions).handlers,
@@ -108,7 +121,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...createOwnership(ctx, messages).handlers,
     ...createDrafts(ctx).handlers,
     ...search.handlers,
-    ...createIntake(ctx).handlers,
+    ...intake.handlers,
     ...notices.handlers,
     ...createCanned(ctx).handlers,
     ...createReminders(ctx, notices).handlers,
@@ -130,7 +143,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     subscribe: (l) => feed.subscribe(l),
     clock,
     store,
+    settled: async () => {
+      await search.whenReady();
+      await perf.warmed;
+      await botWarm;
+    },
     close: async () => {
+      closed = true;
       ticker.stop();
       await training.close();
       search.stop();

@@ -174,6 +174,15 @@ export function createIntake(ctx: CoreContext) {
     ...bot.handlers,
     ...routing.handlers,
   };
-  return { receive, handlers };
+  /**
+   * Warms the bot in the background (setImmediate slices: other calls run between them); resolves when done.
+   * The core starts it once the search index is built, so the first customer of the day gets no load pause.
+   */
+  const warmBot = () =>
+    new Promise<void>((resolve) => {
+      const step = () => (bot.warmStep() ? resolve() : setImmediate(step));
+      setImmediate(step);
+    });
+  return { receive, handlers, warmBot };
 }
 export type Intake = ReturnType<typeof createIntake>;

@@ -25,6 +25,7 @@ import type { Routing } from '../routing';
 import { effectiveFaq } from './knowledge';
 import { BOT_LINES } from './lines';
 import { classifier, faqIndex, linesFeatures } from './model';
+import { cutHan } from './segmenter';
 
 type Reader = Pick<Store, 'get' | 'all'>;
 
@@ -204,6 +205,16 @@ export function createBot(ctx: CoreContext, routing: Routing) {
     },
   };
 
-  return { turn, handOver, handlers };
+  /**
+   * Loads what the first bot turn would otherwise load while a customer waits (jieba's dictionary, the trained
+   * classifier, the FAQ index: ~0.5–1 s together), one piece per call of `step`; true when nothing is left.
+   */
+  const warmSteps = [() => void cutHan('视频上传'), () => void classifier(), () => void knowledge(ctx.store)];
+  const warmStep = (): boolean => {
+    warmSteps.shift()?.();
+    return warmSteps.length === 0;
+  };
+
+  return { turn, handOver, handlers, warmStep };
 }
 export type Bot = ReturnType<typeof createBot>;

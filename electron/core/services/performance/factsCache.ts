@@ -153,25 +153,29 @@ export function createFactsCache(store: Store, messages: MessageIndex, settings:
 
   /**
    * Computes the facts not cached yet in slices of a few milliseconds between other work (setImmediate), so the first
-   * dashboard after a start finds them ready instead of deriving 50 000 conversations in one call. Commits meanwhile
-   * just invalidate as usual. Returns a stop function (the core's close).
+   * dashboard after a start finds them ready instead of deriving 50 000 conversations in one call. Only the
+   * conversations there at the start: one arriving later (a spool import's) is derived when first asked for, since
+   * the commits that follow it would drop facts computed ahead. Commits meanwhile just invalidate as usual.
+   * Returns a stop function (the core's close) and a promise of the end (benchmarks wait for it).
    */
-  function warmUp(sliceMs = 4): () => void {
+  function warmUp(sliceMs = 4): { stop: () => void; done: Promise<void> } {
     let stopped = false;
-    const ids = store.all('conversations').keys();
+    const ids = [...store.all('conversations').keys()];
+    let at = 0;
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
     const step = () => {
-      if (stopped) return;
+      if (stopped) return finish();
       const until = performance.now() + sliceMs;
-      for (;;) {
-        const next = ids.next();
-        if (next.done) return;
-        factsOf(next.value);
+      while (at < ids.length) {
+        factsOf(ids[at++]);
         if (performance.now() >= until) break;
       }
-      setImmediate(step);
+      if (at >= ids.length) finish();
+      else setImmediate(step);
     };
     setImmediate(step);
-    return () => void (stopped = true);
+    return { stop: () => void (stopped = true), done };
   }
 
   return {

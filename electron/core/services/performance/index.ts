@@ -104,8 +104,8 @@ export function createPerformance(ctx: CoreContext, messages: MessageIndex) {
       return { ratingId: rating.id };
     },
   };
-  const stopWarmUp = cache.warmUp();
-  return { handlers, cache, stop: stopWarmUp };
+  const warm = cache.warmUp();
+  return { handlers, cache, stop: warm.stop, warmed: warm.done };
 }
 
 /** The facts cache of each core (keyed by its ticker, which every context of one core shares: see intake.ts). */
