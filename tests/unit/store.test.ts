@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Change, Store } from '../../electron/core/store/types';
@@ -151,6 +151,37 @@ describe('store round trip', () => {
     const s2 = await open(dir);
     expect(dump(s2)).toEqual(before);
     expect(s2.all('messages').size).toBe(400);
+  });
+
+  it('waits, past compactEveryBytes, until the journal is as big as the snapshot it folds into (compactRatio 1)', async () => {
+    const dir = tempDir();
+    const s = await open(dir, 4096);
+    const mine = logs.length;
+    const gens = () => files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0]));
+    // A snapshot of ~100 KB: 200 messages of ~500 bytes.
+    const big = (i: number) => ({ ...message(`big${i}`, i), body: 'x'.repeat(500) });
+    s.commit(Array.from({ length: 200 }, (_, i) => ({ op: 'put' as const, coll: 'messages' as const, rec: big(i) })));
+    await s.compact();
+    const snap = Math.max(...gens());
+    const snapBytes = statSync(path.join(dir, `snapshot-${snap}.json`)).size;
+    expect(snapBytes).toBeGreaterThan(50_000);
+    // Small commits well past 4 KiB but short of the snapshot's size: no compaction.
+    let journal = 0;
+    let i = 0;
+    // (Bounded: with the rule broken the journal rotates away and stops growing.)
+    while (journal < snapBytes * 0.8 && i < 5000) {
+      s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i++) }]);
+      journal = statSync(path.join(dir, `journal-${snap}.ndjson`)).size;
+    }
+    // A compaction would have rotated the journal: commits still land in the same file.
+    s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i++) }]);
+    expect(statSync(path.join(dir, `journal-${snap}.ndjson`)).size).toBeGreaterThan(journal);
+    expect(logs.slice(mine).some((l) => l.includes('compacted into') && !l.includes(`snapshot-${snap}.json`))).toBe(false);
+    // Past it, a commit starts one on its own.
+    while (statSync(path.join(dir, `journal-${snap}.ndjson`)).size < snapBytes) s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i++) }]);
+    const next = `compacted into snapshot-${snap + 1}.json`;
+    for (let t = 0; t < 400 && !logs.slice(mine).some((l) => l.includes(next)); t++) await new Promise((r) => setTimeout(r, 25));
+    expect(logs.slice(mine).some((l) => l.includes(next))).toBe(true);
   });
 
   it('an invalid record throws, and nothing changes in memory or on disk', async () => {

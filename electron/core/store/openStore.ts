@@ -6,7 +6,7 @@
  * (sub-millisecond at any size), snapshots are cut by a worker thread, and unreadable data is quarantined.
  * See docs/measurements.md ("Store") for the measurements behind this; `npm run bench -- store` re-measures.
  */
-import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,8 +35,17 @@ export type StoreLog = (level: 'info' | 'warn' | 'error', msg: string) => void;
 export interface OpenStoreOptions {
   dir: string;
   log?: StoreLog;
-  /** Compact once the current journal is this big (default 64 MiB). */
+  /** Compact once the current journal is this big (default 64 MiB)… */
   compactEveryBytes?: number;
+  /**
+   * …and at least `compactRatio` × the snapshot it would fold into (default 1). A compaction rewrites the whole
+   * snapshot, so a fixed trigger makes a big store rewrite hundreds of MB for every 64 MiB of journal (two full
+   * rewrites during one 100 000-event spool import at 50 000 conversations); growing the trigger with the snapshot
+   * keeps the bytes rewritten per byte journaled at most ~1, as Redis's AOF rewrite does (100 %). The price: a start
+   * after a crash may replay a journal up to the snapshot's size. 0: the fixed trigger alone (tests that force
+   * frequent compactions).
+   */
+  compactRatio?: number;
   /**
    * Validate trusted commits against the schemas anyway (see CommitOptions). Default: on under vitest (or with
    * KEFU_STORE_VALIDATE_ALL=1), so a core bug that builds an invalid record fails a test; off in the app.
@@ -220,6 +229,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     currentGen,
     dirty: migrated || bad.length > 0,
     compactEveryBytes: opts.compactEveryBytes ?? DEFAULT_COMPACT_BYTES,
+    compactRatio: opts.compactRatio ?? 1,
     validateTrusted: opts.validateTrusted ?? Boolean(process.env.VITEST || process.env.KEFU_STORE_VALIDATE_ALL),
   });
   let count = 0;
@@ -247,6 +257,7 @@ interface FileStoreInit {
   currentGen: number;
   dirty: boolean;
   compactEveryBytes: number;
+  compactRatio: number;
   validateTrusted: boolean;
 }
 
@@ -259,6 +270,7 @@ class FileStore implements Store {
   private readonly log: StoreLog;
   private readonly colls: Collections;
   private readonly compactEveryBytes: number;
+  private readonly compactRatio: number;
   private readonly validateTrusted: boolean;
   private seq: number;
   private writer: JournalWriter;
@@ -269,6 +281,8 @@ class FileStore implements Store {
   /** Records on disk may need migrating or dropping: the next compaction must re-validate. */
   private dirty: boolean;
   private compacting: Promise<void> | null = null;
+  /** The size of the snapshot compaction starts from (journalDue). */
+  private snapBytes: { gen: number; bytes: number } | null = null;
   private closed = false;
   private readonly listeners = new Set<(changes: readonly Change[]) => void>();
 
@@ -284,6 +298,7 @@ class FileStore implements Store {
     this.journalGens = [...init.journalGens];
     this.dirty = init.dirty;
     this.compactEveryBytes = init.compactEveryBytes;
+    this.compactRatio = init.compactRatio;
     this.validateTrusted = init.validateTrusted;
     // Always a fresh journal: never append after a torn line someone else left behind.
     this.writer = new JournalWriter(this.dir, init.currentGen);
@@ -348,7 +363,25 @@ class FileStore implements Store {
     this.seq = seq;
     applyChanges(this.colls, parsed);
     this.notify(parsed);
-    if (this.writer.size >= this.compactEveryBytes) this.compactInBackground('journal size');
+    if (this.journalDue()) this.compactInBackground('journal size');
+  }
+
+  /** The journal has grown enough to fold (see OpenStoreOptions.compactRatio). */
+  private journalDue(): boolean {
+    const size = this.writer.size;
+    if (size < this.compactEveryBytes) return false;
+    if (this.compactRatio <= 0 || this.snapGen === null) return true;
+    // One stat per commit past the fixed trigger, cached per snapshot generation.
+    if (this.snapBytes?.gen !== this.snapGen) {
+      let bytes = 0;
+      try {
+        bytes = statSync(path.join(this.dir, snapshotName(this.snapGen))).size;
+      } catch {
+        // Unreadable size: fall back to the fixed trigger.
+      }
+      this.snapBytes = { gen: this.snapGen, bytes };
+    }
+    return size >= this.compactRatio * this.snapBytes.bytes;
   }
 
   private notify(parsed: readonly Change[]): void {
@@ -416,7 +449,7 @@ class FileStore implements Store {
       } finally {
         this.compacting = null;
       }
-      if (this.writer.size >= this.compactEveryBytes) this.compactInBackground('journal size');
+      if (this.journalDue()) this.compactInBackground('journal size');
     })();
     return this.compacting;
   }
