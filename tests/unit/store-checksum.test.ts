@@ -160,4 +160,42 @@ describe('store checksums', () => {
     expect(s2.newProblems).toEqual([]);
     expect(ids(s2)).toEqual(range(1, 4));
   });
+
+  it('a snapshot is one JSON document with one record per line (readers of the whole file still work)', async () => {
+    const dir = tempDir();
+    const file = await snapshotStore(dir, 5);
+    const text = readFileSync(file, 'utf8');
+    const whole = JSON.parse(text) as { collections: { messages: { id: string }[] } };
+    expect(whole.collections.messages.map((m) => m.id)).toEqual(range(1, 5));
+    const lines = text.split('\n');
+    for (let i = 1; i <= 5; i++) expect(lines.filter((l) => l.includes(`"id":"m-${i}"`))).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\{"version":\d+,"gen":1,"seq":\d+,"collections":\{$/);
+  });
+
+  it('a record line that is not JSON any more: only that record is quarantined (as its text), the rest loads', async () => {
+    const dir = tempDir();
+    const file = await snapshotStore(dir, 20);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('"id":"m-9"'));
+    lines[at] = lines[at].slice(0, 30) + lines[at].slice(40); // bytes lost mid-record: the line no longer parses
+    writeFileSync(file, lines.join('\n'));
+    expect(() => JSON.parse(lines.join('\n'))).toThrow();
+
+    const s = await open(dir);
+    expect(ids(s)).toEqual(range(1, 20).filter((id) => id !== 'm-9'));
+    expect(s.newProblems).toHaveLength(1);
+    expect(s.newProblems[0]).toMatchObject({ kind: 'invalid_record' });
+    expect(readFileSync(s.newProblems[0].quarantinedTo, 'utf8')).toContain('m-9');
+  });
+
+  it('a snapshot cut off mid-collection is unreadable as a whole (open falls back a generation)', async () => {
+    const dir = tempDir();
+    const file = await snapshotStore(dir, 20);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('"id":"m-12"')));
+    const s = await open(dir);
+    // Generation 0 (the journal folded into snapshot-1) is still there: nothing is lost.
+    expect(ids(s)).toEqual(range(1, 20));
+    expect(s.newProblems.map((p) => p.kind)).toContain('corrupt_file');
+  });
 });

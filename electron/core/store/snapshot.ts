@@ -1,15 +1,16 @@
 /**
  * Snapshot files and the data folder layout.
  *
- *   snapshot-<gen>.json    the whole store at one point, written by a compaction or the first-run seed (compact
- *                          JSON, read through lowdb's DataFile), with per-record checksums (see checksum.ts)
+ *   snapshot-<gen>.json    the whole store at one point, written by a compaction or the first-run seed: one JSON
+ *                          document, one record per line (LAYOUT below, read line by line; files of earlier
+ *                          versions through lowdb's DataFile), with per-record checksums (see checksum.ts)
  *   journal-<gen>.ndjson   commits made after snapshot-<gen> was cut (see journal.ts)
  *   problems.json          store problems not yet dismissed by a lead (see problemLog.ts)
  *   quarantine/            whatever could not be read (see quarantine.ts)
  *
  * Used by both the main thread (open) and the compaction worker, so nothing here touches store state.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
@@ -98,11 +99,31 @@ export type SnapshotRead =
 /**
  * Reads, frame-checks and checksum-checks one snapshot. Never throws for bad content: the caller decides to
  * quarantine. A damaged frame (head checksum) fails the whole file; a damaged record is only left out.
+ *
+ * A file in the line layout (LAYOUT) is read line by line: no string of the whole file is ever built (V8 caps a
+ * string at ~512 MB, which one JSON.parse of the file hit at ~73 000 conversations), and each record's checksum is
+ * taken over the bytes read instead of a second JSON.stringify. Anything else (a file from an earlier version, all on
+ * one line, or written by hand) is parsed whole, as before.
  */
 export async function readSnapshot(dir: string, gen: number): Promise<SnapshotRead> {
+  return readSnapshotFile(path.join(dir, snapshotName(gen)), gen);
+}
+
+/** readSnapshot for a file of any name (backups). */
+export async function readSnapshotFile(file: string, gen: number): Promise<SnapshotRead> {
+  let streamed: SnapshotRead | null;
+  try {
+    streamed = readLineLayout(file, gen);
+  } catch (e) {
+    return { ok: false, error: `cannot read: ${(e as Error).message}` };
+  }
+  return streamed ?? readWhole(file, gen);
+}
+
+async function readWhole(file: string, gen: number): Promise<SnapshotRead> {
   let raw: unknown;
   try {
-    raw = await dataFile(path.join(dir, snapshotName(gen))).read();
+    raw = await dataFile(file).read();
   } catch (e) {
     return { ok: false, error: `not valid JSON: ${(e as Error).message}` };
   }
@@ -121,6 +142,138 @@ export async function readSnapshot(dir: string, gen: number): Promise<SnapshotRe
   const v = verifyCollections(data, check);
   if (typeof v === 'string') return { ok: false, error: v };
   return { ok: true, data, damaged: v, legacy: false };
+}
+
+/*
+ * LAYOUT: the snapshot writeSnapshot writes is one JSON document, laid out one record per line:
+ *
+ *   {"version":4,"gen":7,"seq":41,"collections":{
+ *   "agents":[
+ *   {"id":"a1",...},
+ *   {"id":"a2",...}
+ *   ]
+ *   ,"conversations":[
+ *   ...
+ *   ]
+ *   },"check":{"alg":"crc32","head":"…","records":{…}}}
+ *
+ * JSON.stringify never puts a raw newline inside a record, so every record is exactly one line.
+ */
+const HEADER_RE = /^\{"version":(\d+),"gen":(\d+),"seq":(\d+),"collections":\{$/;
+const COLLECTION_RE = /^,?("(?:[^"\\]|\\.)*"):\[$/;
+const FOOTER_HEAD = '},"check":';
+const CHUNK = 8 << 20;
+
+/** Calls `line` for each line of the file (without its newline, the last one even if unterminated). */
+function eachLine(fd: number, line: (bytes: Buffer) => void): void {
+  let rest: Buffer = Buffer.alloc(0);
+  const buf = Buffer.allocUnsafe(CHUNK);
+  for (;;) {
+    let start = 0;
+    for (;;) {
+      const end = rest.indexOf(0x0a, start);
+      if (end === -1) break;
+      line(rest.subarray(start, end));
+      start = end + 1;
+    }
+    rest = rest.subarray(start);
+    const n = readSync(fd, buf, 0, CHUNK, null);
+    if (n === 0) break;
+    // The unfinished line is copied out before the buffer is read into again.
+    rest = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, n)]) : Buffer.from(buf.subarray(0, n));
+  }
+  if (rest.length > 0) line(rest);
+}
+
+/** The line layout read line by line; null when the file is not in it (read whole instead). */
+function readLineLayout(file: string, gen: number): SnapshotRead | null {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.allocUnsafe(256);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const nl = head.subarray(0, n).indexOf(0x0a);
+    const m = nl === -1 ? null : HEADER_RE.exec(head.subarray(0, nl).toString('latin1'));
+    if (!m) return null;
+    const version = Number(m[1]);
+    const seq = Number(m[3]);
+    const collections: Record<string, unknown[]> = {};
+    const sums: Record<string, number[]> = {};
+    let coll: string | null = null;
+    let footer: string | null = null;
+    let lineNo = 0;
+    let error: string | null = null;
+    const fail = (msg: string) => void (error ??= `line ${lineNo}: ${msg}`);
+    eachLine(fd, (bytes) => {
+      lineNo++;
+      if (error) return;
+      if (lineNo === 1) return; // the header, read above
+      if (footer !== null) {
+        if (bytes.toString('latin1').trim() !== '') fail('text after the end of the snapshot');
+        return;
+      }
+      if (coll === null) {
+        const text = bytes.toString('utf8');
+        const c = COLLECTION_RE.exec(text);
+        if (c) {
+          coll = JSON.parse(c[1]) as string;
+          if (collections[coll]) return fail(`collection ${coll} appears twice`);
+          collections[coll] = [];
+          sums[coll] = [];
+        } else if (text.startsWith(FOOTER_HEAD) && text.endsWith('}')) footer = text.slice(FOOTER_HEAD.length, -1);
+        else fail('expected a collection or the checksums');
+        return;
+      }
+      if (bytes.length === 1 && bytes[0] === 0x5d) {
+        coll = null; // "]"
+        return;
+      }
+      const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
+      const text = body.toString('utf8');
+      try {
+        collections[coll].push(JSON.parse(text));
+        sums[coll].push(crc32(body));
+      } catch {
+        // Not JSON at all: kept as its text, and marked so that it fails its checksum (a CRC is never -1).
+        collections[coll].push(text);
+        sums[coll].push(-1);
+      }
+    });
+    if (error) return { ok: false, error };
+    if (coll !== null) return { ok: false, error: `cut off inside collection ${coll} (no closing line)` };
+    if (footer === null) return { ok: false, error: 'cut off: no checksums at the end' };
+    let checkRaw: unknown;
+    try {
+      checkRaw = JSON.parse(footer);
+    } catch (e) {
+      return { ok: false, error: `the checksums are not valid JSON: ${(e as Error).message}` };
+    }
+    const frame = SnapshotFrame.safeParse({ version, gen, seq, collections: {}, check: checkRaw });
+    if (!frame.success || !frame.data.check) {
+      return { ok: false, error: `not a store snapshot: ${frame.success ? 'no checksums' : z.prettifyError(frame.error).replace(/\n/g, ' ')}` };
+    }
+    const check = frame.data.check;
+    const data: SnapshotFile = { version, gen, seq, collections };
+    const counts = Object.entries(collections).map(([c, recs]) => [c, recs.length] as [string, number]);
+    if (snapshotHead(version, seq, counts) !== check.head) return { ok: false, error: 'checksum mismatch in the frame (version, seq or collections changed)' };
+    const damaged: DamagedRecord[] = [];
+    for (const [c, recs] of Object.entries(collections)) {
+      const want = check.records[c];
+      if (typeof want !== 'string' || want.length !== recs.length * 8) return { ok: false, error: `checksums of ${c} do not match its records` };
+      let kept: unknown[] | null = null;
+      const got = sums[c];
+      for (let i = 0; i < recs.length; i++) {
+        const ok = got[i] === parseInt(want.slice(i * 8, i * 8 + 8), 16);
+        if (!ok) {
+          damaged.push({ coll: c, index: i, raw: recs[i] });
+          kept ??= recs.slice(0, i);
+        } else if (kept) kept.push(recs[i]);
+      }
+      if (kept) collections[c] = kept;
+    }
+    return { ok: true, data, damaged, legacy: false };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Checks the head and every record; removes damaged records from data.collections. A string: the frame is bad. */
@@ -153,32 +306,36 @@ function verifyCollections(data: SnapshotFile, check: SnapshotCheck): DamagedRec
  * After a crash there is either the complete new file or none (the temp is removed by the next open).
  */
 export async function writeSnapshot(dir: string, data: SnapshotFile): Promise<void> {
-  writeFileAtomic(dir, snapshotName(data.gen), (write) => {
-    write(`{"version":${JSON.stringify(data.version)},"gen":${JSON.stringify(data.gen)},"seq":${JSON.stringify(data.seq)},"collections":{`);
-    const records: Record<string, string> = {};
-    const counts: [string, number][] = [];
-    let firstColl = true;
-    for (const [coll, recs] of Object.entries(data.collections)) {
-      write(`${firstColl ? '' : ','}${JSON.stringify(coll)}:[`);
-      firstColl = false;
-      const sums: string[] = [];
-      let chunk = '';
-      for (let i = 0; i < recs.length; i++) {
-        const json = JSON.stringify(recs[i]);
-        sums.push(crc32(json).toString(16).padStart(8, '0'));
-        chunk += i === 0 ? json : ',' + json;
-        if (chunk.length >= 1 << 20) {
-          write(chunk);
-          chunk = '';
-        }
+  writeFileAtomic(dir, snapshotName(data.gen), (write) => writeSnapshotText(write, data));
+}
+
+/** Writes `data` in the snapshot format, piece by piece (backups write their files with it too). */
+export function writeSnapshotText(write: (text: string) => void, data: SnapshotFile): void {
+  // One record per line (see LAYOUT): still one JSON document, and a reader can take it line by line.
+  write(`{"version":${JSON.stringify(data.version)},"gen":${JSON.stringify(data.gen)},"seq":${JSON.stringify(data.seq)},"collections":{\n`);
+  const records: Record<string, string> = {};
+  const counts: [string, number][] = [];
+  let firstColl = true;
+  for (const [coll, recs] of Object.entries(data.collections)) {
+    write(`${firstColl ? '' : ','}${JSON.stringify(coll)}:[\n`);
+    firstColl = false;
+    const sums: string[] = [];
+    let chunk = '';
+    for (let i = 0; i < recs.length; i++) {
+      const json = JSON.stringify(recs[i]);
+      sums.push(crc32(json).toString(16).padStart(8, '0'));
+      chunk += i < recs.length - 1 ? json + ',\n' : json + '\n';
+      if (chunk.length >= 1 << 20) {
+        write(chunk);
+        chunk = '';
       }
-      write(chunk + ']');
-      records[coll] = sums.join('');
-      counts.push([coll, recs.length]);
     }
-    const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(data.version, data.seq, counts), records };
-    write(`},"check":${JSON.stringify(check)}}`);
-  });
+    write(chunk + ']\n');
+    records[coll] = sums.join('');
+    counts.push([coll, recs.length]);
+  }
+  const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(data.version, data.seq, counts), records };
+  write(`},"check":${JSON.stringify(check)}}\n`);
 }
 
 /**
