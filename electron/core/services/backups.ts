@@ -22,7 +22,7 @@
  *
  * This module only reads the store's files (the newest snapshot); it never writes into the store folder.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { BACKUP_NAME_RE, type BackupInfo, type BackupKind, type Counts } from '../../../shared/contract/dataAdmin';
 import { CoreError } from '../../../shared/contract';
@@ -30,6 +30,7 @@ import { shanghaiDate } from '../../../shared/rules/calendar';
 import { COLLECTIONS, SCHEMA_VERSION, recordSchemas, type CollectionName } from '../../../shared/schema';
 import type { CoreContext } from '../context';
 import { migrateStore } from '../store/migrations';
+import { readSnapshotFile, writeSnapshotText } from '../store/snapshot';
 import type { Change } from '../store/types';
 
 /** How many backups of each kind are kept. */
@@ -142,19 +143,33 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
     }
   };
 
-  /** The live data, in the snapshot format. Synchronous: exactly the state at this instant. */
-  const serialise = (): string => {
+  /**
+   * Writes the live data into `file` in the snapshot format, record by record (no string of the whole store, which
+   * V8 caps at ~512 MB). Synchronous: exactly the state at this instant.
+   */
+  const writeLive = (file: string): void => {
     const collections: Record<string, unknown[]> = {};
     for (const c of COLLECTIONS) collections[c] = [...ctx.store.all(c).values()];
-    return JSON.stringify({ version: SCHEMA_VERSION, collections });
+    const fd = openSync(file, 'w');
+    try {
+      writeSnapshotText(
+        (text) => {
+          const buf = Buffer.from(text, 'utf8');
+          let off = 0;
+          while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+        },
+        { version: SCHEMA_VERSION, gen: 0, seq: 0, collections },
+      );
+    } finally {
+      closeSync(fd);
+    }
   };
 
   /** Writes the live data as a backup of `kind` now (manual, pre-restore). */
   const writeNow = (kind: BackupKind): BackupInfo => {
     ensureDir();
     const name = backupName(kind, ctx.clock.now());
-    const text = serialise();
-    commitFile(dir, name, (tmp) => writeFileSync(tmp, text));
+    commitFile(dir, name, writeLive);
     prune(kind);
     ctx.feed.publish(['backups']);
     return info(name)!;
@@ -189,10 +204,7 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
     }
     if (existsSync(path.join(dir, name))) return;
     if (source) commitFile(dir, name, (tmp) => copyFileSync(source, tmp));
-    else {
-      const text = serialise();
-      commitFile(dir, name, (tmp) => writeFileSync(tmp, text));
-    }
+    else commitFile(dir, name, writeLive);
     ctx.log('info', `backups: made ${name}${source ? ` from ${path.basename(source)}` : ' from memory'}`);
     prune('daily');
     ctx.feed.publish(['backups']);
@@ -218,22 +230,17 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
   ctx.ticker.onTick(onTick);
 
   /** A backup's records, migrated and validated; any problem refuses the whole backup. */
-  const read = (name: string): Map<CollectionName, Map<string, { id: string }>> => {
+  const read = async (name: string): Promise<Map<CollectionName, Map<string, { id: string }>>> => {
     const file = path.join(dir, name);
     if (!parseBackupName(name) || !existsSync(file)) throw new CoreError('not_found', `No backup ${name}`);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new CoreError('conflict', `Backup ${name} is not readable JSON: ${(e as Error).message}`);
-    }
-    const frame = raw as { version?: unknown; collections?: unknown };
-    if (!frame || typeof frame !== 'object' || typeof frame.version !== 'number' || !frame.collections || typeof frame.collections !== 'object') {
-      throw new CoreError('conflict', `Backup ${name} is not a store snapshot`);
+    const r = await readSnapshotFile(file, 0);
+    if (!r.ok) throw new CoreError('conflict', `Backup ${name} is not a readable store snapshot: ${r.error}`);
+    if (r.damaged.length > 0) {
+      throw new CoreError('conflict', `Backup ${name} holds records whose bytes changed on disk; nothing was restored`, r.damaged.slice(0, 20).map((d) => `${d.coll}[${d.index}]: checksum mismatch`));
     }
     let collections: Record<string, unknown[]>;
     try {
-      collections = migrateStore({ version: frame.version, collections: frame.collections as Record<string, unknown[]> }).data.collections;
+      collections = migrateStore(r.data).data.collections;
     } catch (e) {
       throw new CoreError('conflict', `Backup ${name} cannot be read by this version: ${(e as Error).message}`);
     }
@@ -263,8 +270,9 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
    * synchronous: no other call can commit in between, so the pre-restore backup is exactly what was replaced.
    * `extra` (the audit line) rides in the same commit.
    */
-  const restore = (name: string, extra: (r: { keptAs: string; puts: number; dels: number }) => Change[]) => {
-    const backup = read(name);
+  const restore = async (name: string, extra: (r: { keptAs: string; puts: number; dels: number }) => Change[]) => {
+    const backup = await read(name);
+    // From here to the commit nothing awaits: no other call can commit in between.
     const changes: Change[] = [];
     let puts = 0;
     let dels = 0;

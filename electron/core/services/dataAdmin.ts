@@ -94,8 +94,8 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
       return made;
     },
 
-    'backup.restore': ({ name }, actor) => {
-      const r = backups.restore(name, ({ keptAs, puts, dels }) => [
+    'backup.restore': async ({ name }, actor) => {
+      const r = await backups.restore(name, ({ keptAs, puts, dels }) => [
         auditChange(ctx, { actorId: actor.agent.id, action: 'backup.restore', targetId: null, before: { keptAs }, after: { restored: name, puts, dels } }),
       ]);
       ctx.log('info', `backups: ${actor.agent.id} restored ${name} (${r.puts} written, ${r.dels} removed); the data before is in ${r.keptAs}`);
