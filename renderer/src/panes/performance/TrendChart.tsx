@@ -1,24 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrendPoint } from '../../../../shared/contract/performance';
 import { decimal, duration, percent, words as tr, type Translate } from './cells';
-import { LINE_TYPES, readChartColors, type ChartColors } from './chartTheme';
-import { echarts } from './echarts';
+import { LINE_TYPES, type ChartColors } from './chartTheme';
+import { useEChart } from './useEChart';
 import classes from './performance.module.css';
 
 export const TREND_METRICS = ['score', 'handled', 'csatAverage', 'firstResponseMedianMs', 'slaCompliancePct'] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];
-
-/** A canvas we can draw on (a test DOM without one shows only the text alternative). */
-function canDraw(): boolean {
-  try {
-    return document.createElement('canvas').getContext('2d') !== null;
-  } catch {
-    return false;
-  }
-}
-
-const scheme = () => document.documentElement.getAttribute('data-mantine-color-scheme');
 
 /** The plotted number: minutes for first response (readable on an axis), else the figure itself. */
 const plotted = (p: TrendPoint, metric: TrendMetric): number | null => {
@@ -39,37 +28,9 @@ function figure(metric: TrendMetric, v: number, t: Translate, locale: string): s
  */
 export function TrendChart({ points, metric, names, label, description, small = false }: { points: readonly TrendPoint[]; metric: TrendMetric; names: ReadonlyMap<string, string>; label: string; description: string; small?: boolean }) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-  const [colorScheme, setColorScheme] = useState(scheme);
   const descriptionId = useId();
-
-  useEffect(() => {
-    const observer = new MutationObserver(() => setColorScheme(scheme()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-mantine-color-scheme'] });
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !canDraw()) return;
-    // Dirty rectangles: moving the tooltip over 50 lines repaints only what it covered, not the whole canvas.
-    const chart = echarts.init(el, null, { renderer: 'canvas', useDirtyRect: true });
-    chartRef.current = chart;
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const chart = chartRef.current;
-    if (!chart || !ref.current) return;
-    chart.setOption(trendOption(points, metric, names, readChartColors(ref.current), t, i18n.language), { notMerge: true });
-  }, [points, metric, names, colorScheme, t, i18n.language]);
+  // Dirty rectangles: moving the tooltip over 50 lines repaints only what it covered, not the whole canvas.
+  const ref = useEChart((colors) => trendOption(points, metric, names, colors, t, i18n.language), [points, metric, names, t, i18n.language], { dirtyRect: true });
 
   return (
     <>

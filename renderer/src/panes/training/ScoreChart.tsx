@@ -1,24 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptSummary } from '../../../../shared/contract/training';
 import { formatTime } from '../../app/format';
-import { readChartColors, type ChartColors } from '../performance/chartTheme';
-import { echarts } from '../performance/echarts';
+import type { ChartColors } from '../performance/chartTheme';
+import { useEChart } from '../performance/useEChart';
 import { scoreText } from './text';
 import classes from './training.module.css';
 
-/** A canvas we can draw on (a test DOM without one shows only the text alternative). */
-function canDraw(): boolean {
-  try {
-    return document.createElement('canvas').getContext('2d') !== null;
-  } catch {
-    return false;
-  }
-}
-
-const scheme = () => document.documentElement.getAttribute('data-mantine-color-scheme');
-
-/** Finished attempts, oldest first: the points of the chart. */
 export function scorePoints(attempts: readonly AttemptSummary[]): { at: number; score: number; title: string }[] {
   return attempts
     .filter((a) => a.state === 'finished' && a.score !== null && a.finishedAt !== null)
@@ -33,39 +21,11 @@ export function scorePoints(attempts: readonly AttemptSummary[]): { at: number; 
  */
 export function ScoreChart({ attempts }: { attempts: readonly AttemptSummary[] }) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-  const [colorScheme, setColorScheme] = useState(scheme);
   const descriptionId = useId();
   const points = scorePoints(attempts);
-
-  useEffect(() => {
-    const observer = new MutationObserver(() => setColorScheme(scheme()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-mantine-color-scheme'] });
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !canDraw()) return;
-    const chart = echarts.init(el, null, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
   const key = points.map((p) => `${p.at}:${p.score}`).join(',');
-  useEffect(() => {
-    const chart = chartRef.current;
-    if (!chart || !ref.current) return;
-    chart.setOption(scoreOption(points, readChartColors(ref.current), i18n.language, t('training.home.chartAxis')), { notMerge: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the points
-  }, [key, colorScheme, i18n.language, t]);
+  // `key` stands for the points (a new array each render).
+  const ref = useEChart((colors) => scoreOption(points, colors, i18n.language, t('training.home.chartAxis')), [key, i18n.language, t]);
 
   const last = points.slice(-5).map((p) => scoreText(p.score, i18n.language));
   return (
