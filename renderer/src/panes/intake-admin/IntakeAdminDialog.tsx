@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/ui/Dialog';
+import { openThenClose } from '../../app/ui/openThenClose';
 import { BotSettingsTab } from './BotSettingsTab';
 import { FaqTab } from './FaqTab';
 import { LoadsTab } from './LoadsTab';
@@ -18,13 +19,7 @@ type Tab = (typeof TABS)[number];
 export default function IntakeAdminDialog({ onClose, onOpen }: { onClose(): void; onOpen?(conversationId: string): void }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('faq');
-  // Opening a conversation closes the dialog, so the lead sees it at once (as the reminders view does).
-  const openIt = onOpen
-    ? (id: string) => {
-        onOpen(id);
-        onClose();
-      }
-    : undefined;
+  const openIt = openThenClose(onOpen, onClose);
   return (
     <Dialog title={t('intakeAdmin.title')} onClose={onClose} size="90rem">
       <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../app/ui/Dialog';
+import { openThenClose } from '../../app/ui/openThenClose';
 import { HelpSection } from './HelpSection';
 import { PeriodPicker } from './PeriodPicker';
 import { RatingsReceived } from './RatingsReceived';
@@ -23,12 +24,7 @@ export default function MyPerformanceDialog({ onClose, onOpen }: { onClose(): vo
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('score');
   const { preset, setPreset, period } = usePeriod();
-  const openIt = onOpen
-    ? (id: string) => {
-        onOpen(id);
-        onClose();
-      }
-    : undefined;
+  const openIt = openThenClose(onOpen, onClose);
   return (
     <Dialog title={t('performance.mineTitle')} onClose={onClose} size="70rem">
       <Stack gap="sm">

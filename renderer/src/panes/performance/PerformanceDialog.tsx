@@ -2,6 +2,7 @@ import { Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/ui/Dialog';
+import { openThenClose } from '../../app/ui/openThenClose';
 import { HelpSection } from './HelpSection';
 import { PeriodPicker } from './PeriodPicker';
 import { ScoresTab } from './ScoresTab';
@@ -21,13 +22,7 @@ export default function PerformanceDialog({ onClose, onOpen }: { onClose(): void
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('scores');
   const { preset, setPreset, period } = usePeriod();
-  // Opening a conversation closes the dialog, so the lead sees it at once (as the other lead screens do).
-  const openIt = onOpen
-    ? (id: string) => {
-        onOpen(id);
-        onClose();
-      }
-    : undefined;
+  const openIt = openThenClose(onOpen, onClose);
   return (
     <Dialog title={t('performance.title')} onClose={onClose} size="90rem">
       <Stack gap="sm">
