@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, openApp, test } from './fixtures';
 
 test('typing / in the reply box inserts canned replies with their variables filled', async ({ page, app }) => {
@@ -14,6 +15,12 @@ test('typing / in the reply box inserts canned replies with their variables fill
   await reply.pressSequentially('/niha');
   const picker = page.getByRole('listbox', { name: '快捷回复' });
   await expect(picker.getByRole('option').first()).toContainText('问候');
+  // The reply box with its suggestions open is valid ARIA (a textbox may point at the list and its active option,
+  // not claim to be expanded) and the active option is the one a screen reader hears.
+  const axe = await new AxeBuilder({ page }).include('form:has(#reply-box)').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const active = await reply.getAttribute('aria-activedescendant');
+  await expect(page.locator(`[id="${active}"]`)).toContainText('问候');
   await reply.press('Enter');
   await expect(picker).toBeHidden();
   await expect(reply).toHaveValue(`${customer}您好，我是客服林娜，很高兴为您服务，请问有什么可以帮您？`);

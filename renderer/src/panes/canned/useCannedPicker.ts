@@ -27,12 +27,15 @@ export interface CannedPickerState {
   blocked: boolean;
   /** Selects a placeholder in the textarea so the agent can type over it. */
   selectProblem(p: VariableProblem): void;
-  /** Spread onto the reply textarea: ref and the combobox ARIA wiring. */
+  /**
+   * Spread onto the reply textarea: ref and the autocomplete ARIA wiring. A textarea is a textbox (it may not take the
+   * combobox role), and a textbox may not carry aria-expanded: the open list is announced through aria-controls
+   * (present only while it shows) and the active option through aria-activedescendant.
+   */
   textareaProps: {
     ref: RefObject<HTMLTextAreaElement | null>;
     'aria-autocomplete': 'list';
     'aria-controls': string | undefined;
-    'aria-expanded': boolean;
     'aria-activedescendant': string | undefined;
   };
 }
@@ -188,7 +191,6 @@ export function useCannedPicker({
       ref: textareaRef,
       'aria-autocomplete': 'list',
       'aria-controls': open ? listId : undefined,
-      'aria-expanded': open,
       'aria-activedescendant': open && options.length ? optionId(active) : undefined,
     },
   };
