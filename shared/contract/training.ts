@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, EpochMs, Id, Locale, Role } from '../schema/common';
 import { ALL_ROLES, LEAD_ONLY, endpoint } from './define';
+import { ErrorCause } from './errors';
 
 /**
  * Training mode (issue 13). A practice runs in the real workspace against a SANDBOXED store: while a person has a
@@ -155,7 +156,15 @@ export const PracticeState = z.object({
 export type PracticeState = z.infer<typeof PracticeState>;
 
 /** A line-level problem in an imported scenario file (like the canned-reply import). */
-export const ScenarioImportProblem = z.object({ line: z.number().int().positive(), column: z.number().int().positive().nullable(), path: z.string(), message: z.string() });
+export const ScenarioImportProblem = z.object({
+  line: z.number().int().positive(),
+  column: z.number().int().positive().nullable(),
+  path: z.string(),
+  /** English, for the log; the UI says the problem from `cause` (a field check) or recognises the file's own problems. */
+  message: z.string(),
+  /** For a field that fails its check: which check, with its limits (no English). */
+  cause: ErrorCause.optional(),
+});
 
 /**
  * The workspace calls a practising person's session sends to their sandbox (the core forwards them; see

@@ -3,6 +3,9 @@ import { translator } from './translator';
 import { systemClock } from '../../electron/core/clock';
 import { errorMessage, type Translate } from '../../renderer/src/app/errorMessage';
 import { importProblemText } from '../../renderer/src/panes/canned/importProblemText';
+import { importProblemText as scenarioProblemText } from '../../renderer/src/panes/training/issueText';
+import { parseScenarioFile } from '../../shared/rules/training/scenarioFile';
+import { builtinScenarios } from '../../electron/core/services/training/library';
 import type { ContractError, Result } from '../../shared/contract';
 import type { Conversation } from '../../shared/schema';
 import { IMPORT_PROBLEM_CODES, parseCannedFile, type ImportProblem } from '../../shared/rules/cannedExchange';
@@ -179,5 +182,25 @@ describe('canned import problems are said in the user’s language', () => {
     for (const t of [en, zh]) {
       for (const code of IMPORT_PROBLEM_CODES) expect(t(`canned.importProblem.${code}`, { defaultValue: '' }), code).not.toBe('');
     }
+  });
+});
+
+describe('training scenario import problems are said in the user’s language', () => {
+  it('a field that fails its check is said from its cause, not zod’s English', () => {
+    const scenario = { ...builtinScenarios()[0], id: 'team-x', turnBudgetSeconds: 1, title: '' };
+    const r = parseScenarioFile(JSON.stringify([scenario], null, 2));
+    if (r.ok) throw new Error('accepted');
+    const budget = r.problems.find((p) => p.path.endsWith('/turnBudgetSeconds'))!;
+    const title = r.problems.find((p) => p.path.endsWith('/title'))!;
+    expect(budget.cause).toMatchObject({ code: 'too_small', minimum: 10 });
+    for (const [t, locale] of [[zh, 'zh-CN'], [en, 'en']] as const) {
+      for (const p of [budget, title]) {
+        const said = scenarioProblemText(p, t, locale);
+        expect(said).not.toBe(p.message);
+        expect(said).not.toMatch(/Too small|expected/u);
+      }
+    }
+    expect(scenarioProblemText(title, zh, 'zh-CN')).toBe(zh('training.author.issue.empty'));
+    expect(scenarioProblemText(budget, en, 'en')).toBe(en('training.author.issue.too_small_number', { minimum: '10', maximum: '' }));
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodCause, type ErrorCause } from '../../contract/errors';
 import { TrainingScenario } from '../../schema/training';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../jsonDepth';
 import { JsonSyntaxError, jsonValueOffsets } from '../jsonPositions';
@@ -17,6 +18,8 @@ export interface ScenarioFileProblem {
   /** "/scenarios/2/nodes/0/branches/1/next" (empty for the file as a whole). */
   path: string;
   message: string;
+  /** A field check that failed (zod's issue without its English): what the UI words in the user's language. */
+  cause?: ErrorCause;
 }
 
 export type ParsedScenarioFile = { ok: true; scenarios: TrainingScenario[] } | { ok: false; problems: ScenarioFileProblem[] };
@@ -89,7 +92,7 @@ export function parseScenarioFile(text: string): ParsedScenarioFile {
     if (!r.success) {
       for (const issue of r.error.issues) {
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [null];
-        for (const key of keys) problems.push({ ...where(pathOf(index), key === null ? issue.path : [...issue.path, key]), message: issue.message });
+        for (const key of keys) problems.push({ ...where(pathOf(index), key === null ? issue.path : [...issue.path, key]), message: issue.message, cause: zodCause(issue) });
       }
       return;
     }

@@ -35,7 +35,7 @@ type ImportAnswer = Output<'training.importScenarios'>;
  * nothing; every problem is listed with its line and column in the text and where in the scenario it is.
  */
 export function ScenarioImport({ onDone }: { onDone(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [dry, setDry] = useState(true);
@@ -99,7 +99,7 @@ export function ScenarioImport({ onDone }: { onDone(): void }) {
                     , <code>{p.path}</code>
                   </>
                 )}
-                : {importProblemText(p.message, t as unknown as Translate)}
+                : {importProblemText(p, t as unknown as Translate, i18n.language)}
               </li>
             ))}
           </ul>

@@ -82,12 +82,14 @@ const FILE: [prefix: string, key: string][] = [
 
 /**
  * One problem of an imported scenario file in words: the file's own problems and the scenario schema's checks by
- * their message; what neither knows (a field check worded by zod) keeps the core's message, the only words it has.
+ * their message, a field check by its cause (as the authoring form says it); never the core's English text, unless
+ * a problem carries neither (a newer core's).
  */
-export function importProblemText(message: string, t: Translate): string {
-  const file = FILE.find(([prefix]) => message.startsWith(prefix));
+export function importProblemText(p: { message: string; cause?: ErrorCause }, t: Translate, locale: string): string {
+  const file = FILE.find(([prefix]) => p.message.startsWith(prefix));
   if (file) return t(`training.import.problem.${file[1]}`);
-  const custom = CUSTOM.find(([prefix]) => message.startsWith(prefix));
-  if (custom) return t(`training.author.issue.${custom[1]}`, { id: message.split(' ').pop() ?? '' });
-  return message;
+  const custom = CUSTOM.find(([prefix]) => p.message.startsWith(prefix));
+  if (custom) return t(`training.author.issue.${custom[1]}`, { id: p.message.split(' ').pop() ?? '' });
+  if (p.cause) return causeReason(p.cause, t, locale);
+  return p.message;
 }
