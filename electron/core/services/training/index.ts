@@ -1,21 +1,20 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CoreError, topic, zodIssues, type CallName, type Topic } from '../../../../shared/contract';
-import { PRACTICE_CALLS, type AssignmentView, type AttemptResult, type AttemptSummary, type PracticeState, type ScenarioSummary } from '../../../../shared/contract/training';
-import { customerStep, nodeOf } from '../../../../shared/rules/training/branching';
+import { CoreError, topic, type CallName, type Topic } from '../../../../shared/contract';
+import { PRACTICE_CALLS } from '../../../../shared/contract/training';
 import { gradeAttempt } from '../../../../shared/rules/training/grade';
-import { assignmentStatus, suggestNext, weakestItems } from '../../../../shared/rules/training/progress';
-import { parseScenarioFile, serializeScenarioFile } from '../../../../shared/rules/training/scenarioFile';
+import { suggestNext, weakestItems } from '../../../../shared/rules/training/progress';
 import { makeTokenizer, type Tokenize } from '../../../../shared/rules/training/text';
-import { TrainingScenario, type Agent, type TrainingAssignment, type TrainingAttempt } from '../../../../shared/schema';
+import type { TrainingAttempt } from '../../../../shared/schema';
 import type { Actor, CoreContext, HandlerSlice } from '../../context';
 import type { Call, ResolveSession } from '../../dispatcher';
-import type { Change } from '../../store/types';
-import { auditChange } from '../audit';
 import { cutHan } from '../bot/segmenter';
+import { createAssignments } from './assignments';
+import { createAuthoring } from './authoring';
 import { CustomerDriver, type DriverState } from './driver';
-import { effectiveScenarios, isBuiltin, type LibraryEntry } from './library';
+import { effectiveScenarios } from './library';
 import { createSandbox, reopenSandbox, sandboxDir, Sandbox, type OpenSandboxCore } from './sandbox';
+import { assignmentView, practiceOf, resultOf, scenarioSummary, summaryOf, titlesOf } from './views';
 
 /**
  * The workspace calls a practising person's session sends to their sandbox: the queue, the conversation and its
@@ -43,47 +42,9 @@ export interface TrainingDeps {
   tokenize?: Tokenize;
 }
 
-const summaryOf = (a: TrainingAttempt): AttemptSummary => ({
-  id: a.id,
-  scenarioId: a.scenarioId,
-  scenarioTitle: a.scenario.title,
-  agentId: a.agentId,
-  startedAt: a.startedAt,
-  finishedAt: a.finishedAt,
-  score: a.state === 'finished' ? a.score : null,
-  state: a.state,
-});
-
-const resultOf = (a: TrainingAttempt): AttemptResult => ({
-  attempt: summaryOf(a),
-  verdicts: a.verdicts,
-  turns: a.turns,
-  chosenCategory: a.chosenCategory,
-  expectedCategory: a.scenario.category,
-});
-
-const practiceOf = (a: TrainingAttempt): PracticeState => ({
-  attemptId: a.id,
-  scenarioId: a.scenarioId,
-  scenarioTitle: a.scenario.title,
-  conversationId: a.sandboxConversationId,
-  startedAt: a.startedAt,
-  turnBudgetMs: a.scenario.turnBudgetSeconds * 1000,
-});
-
-const scenarioSummary = (e: LibraryEntry): ScenarioSummary => ({
-  id: e.scenario.id,
-  title: e.scenario.title,
-  category: e.scenario.category,
-  locale: e.scenario.locale,
-  tags: e.scenario.tags,
-  difficulty: e.scenario.difficulty,
-  builtIn: e.origin !== 'added',
-});
-
 /**
- * Training mode (docs/rules.md "Training"): the scenario library and authoring, practices in a sandbox core with a
- * simulated customer, grading, attempts, assignments and progress. Everything it keeps in the live store is in the
+ * Training mode (docs/rules.md "Training"): practices in a sandbox core with a simulated customer, grading and
+ * attempts here; the lead's assignments and progress (assignments.ts) and the library's authoring (authoring.ts). Everything it keeps in the live store is in the
  * training collections; a practice's workspace lives and dies in its sandbox folder.
  */
 export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
@@ -96,17 +57,6 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
   const attempts = () => [...store.all('trainingAttempts').values()];
   const inProgressOf = (agentId: string) => attempts().find((a) => a.agentId === agentId && a.state === 'in_progress');
   const publish = (extra: Topic[] = []) => ctx.feed.publish([TRAINING_TOPIC, ...extra]);
-
-  const assignmentView = (a: TrainingAssignment, all: TrainingAttempt[], titles: Map<string, string>): AssignmentView => ({
-    id: a.id,
-    scenarioId: a.scenarioId,
-    scenarioTitle: titles.get(a.scenarioId) ?? a.scenarioId,
-    agentId: a.agentId,
-    assignedBy: a.assignedBy,
-    dueAt: a.dueAt,
-    ...assignmentStatus(a, all, ctx.clock.now()),
-  });
-  const titleMap = () => new Map(library().map((e) => [e.scenario.id, e.scenario.title]));
 
   /** Starts the simulated customer of a practice and relays the sandbox's change topics to the live feed. */
   function run(attempt: TrainingAttempt, sandbox: Sandbox): Practice {
@@ -149,12 +99,6 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
     return { attempt, practice };
   };
 
-  const parseScenario = (raw: unknown): TrainingScenario => {
-    const r = TrainingScenario.safeParse(raw);
-    if (!r.success) throw new CoreError('validation', 'The scenario is invalid', zodIssues(r.error, 'scenario'));
-    return r.data;
-  };
-
   const handlers: HandlerSlice<
     | 'training.home'
     | 'training.start'
@@ -162,25 +106,17 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
     | 'training.finish'
     | 'training.abandon'
     | 'training.attempt'
-    | 'training.progress'
-    | 'training.assign'
-    | 'training.scenarios'
-    | 'training.saveScenario'
-    | 'training.deleteScenario'
-    | 'training.importScenarios'
-    | 'training.exportScenarios'
-    | 'training.tryTurn'
   > = {
     'training.home': (_input, actor) => {
       const me = actor.agent;
       const lib = library();
       const all = attempts();
       const mine = all.filter((a) => a.agentId === me.id);
-      const titles = titleMap();
+      const titles = titlesOf(lib);
       const assignments = [...store.all('trainingAssignments').values()].filter((a) => a.agentId === me.id);
       const running = inProgressOf(me.id);
       return {
-        assignments: assignments.map((a) => assignmentView(a, all, titles)).sort((a, b) => a.dueAt - b.dueAt),
+        assignments: assignments.map((a) => assignmentView(a, all, titles, ctx.clock.now())).sort((a, b) => a.dueAt - b.dueAt),
         library: lib.map(scenarioSummary),
         attempts: mine.sort((a, b) => b.startedAt - a.startedAt).map(summaryOf),
         weakest: weakestItems(mine),
@@ -283,117 +219,6 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
 
     'training.attempt': ({ attemptId }, actor) => resultOf(ownAttempt(attemptId, actor)),
 
-    'training.progress': () => {
-      const all = attempts();
-      const titles = titleMap();
-      const assignments = [...store.all('trainingAssignments').values()];
-      const views = assignments.map((a) => assignmentView(a, all, titles));
-      const people = [...store.all('agents').values()]
-        .filter((a) => !a.disabled)
-        .map((agent: Agent) => {
-          const mine = all.filter((a) => a.agentId === agent.id);
-          const scored = mine.filter((a) => a.state === 'finished' && a.score !== null);
-          const assigned = views.filter((v) => v.agentId === agent.id);
-          return {
-            agentId: agent.id,
-            name: agent.name,
-            role: agent.role,
-            assigned: assigned.length,
-            done: assigned.filter((v) => v.done).length,
-            overdue: assigned.filter((v) => v.overdue).length,
-            attempts: mine.length,
-            averageScore: scored.length ? Math.round((10 * scored.reduce((n, a) => n + (a.score as number), 0)) / scored.length) / 10 : null,
-            lastAttemptAt: mine.length ? Math.max(...mine.map((a) => a.startedAt)) : null,
-          };
-        })
-        .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'trainee' ? -1 : b.role === 'trainee' ? 1 : a.role.localeCompare(b.role)));
-      return {
-        people,
-        assignments: views.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt - b.dueAt),
-        recent: all.sort((a, b) => b.startedAt - a.startedAt).slice(0, 50).map(summaryOf),
-      };
-    },
-
-    'training.assign': ({ scenarioId, agentIds, dueAt }, actor) => {
-      if (!scenarioById(scenarioId)) throw new CoreError('not_found', `No scenario ${scenarioId}`);
-      const now = ctx.clock.now();
-      if (dueAt <= now) throw new CoreError('validation', 'The due time is not in the future', ['dueAt: in the past'], { code: 'due_in_past' });
-      const ids = [...new Set(agentIds)];
-      for (const id of ids) {
-        const a = store.get('agents', id);
-        if (!a || a.disabled) throw new CoreError('not_found', `No profile ${id}`);
-      }
-      const made: TrainingAssignment[] = ids.map((agentId) => ({ id: ctx.newId('ta-'), scenarioId, agentId, assignedBy: actor.agent.id, assignedAt: now, dueAt }));
-      const changes: Change[] = made.flatMap((a): Change[] => [
-        { op: 'put', coll: 'trainingAssignments', rec: a },
-        auditChange(ctx, { actorId: actor.agent.id, action: 'training.assign', targetId: a.agentId, after: { scenarioId, dueAt, assignmentId: a.id } }),
-      ]);
-      store.commit(changes);
-      publish();
-      const all = attempts();
-      const titles = titleMap();
-      return { assignments: made.map((a) => assignmentView(a, all, titles)) };
-    },
-
-    'training.scenarios': () => ({ scenarios: library().map((e) => e.scenario) }),
-
-    'training.saveScenario': ({ scenario: raw }, actor) => {
-      const scenario = parseScenario(raw);
-      const before = scenarioById(scenario.id);
-      const now = ctx.clock.now();
-      store.commit([
-        { op: 'put', coll: 'trainingScenarios', rec: { id: scenario.id, scenario, deleted: false, updatedAt: now, updatedBy: actor.agent.id } },
-        auditChange(ctx, { actorId: actor.agent.id, action: 'training.saveScenario', targetId: scenario.id, before: before ? { title: before.scenario.title, origin: before.origin } : null, after: { title: scenario.title } }),
-      ]);
-      publish();
-      return scenarioSummary(scenarioById(scenario.id)!);
-    },
-
-    'training.deleteScenario': ({ id }, actor) => {
-      const before = scenarioById(id);
-      if (!before) throw new CoreError('not_found', `No scenario ${id}`);
-      const now = ctx.clock.now();
-      // A built-in scenario is hidden by a record saying so; the team's own is removed.
-      const change: Change = isBuiltin(id)
-        ? { op: 'put', coll: 'trainingScenarios', rec: { id, scenario: null, deleted: true, updatedAt: now, updatedBy: actor.agent.id } }
-        : { op: 'del', coll: 'trainingScenarios', id };
-      store.commit([change, auditChange(ctx, { actorId: actor.agent.id, action: 'training.deleteScenario', targetId: id, before: { title: before.scenario.title, origin: before.origin } })]);
-      publish();
-      return { id };
-    },
-
-    'training.importScenarios': ({ text, dryRun }, actor) => {
-      const parsed = parseScenarioFile(text);
-      if (!parsed.ok) return { ok: false, imported: 0, problems: parsed.problems };
-      if (!dryRun) {
-        const now = ctx.clock.now();
-        store.commit([
-          ...parsed.scenarios.map((s): Change => ({ op: 'put', coll: 'trainingScenarios', rec: { id: s.id, scenario: s, deleted: false, updatedAt: now, updatedBy: actor.agent.id } })),
-          auditChange(ctx, { actorId: actor.agent.id, action: 'training.importScenarios', targetId: null, after: { ids: parsed.scenarios.map((s) => s.id) } }),
-        ]);
-        publish();
-      }
-      return { ok: true, imported: parsed.scenarios.length, problems: [] };
-    },
-
-    'training.exportScenarios': ({ ids }) => {
-      const wanted = ids ? new Set(ids) : null;
-      const list = library()
-        .map((e) => e.scenario)
-        .filter((s) => !wanted || wanted.has(s.id));
-      const now = ctx.clock.now();
-      const day = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
-      return { fileName: `kefu-training-scenarios-${day}.json`, text: serializeScenarioFile(list, now) };
-    },
-
-    'training.tryTurn': ({ scenario: raw, nodeId, reply }) => {
-      const scenario = parseScenario(raw);
-      const node = nodeOf(scenario, nodeId);
-      if (!node) throw new CoreError('not_found', `No node ${nodeId} in the scenario`);
-      if (node.end !== null) return { nextNodeId: null, customer: null, matchedKeyPoints: [], end: node.end };
-      const s = customerStep(scenario, { nodeId, fallbacksUsed: 0 }, reply, { escalated: false }, tokenize);
-      return { nextNodeId: s.branched ? s.nodeId : null, customer: s.text, matchedKeyPoints: s.matched, end: s.end };
-    },
   };
 
   /**
@@ -450,7 +275,16 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
     practices.clear();
   }
 
-  return { handlers, forward, start, close };
+  return {
+    handlers: {
+      ...handlers,
+      ...createAssignments(ctx, { library, attempts, publish }).handlers,
+      ...createAuthoring(ctx, { library, publish, tokenize }).handlers,
+    },
+    forward,
+    start,
+    close,
+  };
 }
 
 export type Training = ReturnType<typeof createTraining>;
