@@ -46,7 +46,8 @@ export interface CoreOptions {
   spoolBatchLines?: number;
   /**
    * Load the bot's dictionary and model in the background once the search index is built (default true; off under
-   * vitest, where each test file would pay ~0.5 s for a bot most of them never use: the bot loads on first use).
+   * vitest and with KEFU_WARM_BOT=0, the end-to-end tests' servers: each would pay ~0.8 s of CPU for a bot most of
+   * them never use; the bot then loads on first use).
    */
   warmBot?: boolean;
 }
@@ -112,7 +113,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Performance facts are derived in the background from the start, so the first dashboard finds them ready.
   const perf = createPerformance(ctx, messages);
   const intake = createIntake(ctx);
-  const botWarm = (opts.warmBot ?? !process.env.VITEST) ? search.whenReady().then(() => (closed ? undefined : intake.warmBot())) : Promise.resolve();
+  const botWarm = (opts.warmBot ?? (!process.env.VITEST && process.env.KEFU_WARM_BOT !== '0')) ? search.whenReady().then(() => (closed ? undefined : intake.warmBot())) : Promise.resolve();
   const handlers: Handlers = {
     ...sessions.handlers,
     ...createProfiles(ctx, sessions).handlers,
