@@ -62,8 +62,8 @@ export interface Core {
   readonly clock: Clock;
   readonly store: Store;
   /**
-   * Resolves when the start-up work that runs in slices between calls is done: the search index's build and the
-   * performance facts' warm-up (benchmarks wait for it, so they measure their own work, not the start's).
+   * Resolves when the start-up work that runs in slices between calls is done: the search index's build, the
+   * performance facts' warm-up and the bot's (benchmarks wait for it, so they measure their own work, not the start's).
    */
   settled(): Promise<void>;
   close(): Promise<void>;
