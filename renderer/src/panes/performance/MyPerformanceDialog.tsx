@@ -1,20 +1,14 @@
-import { Stack, Tabs, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { useSession } from '../../app/session';
-import { Dialog } from '../../app/ui/Dialog';
 import { openThenClose } from '../../app/ui/openThenClose';
 import { HelpSection } from './HelpSection';
-import { PeriodPicker } from './PeriodPicker';
+import { PeriodTabsDialog, type PeriodTab } from './PeriodTabsDialog';
 import { RatingsReceived } from './RatingsReceived';
 import { ScoreExplanation } from './ScoreExplanation';
 import { TrendSection } from './TrendSection';
 import { usePerformanceCall } from './topics';
-import { usePeriod } from './usePeriod';
-
-const TABS = ['score', 'trend', 'ratings', 'help'] as const;
-type Tab = (typeof TABS)[number];
 
 /**
  * An agent's own performance: their score explained component by component, their trend, and the ratings they
@@ -22,37 +16,14 @@ type Tab = (typeof TABS)[number];
  */
 export default function MyPerformanceDialog({ onClose, onOpen }: { onClose(): void; onOpen?(conversationId: string): void }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('score');
-  const { preset, setPreset, period } = usePeriod();
   const openIt = openThenClose(onOpen, onClose);
-  return (
-    <Dialog title={t('performance.mineTitle')} onClose={onClose} size="70rem">
-      <Stack gap="sm">
-        {(tab === 'score' || tab === 'trend') && <PeriodPicker preset={preset} period={period} onChange={setPreset} />}
-        <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
-          <Tabs.List mb="sm">
-            {TABS.map((k) => (
-              <Tabs.Tab key={k} value={k}>
-                {t(`performance.mine.${k}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          <Tabs.Panel value="score">
-            <MyScore period={period} />
-          </Tabs.Panel>
-          <Tabs.Panel value="trend">
-            <TrendSection period={period} mine />
-          </Tabs.Panel>
-          <Tabs.Panel value="ratings">
-            <RatingsReceived onOpen={openIt} />
-          </Tabs.Panel>
-          <Tabs.Panel value="help">
-            <HelpSection />
-          </Tabs.Panel>
-        </Tabs>
-      </Stack>
-    </Dialog>
-  );
+  const tabs: PeriodTab[] = [
+    { key: 'score', label: t('performance.mine.score'), usesPeriod: true, panel: (period) => <MyScore period={period} /> },
+    { key: 'trend', label: t('performance.mine.trend'), usesPeriod: true, panel: (period) => <TrendSection period={period} mine /> },
+    { key: 'ratings', label: t('performance.mine.ratings'), usesPeriod: false, panel: () => <RatingsReceived onOpen={openIt} /> },
+    { key: 'help', label: t('performance.mine.help'), usesPeriod: false, panel: () => <HelpSection /> },
+  ];
+  return <PeriodTabsDialog title={t('performance.mineTitle')} size="70rem" tabs={tabs} onClose={onClose} />;
 }
 
 function MyScore({ period }: { period: { from: string; to: string } }) {
