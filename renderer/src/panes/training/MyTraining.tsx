@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorText } from '../../app/ErrorText';
 import { formatTime } from '../../app/format';
+import { RowList, Section } from './RowList';
 import { itemName, scoreText } from './text';
 import { setTrainingView } from './trainingView';
 import classes from './training.module.css';
@@ -150,71 +151,43 @@ function Assignments({ home, startButton }: { home: Home; startButton: StartButt
 
 function Library({ library, startButton }: { library: ScenarioSummary[]; startButton: StartButton }) {
   const { t } = useTranslation();
+  const rows = library.map((s) => ({
+    key: s.id,
+    title: s.title,
+    detail: [t(`category.${s.category}`), t(`app.languages.${s.locale}`), t(`training.difficulty.${s.difficulty}`), ...s.tags.map((tag) => t(`training.tag.${tag}`, { defaultValue: tag }))].join(' · '),
+    action: startButton(s),
+  }));
   return (
-    <section className={classes.section} aria-labelledby="training-library">
-      <Title order={3} id="training-library" mb="xs">
-        {t('training.home.library')}
-      </Title>
-      {library.length === 0 ? (
-        <Text c="dimmed">{t('training.home.noScenarios')}</Text>
-      ) : (
-        <ul className={classes.verdicts} aria-labelledby="training-library">
-          {library.map((s) => (
-            <li key={s.id}>
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <div>
-                  <Text fw={500} size="sm">
-                    {s.title}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {[t(`category.${s.category}`), t(`app.languages.${s.locale}`), t(`training.difficulty.${s.difficulty}`), ...s.tags.map((tag) => t(`training.tag.${tag}`, { defaultValue: tag }))].join(' · ')}
-                  </Text>
-                </div>
-                {startButton(s)}
-              </Group>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section id="training-library" title={t('training.home.library')}>
+      <RowList labelledBy="training-library" empty={t('training.home.noScenarios')} rows={rows} />
+    </Section>
   );
 }
 
 function Attempts({ home }: { home: Home }) {
   const { t, i18n } = useTranslation();
-  const attempts = [...home.attempts].sort((a, b) => b.startedAt - a.startedAt);
+  const rows = [...home.attempts]
+    .sort((a, b) => b.startedAt - a.startedAt)
+    .map((a) => ({
+      key: a.id,
+      title: a.scenarioTitle,
+      detail: (
+        <>
+          {formatTime(a.startedAt, i18n.language)} · {t(`training.state.${a.state}`)}
+          {a.score !== null && <> · {t('training.result.score', { score: scoreText(a.score, i18n.language) })}</>}
+        </>
+      ),
+      action:
+        a.state !== 'in_progress' ? (
+          <Button size="xs" variant="default" onClick={() => setTrainingView({ attemptId: a.id })} aria-label={t('training.home.openResultNamed', { title: a.scenarioTitle, time: formatTime(a.startedAt, i18n.language) })}>
+            {t('training.home.openResult')}
+          </Button>
+        ) : null,
+    }));
   return (
-    <section className={classes.section} aria-labelledby="training-attempts">
-      <Title order={3} id="training-attempts" mb="xs">
-        {t('training.home.attempts')}
-      </Title>
-      {attempts.length === 0 ? (
-        <Text c="dimmed">{t('training.home.noAttempts')}</Text>
-      ) : (
-        <ul className={classes.verdicts} aria-labelledby="training-attempts">
-          {attempts.map((a) => (
-            <li key={a.id}>
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <div>
-                  <Text fw={500} size="sm">
-                    {a.scenarioTitle}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {formatTime(a.startedAt, i18n.language)} · {t(`training.state.${a.state}`)}
-                    {a.score !== null && <> · {t('training.result.score', { score: scoreText(a.score, i18n.language) })}</>}
-                  </Text>
-                </div>
-                {a.state !== 'in_progress' && (
-                  <Button size="xs" variant="default" onClick={() => setTrainingView({ attemptId: a.id })} aria-label={t('training.home.openResultNamed', { title: a.scenarioTitle, time: formatTime(a.startedAt, i18n.language) })}>
-                    {t('training.home.openResult')}
-                  </Button>
-                )}
-              </Group>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section id="training-attempts" title={t('training.home.attempts')}>
+      <RowList labelledBy="training-attempts" empty={t('training.home.noAttempts')} rows={rows} />
+    </Section>
   );
 }
 
