@@ -12,9 +12,10 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve('electron/main/index.ts'),
-          // Web mode and the store's compaction worker are built beside the main bundle (no Electron in them).
+          // Web mode, the store's compaction worker and the spool's parse worker are built beside the main bundle (no Electron in them).
           web: resolve('electron/web/cli.ts'),
           'compact-worker': resolve('electron/core/store/compactWorker.ts'),
+          'spool-parse-worker': resolve('electron/core/services/spool/parseWorker.ts'),
         },
       },
     },

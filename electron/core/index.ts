@@ -25,6 +25,7 @@ import { createSessions } from './services/sessions';
 import { createProfiles } from './services/profiles';
 import { withCommitHook } from './services/spool/commitHook';
 import { createSpool, createSpoolHook } from './services/spool';
+import type { ParseClient } from './services/spool/parseClient';
 import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
@@ -44,6 +45,10 @@ export interface CoreOptions {
   spoolWatch?: boolean;
   /** Lines per spool import batch (one commit, one change event each); default 1000. */
   spoolBatchLines?: number;
+  /** Spool files with at least this many bytes to read are parsed on a worker thread (default 1 MiB; tests: 0). */
+  spoolParseWorkerMinBytes?: number;
+  /** The spool parse worker's client (tests: one that fails). */
+  spoolParser?: ParseClient;
   /**
    * Load the bot's dictionary and model in the background once the search index is built (default true; off under
    * vitest and with KEFU_WARM_BOT=0, the end-to-end tests' servers: each would pay ~0.8 s of CPU for a bot most of
@@ -107,7 +112,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     openSandbox: (dir) => createCore({ dataDir: dir, clock, log, realNow: opts.realNow, seedDemo: false, spoolWatch: false }),
   });
-  const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines });
+  const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines, parseWorkerMinBytes: opts.spoolParseWorkerMinBytes, parser: opts.spoolParser });
   // Built before the handler table: complaints (issue 12) escalate severe ones through the desk's escalation.
   const slaDesk = createSlaDesk(ctx, notices);
   // Performance facts are derived in the background from the start, so the first dashboard finds them ready.

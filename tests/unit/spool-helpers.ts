@@ -7,8 +7,9 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { manualClock, type Clock } from '../../electron/core/clock';
-import { silentLog } from '../../electron/core/log';
+import { silentLog, type Log } from '../../electron/core/log';
 import { LEAD_ID } from '../../electron/core/seed/demoAgents';
+import type { ParseClient } from '../../electron/core/services/spool/parseClient';
 import type { SpoolInEventInput } from '../../shared/schema';
 import { SANDBOX_NOW, withNamedSessions, type SandboxCore } from './coreSandbox';
 
@@ -53,9 +54,9 @@ export function spoolSandbox(prefix: string) {
       return d;
     },
     /** A seeded demo core on `dataDir` (new temp folder when omitted) that imports only when told. */
-    async open(dataDir?: string, opts: { clock?: Clock; batchLines?: number } = {}): Promise<{ core: SandboxCore; dataDir: string; spool: string; outbox: string }> {
+    async open(dataDir?: string, opts: { clock?: Clock; batchLines?: number; parseWorkerMinBytes?: number; parser?: ParseClient; log?: Log } = {}): Promise<{ core: SandboxCore; dataDir: string; spool: string; outbox: string }> {
       const dir = dataDir ?? this.tempDir();
-      const core = await createCore({ dataDir: dir, clock: opts.clock ?? manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, spoolBatchLines: opts.batchLines });
+      const core = await createCore({ dataDir: dir, clock: opts.clock ?? manualClock(SANDBOX_NOW), log: opts.log ?? silentLog, spoolWatch: false, spoolBatchLines: opts.batchLines, spoolParseWorkerMinBytes: opts.parseWorkerMinBytes, spoolParser: opts.parser });
       cores.push(core);
       const spool = path.join(dir, 'spool');
       mkdirSync(spool, { recursive: true });

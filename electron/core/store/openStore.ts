@@ -7,10 +7,8 @@
  * See docs/measurements.md ("Store") for the measurements behind this; `npm run bench -- store` re-measures.
  */
 import { existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startCoreWorker } from '../coreWorker';
 import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../shared/schema';
 import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
 import { applyChanges, commitLine, JournalWriter, readJournal, replayJournal } from './journal';
@@ -462,31 +460,8 @@ class FileStore implements Store {
   }
 }
 
-// electron-vite emits the worker as compact-worker.js next to the main bundle. The names are built at
-// run time so Vite does not try to bundle them as assets of the `new URL(..., import.meta.url)` pattern.
-const BUNDLED_WORKER = 'compact-worker.js';
-const SOURCE_WORKER = 'compactWorker.ts';
-
-function startWorker(job: CompactJob): Worker {
-  const workerData = { mark: WORKER_MARK, job };
-  const bundled = new URL('./' + BUNDLED_WORKER, import.meta.url);
-  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData });
-  // From source (vitest, tsx). Node 20 does not apply `execArgv: ['--import', 'tsx']` to a worker's own
-  // entry (ERR_UNKNOWN_FILE_EXTENSION), so a two-line bootstrap loads the .ts file through tsx's API.
-  const source = new URL('./' + SOURCE_WORKER, import.meta.url).href;
-  const code =
-    `import(${JSON.stringify(tsxEsmApi())}).then((m) => m.tsImport(` +
-    `${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
-  return new Worker(code, { eval: true, workerData });
-}
-
-/** tsx's ESM API entry (its CommonJS twin fails when imported from a worker). */
-function tsxEsmApi(): string {
-  const req = createRequire(import.meta.url);
-  const pkgFile = req.resolve('tsx/package.json');
-  const pkg = req(pkgFile) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
-}
+// electron-vite emits the worker as compact-worker.js next to the main bundle (coreWorker.ts).
+const startWorker = (job: CompactJob) => startCoreWorker({ bundled: 'compact-worker.js', source: 'compactWorker.ts' }, import.meta.url, { mark: WORKER_MARK, job });
 
 function runCompactWorker(job: CompactJob): Promise<CompactResult> {
   return new Promise((resolve, reject) => {

@@ -3,14 +3,15 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync } from 'node:fs'
 import path from 'node:path';
 import { topic, type Topic } from '../../../../shared/contract';
 import type { SpoolFileProgress } from '../../../../shared/contract/spool';
-import { SpoolInEvent, type SpoolProblemReason } from '../../../../shared/schema';
-import type { z } from 'zod';
+import type { SpoolProblemReason } from '../../../../shared/schema';
 import type { CoreContext } from '../../context';
 import { ChangeFeed } from '../../feed';
 import type { Store } from '../../store/types';
 import { applyEvent, SpoolRefusal, type ApplyScope, type Receive } from './applyEvent';
 import { BatchStore, delegatingStore } from './batchStore';
-import { MAX_LINE_BYTES, readLines, type SpoolLine } from './lineReader';
+import type { SpoolLine } from './lineReader';
+import { createParseClient, inlineBatches, ParseWorkerError, type ParseClient } from './parseClient';
+import type { ReadLine } from './parseLine';
 import type { LinkIndex } from './links';
 import type { Outbox } from './outbox';
 import { createSeenIds, SEEN_RETENTION_DAYS, seenRecordId } from './seenIds';
@@ -18,6 +19,11 @@ import { createSeenIds, SEEN_RETENTION_DAYS, seenRecordId } from './seenIds';
 /** Inbound files: `*.jsonl` directly in the spool folder (not its `outbox/`), imported in name order. */
 export const isSpoolFile = (name: string) => name.endsWith('.jsonl') && !name.startsWith('.');
 export const DEFAULT_BATCH_LINES = 1000;
+/**
+ * From this much unread (~6 000 lines) a file is parsed on the worker: below it, starting the thread (~30 ms) and
+ * passing lines across cost more than parsing them here.
+ */
+export const PARSE_WORKER_MIN_BYTES = 1024 * 1024;
 const RAW_MAX = 100_000;
 
 /**
@@ -47,7 +53,6 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0
 export const cursorIdOf = (file: string) => `sc-${hash(file)}`;
 /** Names a file in the records of its applied event ids (seenIds.ts). */
 export const fileKeyOf = (file: string) => hash(file).slice(0, 16);
-const zodIssues = (e: z.ZodError) => e.issues.slice(0, 50).map((i) => `${i.path.length ? i.path.join('.') : '(event)'}: ${i.message}`.slice(0, 2000));
 
 export interface ImporterDeps {
   ctx: CoreContext;
@@ -59,6 +64,10 @@ export interface ImporterDeps {
   /** Builds intake's `receive` on the import's context (called once). */
   makeReceive: (ctx: CoreContext) => Receive;
   batchLines?: number;
+  /** Files with at least this many bytes left to read are parsed on the worker (default PARSE_WORKER_MIN_BYTES). */
+  parseWorkerMinBytes?: number;
+  /** The worker's client (tests pass one that fails, to see the import go on without it). */
+  parser?: ParseClient;
 }
 
 /**
@@ -99,7 +108,7 @@ export function createImporter(deps: ImporterDeps) {
    * Wall times (intake inside the lines, the store commits) and, per batch, this process's CPU time for its lines
    * and for its commit: on a busy machine wall time also counts waiting for a core, CPU time does not.
    */
-  const stats = { imported: 0, duplicates: 0, quarantinedNow: 0, batches: 0, intakeMs: 0, commitMs: 0, linesCpuMs: 0, commitCpuMs: 0 };
+  const stats = { imported: 0, duplicates: 0, quarantinedNow: 0, batches: 0, workerLines: 0, intakeMs: 0, commitMs: 0, linesCpuMs: 0, commitCpuMs: 0 };
   const cpuMs = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -145,21 +154,12 @@ export function createImporter(deps: ImporterDeps) {
     return { apply, linked, batchLinks };
   }
 
-  function handleLine(batch: BatchStore, file: string, l: SpoolLine, ids: Set<string>, scope: ReturnType<typeof scopeOf>): Outcome {
+  function handleLine(batch: BatchStore, file: string, r: ReadLine, ids: Set<string>, scope: ReturnType<typeof scopeOf>): Outcome {
     const { linked, batchLinks } = scope;
-    if (!l.tooLong && l.text.trim() === '') return 'blank';
-    if (l.tooLong) return quarantine(batch, file, l, 'line_too_long', [`longer than ${MAX_LINE_BYTES} bytes`], null);
-    if (l.badUtf8) return quarantine(batch, file, l, 'malformed_json', ['not valid UTF-8'], null);
-    let json: unknown;
-    try {
-      json = JSON.parse(l.text);
-    } catch (e) {
-      return quarantine(batch, file, l, 'malformed_json', [e instanceof Error ? e.message : String(e)], null);
-    }
-    const claimed = json && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string' ? (json as { id: string }).id.slice(0, 128) : null;
-    const parsed = SpoolInEvent.safeParse(json);
-    if (!parsed.success) return quarantine(batch, file, l, 'schema', zodIssues(parsed.error), claimed);
-    const ev = parsed.data;
+    const { line: l, parsed } = r;
+    if (parsed.kind === 'blank') return 'blank';
+    if (parsed.kind === 'problem') return quarantine(batch, file, l, parsed.reason, parsed.issues, parsed.eventId);
+    const ev = parsed.event;
     if (seen.has(ev.id) || ids.has(ev.id)) return 'duplicate';
     batch.savepoint();
     linked.length = 0;
@@ -181,7 +181,7 @@ export function createImporter(deps: ImporterDeps) {
   }
 
   /** One batch: every line applied into a BatchStore, then one real commit with the cursor. Throws if refused. */
-  function runBatch(file: string, lines: SpoolLine[], validate: boolean): { ids: Set<string>; outcomes: Record<Outcome, number> } {
+  function runBatch(file: string, lines: ReadLine[], validate: boolean): { ids: Set<string>; outcomes: Record<Outcome, number> } {
     const batch = new BatchStore(rawStore, validate, (changes, before) => deps.outbox.augment(changes, before, () => true));
     const ids = new Set<string>();
     const batchLinks = new Map<string, string>();
@@ -199,7 +199,7 @@ export function createImporter(deps: ImporterDeps) {
     }
     const cpuCommit = cpuMs();
     stats.linesCpuMs += cpuCommit - cpuLines;
-    const last = lines[lines.length - 1];
+    const last = lines[lines.length - 1].line;
     const now = ctx.clock.now();
     batch.apply({ op: 'put', coll: 'spoolCursors', rec: { id: cursorIdOf(file), file, offset: last.end, line: last.line, updatedAt: now } });
     if (ids.size > 0) batch.apply({ op: 'put', coll: 'spoolSeen', rec: { id: seenRecordId(fileKeyOf(file), ctx.newId('')), eventIds: [...ids], at: now } });
@@ -212,7 +212,7 @@ export function createImporter(deps: ImporterDeps) {
     return { ids, outcomes };
   }
 
-  function commitLines(file: string, lines: SpoolLine[]): void {
+  function commitLines(file: string, lines: ReadLine[]): void {
     let r: ReturnType<typeof runBatch>;
     try {
       r = runBatch(file, lines, false);
@@ -227,7 +227,7 @@ export function createImporter(deps: ImporterDeps) {
     stats.duplicates += r.outcomes.duplicate;
     stats.quarantinedNow += r.outcomes.quarantined;
     stats.batches++;
-    const last = lines[lines.length - 1];
+    const last = lines[lines.length - 1].line;
     const p = progress.get(file);
     if (p) Object.assign(p, { bytesDone: last.end, linesDone: last.line });
     if (r.outcomes.quarantined > 0) ctx.log('warn', `spool: ${r.outcomes.quarantined} line(s) of ${file} quarantined`);
@@ -239,28 +239,48 @@ export function createImporter(deps: ImporterDeps) {
   /** Lets the event loop serve calls (and the feed deliver) between batches, so the UI stays responsive. */
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+  /** Reads a big remainder of a file on the parse worker's thread (parseClient.ts); a few new lines here. */
+  const parser = deps.parser ?? createParseClient();
+  const parseWorkerMinBytes = deps.parseWorkerMinBytes ?? PARSE_WORKER_MIN_BYTES;
+
+  async function* counted(batches: AsyncIterable<ReadLine[]>): AsyncGenerator<ReadLine[]> {
+    for await (const lines of batches) {
+      stats.workerLines += lines.length;
+      yield lines;
+    }
+  }
+
   async function importFile(dir: string, file: string): Promise<void> {
-    const fd = openSync(path.join(dir, file), 'r');
+    const full = path.join(dir, file);
+    const fd = openSync(full, 'r');
     try {
       const size = fstatSync(fd).size;
-      let cursor = rawStore.get('spoolCursors', cursorIdOf(file)) ?? { offset: 0, line: 0 };
-      if (size < cursor.offset) {
+      const at = () => {
+        const cursor = rawStore.get('spoolCursors', cursorIdOf(file)) ?? { offset: 0, line: 0 };
         // Spool files only grow; a shorter one was replaced. Read it again from the start: ids keep it idempotent.
-        ctx.log('warn', `spool: ${file} is shorter than what was imported (${size} < ${cursor.offset} bytes); reading it again`);
-        cursor = { offset: 0, line: 0 };
-      }
+        return size < cursor.offset ? { offset: 0, line: 0 } : cursor;
+      };
+      const done = rawStore.get('spoolCursors', cursorIdOf(file))?.offset ?? 0;
+      if (size < done) ctx.log('warn', `spool: ${file} is shorter than what was imported (${size} < ${done} bytes); reading it again`);
+      let cursor = at();
       progress.set(file, { file, bytesDone: cursor.offset, bytesTotal: size, linesDone: cursor.line });
       if (size === cursor.offset) return;
-      let lines: SpoolLine[] = [];
-      for (const l of readLines(fd, cursor.offset, cursor.line, size)) {
-        lines.push(l);
-        if (lines.length >= batchLines) {
+      const apply = async (batches: AsyncIterable<ReadLine[]> | Iterable<ReadLine[]>) => {
+        for await (const lines of batches) {
           commitLines(file, lines);
-          lines = [];
           await breathe();
         }
+      };
+      if (size - cursor.offset < parseWorkerMinBytes) return await apply(inlineBatches(fd, cursor.offset, cursor.line, size, batchLines));
+      try {
+        await apply(counted(parser.batches(full, cursor.offset, cursor.line, size, batchLines)));
+      } catch (e) {
+        if (!(e instanceof ParseWorkerError)) throw e;
+        // The lines are the same on this thread, only slower: go on from the last batch committed.
+        ctx.log('warn', `spool: ${e.message}; reading ${file} on the main thread`);
+        cursor = at();
+        await apply(inlineBatches(fd, cursor.offset, cursor.line, size, batchLines));
       }
-      if (lines.length > 0) commitLines(file, lines);
     } finally {
       closeSync(fd);
     }
@@ -298,7 +318,7 @@ export function createImporter(deps: ImporterDeps) {
       pruneSeen(files);
       if (stats.batches > before.batches) {
         const ms = (x: number) => Math.round(x);
-        ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches, ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);
+        ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches (${stats.workerLines - before.workerLines} lines parsed on the worker thread), ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);
       }
     } catch (e) {
       lastError = e instanceof Error ? e.message : String(e);
@@ -344,6 +364,8 @@ export function createImporter(deps: ImporterDeps) {
       };
     },
     stats,
+    /** Stops the parse worker (the core is closing). */
+    close: () => parser.stop(),
   };
 }
 export type Importer = ReturnType<typeof createImporter>;

@@ -5,6 +5,7 @@ import type { CoreContext, HandlerSlice } from '../../context';
 import type { Change, Store } from '../../store/types';
 import type { Receive } from './applyEvent';
 import { createImporter, type ImporterDeps } from './importer';
+import type { ParseClient } from './parseClient';
 import { createLinkIndex } from './links';
 import { createOutbox } from './outbox';
 import { watchSpool, type SpoolWatcher } from './watcher';
@@ -68,9 +69,9 @@ export type SpoolHook = ReturnType<typeof createSpoolHook>;
 export function createSpool(
   ctx: CoreContext,
   hook: SpoolHook,
-  opts: { makeReceive: (ctx: CoreContext) => Receive; watch?: boolean; batchLines?: number; usePolling?: boolean },
+  opts: { makeReceive: (ctx: CoreContext) => Receive; watch?: boolean; batchLines?: number; usePolling?: boolean; parseWorkerMinBytes?: number; parser?: ParseClient },
 ) {
-  const deps: ImporterDeps = { ctx, rawStore: hook.store, links: hook.links, outbox: hook.outbox, folder: hook.folder, makeReceive: opts.makeReceive, batchLines: opts.batchLines };
+  const deps: ImporterDeps = { ctx, rawStore: hook.store, links: hook.links, outbox: hook.outbox, folder: hook.folder, makeReceive: opts.makeReceive, batchLines: opts.batchLines, parseWorkerMinBytes: opts.parseWorkerMinBytes, parser: opts.parser };
   const importer = createImporter(deps);
   let watcher: SpoolWatcher | null = null;
   let watchedFolder: string | null = null;
@@ -132,6 +133,7 @@ export function createSpool(
       await watcher?.close();
       watcher = null;
       await importer.idle();
+      await importer.close();
       hook.close();
     },
   };
