@@ -31,7 +31,7 @@ export type BotTurn =
   | { kind: 'acknowledge'; state: BotState }
   | { kind: 'handover'; reason: HandOverReason; state: BotState };
 
-const fresh = (): BotState => ({ answers: 0, unhelpful: 0, answeredFaqIds: [], categoryGuess: null, confidence: null, transcript: [] });
+const fresh = (): BotState => ({ answers: 0, unhelpful: 0, answeredFaqIds: [], categoryGuess: null, confidence: null, transcriptIds: [] });
 
 /**
  * Whether a message after an answer counts against it: the customer says it did not help, or writes again on

@@ -13,15 +13,7 @@ export const isBotCategory = (c: Category): c is BotCategory => (BOT_CATEGORIES 
 
 const Confidence = z.number().min(0).max(1);
 
-export const TranscriptLine = z.object({
-  messageId: Id,
-  author: z.enum(['customer', 'bot']),
-  body: z.string().max(20_000),
-  at: EpochMs,
-});
-export type TranscriptLine = z.infer<typeof TranscriptLine>;
-
-/** The most transcript lines kept (a bot conversation is a few turns; past this the oldest are dropped). */
+/** The most transcript messages kept (a bot conversation is a few turns; past this the oldest are dropped). */
 export const TRANSCRIPT_MAX = 60;
 
 /** While the bot has a conversation: what it answered and how that went. */
@@ -34,8 +26,11 @@ export const BotState = z.object({
   answeredFaqIds: z.array(Id).max(20),
   categoryGuess: Category.nullable(),
   confidence: Confidence.nullable(),
-  /** What the customer and the bot said so far; the hand-over carries it. */
-  transcript: z.array(TranscriptLine).max(TRANSCRIPT_MAX),
+  /**
+   * The ids of the transcript's messages so far (customer's and bot's, oldest first); the hand-over carries them.
+   * The text lives in the messages collection only: a copy here was serialised again at every put of the record.
+   */
+  transcriptIds: z.array(Id).max(TRANSCRIPT_MAX),
 });
 export type BotState = z.infer<typeof BotState>;
 
@@ -66,7 +61,8 @@ export const HandOver = z.object({
   reason: HandOverReason,
   categoryGuess: Category.nullable(),
   confidence: Confidence.nullable(),
-  transcript: z.array(TranscriptLine).max(TRANSCRIPT_MAX),
+  /** The ids of the transcript's messages (customer's and bot's, oldest first); the text lives in the messages collection. */
+  transcriptIds: z.array(Id).max(TRANSCRIPT_MAX),
 });
 export type HandOver = z.infer<typeof HandOver>;
 

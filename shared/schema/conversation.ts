@@ -60,7 +60,7 @@ export const Conversation = z.object({
   // tests) need not list them.
   /** While the bot has it (status `bot`): its answers and how they went. */
   bot: BotState.optional(),
-  /** The bot's hand-over: reason, category guess, confidence and transcript. */
+  /** The bot's hand-over: reason, category guess, confidence and the transcript's message ids. */
   handOver: HandOver.optional(),
   /** Where routing sent it, with the score and structured reasons. */
   routing: RoutingRecord.optional(),

@@ -35,7 +35,7 @@ export * from './spoolEvent';
 export * from './training';
 
 /** The store's format version; bump it together with a migration in electron/core/store/migrations.ts. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Every stored collection and the schema each of its records must pass. */
 export const recordSchemas = {

@@ -5,8 +5,8 @@ import { coreSandbox, SANDBOX_NOW } from './coreSandbox';
 
 /**
  * The first line through the core: a new payment conversation gets a bot answer and waits for nobody (no SLA
- * clock, not in the queue); the customer asks for a person; it is handed over with the transcript, routed with
- * reasons, and its SLA clock starts at the hand-over.
+ * clock, not in the queue); the customer asks for a person; it is handed over with the transcript's message ids,
+ * routed with reasons, and its SLA clock starts at the hand-over.
  */
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -55,7 +55,11 @@ describe('a new payment conversation with the bot', () => {
     expect(c.dueAt).toBe(SANDBOX_NOW + 10 * MIN + 24 * H);
     expect(c.handOver).toMatchObject({ reason: 'asked_for_person', categoryGuess: 'payment' });
     expect(c.handOver!.confidence).toBeGreaterThan(0.5);
-    expect(c.handOver!.transcript.map((l) => l.author)).toEqual(['customer', 'bot', 'customer', 'bot']);
+    // The hand-over names the thread's messages in order; the texts are in the messages collection, not copied.
+    const said = c.handOver!.transcriptIds.map((mid) => core.store.get('messages', mid));
+    expect(said.map((m) => m?.author)).toEqual(['customer', 'bot', 'customer', 'bot']);
+    expect(said.map((m) => m?.body)).toEqual(['我充值了100块，钱扣了但是抖币一直没到账', answer.body, '没用，我要转人工', d.messages.at(-1)!.body]);
+    expect(c.handOver!.transcriptIds).toEqual(d.messages.map((m) => m.id));
     // Routed: 张伟 has payment 5 and speaks Chinese; the reasons say why, structured.
     expect(c.assigneeId).not.toBeNull();
     expect(c.routing).toMatchObject({ state: 'assigned', agentId: c.assigneeId });
@@ -75,7 +79,7 @@ describe('straight to a person, and two unhelpful answers', () => {
     const id = await start(core, customerId, 'complaint', '你们客服态度太差了，我要投诉');
     const c = (await get(core, id)).conversation;
     expect(c.status).toBe('queued');
-    expect(c.handOver).toMatchObject({ reason: 'category', transcript: [] });
+    expect(c.handOver).toMatchObject({ reason: 'category', transcriptIds: [] });
     expect(c.resultClockStartedAt).toBe(SANDBOX_NOW);
     expect(c.routing?.state).toBe('assigned');
     expect((await get(core, id)).messages.filter((m) => m.author === 'bot')).toEqual([]);
@@ -98,7 +102,8 @@ describe('straight to a person, and two unhelpful answers', () => {
     d = await get(core, id);
     expect(d.conversation.status).toBe('queued');
     expect(d.conversation.handOver?.reason).toBe('unhelpful');
-    expect(d.conversation.handOver?.transcript.filter((l) => l.author === 'customer')).toHaveLength(3);
+    const customerSaid = d.conversation.handOver!.transcriptIds.map((mid) => core.store.get('messages', mid)!).filter((m) => m.author === 'customer');
+    expect(customerSaid.map((m) => m.body)).toEqual(['my video is stuck at 99% uploading', "didn't help, the upload keeps failing", 'still not working']);
   });
 
   it('a VIP goes straight to a person when the lead says so (audited)', async () => {

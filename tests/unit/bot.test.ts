@@ -4,7 +4,7 @@ import { decideBotTurn, isUnhelpfulFollowUp, type BotTurnInput } from '../../sha
 import { CATEGORIES, DEFAULT_BOT_SETTINGS, type BotState, type Category } from '../../shared/schema';
 
 /** The bot's decision (shared/rules/botDecision.ts): thresholds, hand-over triggers, bypasses, unhelpful answers. */
-const answered = (over: Partial<BotState> = {}): BotState => ({ answers: 1, unhelpful: 0, answeredFaqIds: ['faq-1'], categoryGuess: 'payment', confidence: 0.9, transcript: [], ...over });
+const answered = (over: Partial<BotState> = {}): BotState => ({ answers: 1, unhelpful: 0, answeredFaqIds: ['faq-1'], categoryGuess: 'payment', confidence: 0.9, transcriptIds: [], ...over });
 const input = (over: Partial<BotTurnInput> = {}): BotTurnInput => ({
   chosen: 'payment',
   tier: 'normal',

@@ -81,12 +81,11 @@ describe('performance facts of one conversation', () => {
   });
 
   it('counts a bot hand-over taken for the agent who gave the first reply after it, not for a complaint sent straight to a person', () => {
-    const transcript = [{ messageId: 'm-x', author: 'customer' as const, body: '转人工', at: m(-5) }];
-    const handOver = { at: T0, reason: 'asked_for_person' as const, categoryGuess: null, confidence: null, transcript };
+    const handOver = { at: T0, reason: 'asked_for_person' as const, categoryGuess: null, confidence: null, transcriptIds: ['m-x'] };
     const fromBot = conversationFacts(input({ conversation: { id: 'c-bot', handOver }, messages: [cust(m(-5)), agent(m(3), 'a-2'), cust(m(4)), agent(m(8))] }));
     expect(fromBot.fromBot).toBe(true);
     expect(fromBot.responses.map((r) => r.afterBot)).toEqual([true, false]);
-    const straight = conversationFacts(input({ conversation: { id: 'c-cmp', handOver: { ...handOver, reason: 'category', transcript: [] } }, messages: [cust(m(0)), agent(m(3))] }));
+    const straight = conversationFacts(input({ conversation: { id: 'c-cmp', handOver: { ...handOver, reason: 'category', transcriptIds: [] } }, messages: [cust(m(0)), agent(m(3))] }));
     expect(straight.fromBot).toBe(false);
     // Seeded stores keep no hand-over record: bot messages before the hand-over say the bot had it.
     expect(conversationFacts(input({ messages: [bot(m(-3)), cust(m(-2)), agent(m(5))] })).fromBot).toBe(true);

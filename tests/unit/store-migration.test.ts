@@ -96,7 +96,7 @@ describe('store migrations', () => {
         ],
       },
     });
-    expect(steps).toEqual(['2→3', '3→4']); // 3→4 (training) changes nothing here
+    expect(steps).toEqual(['2→3', '3→4', '4→5']); // 3→4 (training) and 4→5 (transcript ids) change nothing here
     const [chased, answered, done, junk] = data.collections.conversations as Record<string, unknown>[];
     // The internal note answered nothing: owed since the hand-over, due T + 24 h (not T + 44 h).
     expect(chased).toMatchObject({ slaClockStartedAt: T, responseTier: 'normal', resultClockStartedAt: T, dueAt: T + 24 * H });

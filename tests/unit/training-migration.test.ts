@@ -43,8 +43,8 @@ describe('migration 3 → 4 (training)', () => {
 
   it('the pure steps: the collections go, everything else stays as it was', () => {
     const { data, steps } = migrateStore({ version: 3, collections: { customers: [customer('u1')], scenarios: [v3Scenario], attempts: [] } });
-    expect(steps).toEqual(['3→4']);
-    expect(data).toEqual({ version: 4, collections: { customers: [customer('u1')] } });
+    expect(steps).toEqual(['3→4', '4→5']); // 4→5 (transcript ids) changes nothing here
+    expect(data).toEqual({ version: 5, collections: { customers: [customer('u1')] } });
     expect(migrateChanges(3, [{ op: 'put', coll: 'attempts', rec: v3Attempt }, { op: 'put', coll: 'customers', rec: customer('u3') }, 'junk'])).toEqual([{ op: 'put', coll: 'customers', rec: customer('u3') }, 'junk']);
   });
 });

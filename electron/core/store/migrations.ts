@@ -118,11 +118,40 @@ function v3ToV4(raw: RawStore): RawStore {
   return { version: 4, collections };
 }
 
+/**
+ * Version 4 kept the bot's transcript as lines (`{ messageId, author, body, at }`) on `bot.transcript` and
+ * `handOver.transcript`, each a copy of a message record that every put of the conversation serialised again (a
+ * fifth of a spool import's journal bytes). Version 5 keeps only the ids, `transcriptIds`; the messages collection
+ * holds the text. A line without a string messageId names no message and is dropped; a transcript that is not an
+ * array is left as it is, for validation to quarantine as it would have in version 4.
+ */
+function transcriptToIds(part: unknown): unknown {
+  if (!isObj(part) || !Array.isArray(part.transcript)) return part;
+  const { transcript, ...rest } = part;
+  const transcriptIds = (transcript as unknown[]).flatMap((l) => (isObj(l) && typeof l.messageId === 'string' ? [l.messageId] : []));
+  return { ...rest, transcriptIds };
+}
+function v4ToV5(raw: RawStore): RawStore {
+  const collections = { ...raw.collections };
+  if (collections.conversations) {
+    collections.conversations = collections.conversations.map((c) => {
+      if (!isObj(c)) return c;
+      // Only the parts a record has: an absent `bot` or `handOver` stays absent (not a key holding undefined).
+      const next = { ...c };
+      if ('bot' in c) next.bot = transcriptToIds(c.bot);
+      if ('handOver' in c) next.handOver = transcriptToIds(c.handOver);
+      return next;
+    });
+  }
+  return { version: 5, collections };
+}
+
 /** Ordered; each `from` is the previous `to`. */
 export const MIGRATIONS: readonly Migration[] = [
   { from: 1, to: 2, migrate: v1ToV2 },
   { from: 2, to: 3, migrate: v2ToV3 },
   { from: 3, to: 4, migrate: v3ToV4 },
+  { from: 4, to: 5, migrate: v4ToV5 },
 ];
 
 /**

@@ -141,11 +141,11 @@ function eventsOf(input: FactsInput): Ev[] {
 
 /**
  * Whether the bot had this conversation before handing it over (not a complaint sent straight to a person): its
- * hand-over record carries the bot's transcript. Records without one (generated stores) count when the category is
- * one the bot answers and bot messages came before the hand-over.
+ * hand-over record names the messages of the bot's transcript. Records without one (generated stores) count when the
+ * category is one the bot answers and bot messages came before the hand-over.
  */
 export function cameFromBot(c: FactsConversation, messages: FactsInput['messages']): boolean {
-  if (c.handOver) return c.handOver.transcript.length > 0;
+  if (c.handOver) return c.handOver.transcriptIds.length > 0;
   const q = c.queuedAt;
   return q !== null && isBotCategory(c.category) && messages.some((m) => m.author === 'bot' && m.at <= q);
 }

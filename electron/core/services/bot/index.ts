@@ -16,7 +16,6 @@ import {
   type FaqRecord,
   type HandOverReason,
   type Message,
-  type TranscriptLine,
 } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
 import type { Change, Store } from '../../store/types';
@@ -36,8 +35,21 @@ export interface TurnResult {
   audit: Change[];
 }
 
-const line = (m: Message): TranscriptLine => ({ messageId: m.id, author: m.author === 'bot' ? 'bot' : 'customer', body: m.body, at: m.at });
-const keep = (t: TranscriptLine[]) => t.slice(-TRANSCRIPT_MAX);
+const keep = (ids: string[]) => ids.slice(-TRANSCRIPT_MAX);
+
+/**
+ * The customer's messages of a transcript, oldest first, read from the store by id (the text lives there only).
+ * `current` is the message of this turn: not committed yet, so the store does not have it. An id the store does not
+ * have (its record quarantined) has no text to read and is skipped.
+ */
+function customerLines(ids: readonly string[], current: Message, store: Reader): Message[] {
+  const lines: Message[] = [];
+  for (const id of ids) {
+    const m = id === current.id ? current : store.get('messages', id);
+    if (m?.author === 'customer') lines.push(m);
+  }
+  return lines;
+}
 
 /**
  * The first-line bot: answers from the FAQ knowledge base when confident and hands over to a person otherwise
@@ -67,7 +79,7 @@ export function createBot(ctx: CoreContext, routing: Routing) {
 
   /**
    * Hands the conversation to a person now: the SLA clocks start (bot time never counts), the hand-over record
-   * carries the transcript, the category guess and its confidence, and routing picks the agent.
+   * carries the transcript's message ids, the category guess and its confidence, and routing picks the agent.
    */
   function handOver(c: Conversation, customer: Customer, reason: HandOverReason, state: BotState | null, store: Reader, now: number): { conversation: Conversation; audit: Change[] } {
     // Without the bot state (a rest copy rather than `delete`, which would turn the record into a slow dictionary object).
@@ -77,7 +89,7 @@ export function createBot(ctx: CoreContext, routing: Routing) {
       status: 'queued',
       queuedAt: now,
       ...clockOnHandOver(c, now, customer.tier, ctx.settings()),
-      handOver: { at: now, reason, categoryGuess: state?.categoryGuess ?? null, confidence: state?.confidence ?? null, transcript: state?.transcript ?? [] },
+      handOver: { at: now, reason, categoryGuess: state?.categoryGuess ?? null, confidence: state?.confidence ?? null, transcriptIds: state?.transcriptIds ?? [] },
       updatedAt: now,
     };
     const conversation = routing.routed(queued, customer, store, now);
@@ -93,9 +105,9 @@ export function createBot(ctx: CoreContext, routing: Routing) {
     const now = message.at;
     const settings = ctx.settings().bot;
     const before: BotState | null = c.bot ?? null;
-    const transcript = keep([...(before?.transcript ?? []), line(message)]);
+    const transcriptIds = keep([...(before?.transcriptIds ?? []), message.id]);
     // One feature extraction of the customer's lines (each line's parts cached) serves the category guess and the FAQ match.
-    const feats = linesFeatures(transcript.filter((l) => l.author === 'customer'));
+    const feats = linesFeatures(customerLines(transcriptIds, message, store));
     const guess = classify(classifier(), feats);
     const messageGuess = before && before.answers > 0 ? classify(classifier(), linesFeatures([message])) : guess;
     const { entries, index } = knowledge(store);
@@ -104,7 +116,7 @@ export function createBot(ctx: CoreContext, routing: Routing) {
     const decision: BotTurn = decideBotTurn({
       chosen: c.category,
       tier: customer.tier,
-      state: before ? { ...before, transcript } : null,
+      state: before ? { ...before, transcriptIds } : null,
       guess,
       messageGuess,
       faq: best ? { id: best.entry.id, score: best.score } : null,
@@ -114,11 +126,11 @@ export function createBot(ctx: CoreContext, routing: Routing) {
       settings,
     });
     const locale = replyLocale(message.body, customer.locale);
-    const state: BotState = { ...decision.state, transcript };
+    const state: BotState = { ...decision.state, transcriptIds };
 
     if (decision.kind === 'handover') {
       const say = botMessage(c.id, BOT_LINES[locale].handover, now);
-      const done = handOver(c, customer, decision.reason, { ...state, transcript: keep([...transcript, line(say)]) }, store, now);
+      const done = handOver(c, customer, decision.reason, { ...state, transcriptIds: keep([...transcriptIds, say.id]) }, store, now);
       return { conversation: done.conversation, messages: [say], audit: done.audit };
     }
     let say: Message;
@@ -126,8 +138,22 @@ export function createBot(ctx: CoreContext, routing: Routing) {
       const entry = entries.find((e) => e.entry.id === decision.faqId)!.entry;
       say = botMessage(c.id, `${answerIn(entry, locale)}\n\n${BOT_LINES[locale].offer}`, now, entry.id);
     } else say = botMessage(c.id, BOT_LINES[locale].thanks, now);
-    const conversation: Conversation = { ...c, bot: { ...state, transcript: keep([...transcript, line(say)]) }, updatedAt: now, lastMessageAt: now };
+    const conversation: Conversation = { ...c, bot: { ...state, transcriptIds: keep([...transcriptIds, say.id]) }, updatedAt: now, lastMessageAt: now };
     return { conversation, messages: [say], audit: [] };
+  }
+
+  /**
+   * What the customer had asked before a bot answer: the last customer message of the transcript before it (the
+   * whole transcript when the answer is not in it), read from the store, where the text lives.
+   */
+  function questionBefore(answer: Message, transcriptIds: readonly string[]): Message | undefined {
+    const i = transcriptIds.indexOf(answer.id);
+    const asked = transcriptIds.slice(0, i < 0 ? transcriptIds.length : i);
+    for (let j = asked.length - 1; j >= 0; j--) {
+      const m = ctx.store.get('messages', asked[j]);
+      if (m?.author === 'customer') return m;
+    }
+    return undefined;
   }
 
   const view = (e: ReturnType<typeof effectiveFaq>[number]): FaqView => ({
@@ -172,9 +198,7 @@ export function createBot(ctx: CoreContext, routing: Routing) {
       if (!m) throw new CoreError('not_found', `No message ${messageId}`);
       if (m.author !== 'bot') throw new CoreError('validation', `Message ${messageId} is not a bot answer`, ['messageId: not a bot message']);
       const c = ctx.store.get('conversations', m.conversationId);
-      const asked = c?.handOver?.transcript ?? c?.bot?.transcript ?? [];
-      const i = asked.findIndex((l) => l.messageId === m.id);
-      const question = [...asked.slice(0, i < 0 ? asked.length : i)].reverse().find((l) => l.author === 'customer');
+      const question = questionBefore(m, c?.handOver?.transcriptIds ?? c?.bot?.transcriptIds ?? []);
       const rec: BotFeedback = {
         id: `bf-${m.id}-${actor.agent.id}`.slice(0, 128),
         conversationId: m.conversationId,
