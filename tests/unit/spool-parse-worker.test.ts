@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineBatches, ParseWorkerError, type ParseClient } from '../../electron/core/services/spool/parseClient';
+import { createParseClient, inlineBatches, ParseWorkerError, type ParseClient } from '../../electron/core/services/spool/parseClient';
 import { createLineParser } from '../../electron/core/services/spool/parseWorker';
 import type { SandboxCore } from './coreSandbox';
 import { call, iso, line, msg, newConv, scan, spoolSandbox, T0, write } from './spool-helpers';
@@ -43,7 +43,11 @@ function mixedFile(): string {
 describe('the spool parse worker', () => {
   it('a file parsed on the worker thread imports exactly as one parsed on the main thread', async () => {
     const logs: string[] = [];
-    const onWorker = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: 0, log: (_l, m) => logs.push(m) });
+    // Started before the file arrives, so every line goes through it (a cold one lets this thread read the first
+    // batches while it starts: the next test).
+    const parser = createParseClient();
+    await parser.warm();
+    const onWorker = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: 0, parser, log: (_l, m) => logs.push(m) });
     const inline = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: Number.POSITIVE_INFINITY });
     const text = mixedFile(); // once: the helpers number events as they are made
     for (const s of [onWorker.spool, inline.spool]) write(s, 'mixed.jsonl', text);
@@ -63,23 +67,42 @@ describe('the spool parse worker', () => {
     expect(Number(/\((\d+) lines parsed/.exec(summary)![1])).toBe(30);
   });
 
+  it('a worker that starts mid-file takes over from the next batch: nothing read twice, nothing skipped', async () => {
+    let open!: () => void;
+    const parser = createParseClient({ gate: new Promise<void>((r) => (open = r)) });
+    await parser.warm();
+    const switching = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: 0, parser });
+    const inline = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: Number.POSITIVE_INFINITY });
+    let batches = 0;
+    // The worker "starts" after the third batch this thread read (each batch publishes once).
+    switching.core.subscribe((e) => {
+      if (e.topics.includes('spool') && ++batches === 3) open();
+    });
+    const text = mixedFile();
+    for (const s of [switching.spool, inline.spool]) write(s, 'mixed.jsonl', text);
+    const a = await scan(switching.core);
+    const b = await scan(inline.core);
+    expect(parser.workerLines()).toBeGreaterThan(0);
+    expect(parser.workerLines()).toBeLessThan(30); // the first batches were read here
+    expect(a.imported).toBe(b.imported);
+    expect(a.bytesDone).toBe(b.bytesDone);
+    expect(await outcome(switching.core)).toEqual(await outcome(inline.core));
+  });
+
   it('when the worker dies mid-file, the import goes on on the main thread from the last batch committed', async () => {
     const logs: string[] = [];
     // A worker that hands over two batches, then fails (the thread died, or never started in a broken install).
     const dying: ParseClient = {
-      async *batches(file, offset, lineNo, size, n) {
-        const fd = openSync(file, 'r');
-        try {
-          let k = 0;
-          for (const b of inlineBatches(fd, offset, lineNo, size, n)) {
-            if (k++ === 2) throw new ParseWorkerError('spool parse worker exited (code 1)');
-            yield b;
-          }
-        } finally {
-          closeSync(fd);
+      async *batches(_file, fd, offset, lineNo, size, n) {
+        let k = 0;
+        for (const b of inlineBatches(fd, offset, lineNo, size, n)) {
+          if (k++ === 2) throw new ParseWorkerError('spool parse worker exited (code 1)');
+          yield b;
         }
       },
       stop: async () => {},
+      warm: async () => {},
+      workerLines: () => 0,
     };
     const broken = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: 0, parser: dying, log: (_l, m) => logs.push(m) });
     const inline = await sb.open(undefined, { batchLines: 4, parseWorkerMinBytes: Number.POSITIVE_INFINITY });

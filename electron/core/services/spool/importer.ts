@@ -108,7 +108,7 @@ export function createImporter(deps: ImporterDeps) {
    * Wall times (intake inside the lines, the store commits) and, per batch, this process's CPU time for its lines
    * and for its commit: on a busy machine wall time also counts waiting for a core, CPU time does not.
    */
-  const stats = { imported: 0, duplicates: 0, quarantinedNow: 0, batches: 0, workerLines: 0, intakeMs: 0, commitMs: 0, linesCpuMs: 0, commitCpuMs: 0 };
+  const stats = { imported: 0, duplicates: 0, quarantinedNow: 0, batches: 0, intakeMs: 0, commitMs: 0, linesCpuMs: 0, commitCpuMs: 0 };
   const cpuMs = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -243,13 +243,6 @@ export function createImporter(deps: ImporterDeps) {
   const parser = deps.parser ?? createParseClient();
   const parseWorkerMinBytes = deps.parseWorkerMinBytes ?? PARSE_WORKER_MIN_BYTES;
 
-  async function* counted(batches: AsyncIterable<ReadLine[]>): AsyncGenerator<ReadLine[]> {
-    for await (const lines of batches) {
-      stats.workerLines += lines.length;
-      yield lines;
-    }
-  }
-
   async function importFile(dir: string, file: string): Promise<void> {
     const full = path.join(dir, file);
     const fd = openSync(full, 'r');
@@ -273,7 +266,7 @@ export function createImporter(deps: ImporterDeps) {
       };
       if (size - cursor.offset < parseWorkerMinBytes) return await apply(inlineBatches(fd, cursor.offset, cursor.line, size, batchLines));
       try {
-        await apply(counted(parser.batches(full, cursor.offset, cursor.line, size, batchLines)));
+        await apply(parser.batches(full, fd, cursor.offset, cursor.line, size, batchLines));
       } catch (e) {
         if (!(e instanceof ParseWorkerError)) throw e;
         // The lines are the same on this thread, only slower: go on from the last batch committed.
@@ -312,13 +305,14 @@ export function createImporter(deps: ImporterDeps) {
     importing = true;
     const t0 = performance.now();
     const before = { ...stats };
+    const workerBefore = parser.workerLines();
     try {
       for (const file of files) await importFile(dir, file);
       lastError = null;
       pruneSeen(files);
       if (stats.batches > before.batches) {
         const ms = (x: number) => Math.round(x);
-        ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches (${stats.workerLines - before.workerLines} lines parsed on the worker thread), ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);
+        ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches (${parser.workerLines() - workerBefore} lines parsed on the worker thread), ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);
       }
     } catch (e) {
       lastError = e instanceof Error ? e.message : String(e);

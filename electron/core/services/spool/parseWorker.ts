@@ -3,7 +3,7 @@
  * (parseLine.ts) a batch ahead of the importer, which meanwhile applies the previous batch on the main thread. On a
  * big import that takes JSON.parse and zod (~1 s per 100 000 events) off the thread that serves the app.
  *
- * Requests, one at a time: `open` a file from a cursor, then `next` for each batch of up to `lines` lines (answered
+ * Requests, one at a time: `ping` (answered once the thread runs), `open` a file from a cursor, then `next` for each batch of up to `lines` lines (answered
  * with the batch, empty when the file holds no more complete lines), then `close`. Built as its own entry
  * (spool-parse-worker.js) by electron-vite; from source it is started through tsx (coreWorker.ts).
  */
@@ -15,6 +15,8 @@ import { parseSpoolLine, type ReadLine } from './parseLine';
 export const PARSE_WORKER_MARK = 'kefu-spool-parse';
 
 export type ParseRequest =
+  /** Answered once the thread runs (the importer reads on its own thread until then). */
+  | { type: 'ping' }
   | { type: 'open'; file: string; offset: number; line: number; size: number }
   | { type: 'next'; lines: number }
   | { type: 'close' };
@@ -30,6 +32,7 @@ export function createLineParser() {
     lines = null;
   };
   return (req: ParseRequest): ReadLine[] => {
+    if (req.type === 'ping') return [];
     if (req.type === 'close') {
       close();
       return [];
