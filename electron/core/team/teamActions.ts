@@ -1,0 +1,79 @@
+import type pg from 'pg';
+import { z } from 'zod';
+import { Conversation, EpochMs, Id, Message } from '../../../shared/schema';
+
+/**
+ * What an agent did on a desktop, as it is sent to the team database: kept in the desktop's outbox first
+ * (teamOutbox.ts), so the agent keeps working while the database is away, and applied exactly once by its id.
+ */
+export const TeamAction = z.discriminatedUnion('kind', [
+  /** Take a conversation, as the agent saw it (at `expectedVersion`). */
+  z.object({ id: Id, kind: z.literal('assign'), conversationId: Id, agentId: Id, expectedVersion: z.number().int().positive(), at: EpochMs }),
+  /** A reply the agent sent. */
+  z.object({ id: Id, kind: z.literal('reply'), conversationId: Id, agentId: Id, message: Message, at: EpochMs }),
+]);
+export type TeamAction = z.infer<typeof TeamAction>;
+
+/**
+ * How an action came out, shown to the agent when it is not plain `applied`:
+ * - `taken`: someone else took the conversation first (it stays theirs; the agent's take did not happen);
+ * - `reassigned`: the reply went to the customer, but the conversation had been given to someone else meanwhile;
+ * - `missing`: the conversation is not in the team database (nothing was written).
+ */
+export const TeamOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('applied') }),
+  z.object({ status: z.literal('taken'), assigneeId: Id.nullable() }),
+  z.object({ status: z.literal('reassigned'), assigneeId: Id.nullable() }),
+  z.object({ status: z.literal('missing') }),
+]);
+export type TeamOutcome = z.infer<typeof TeamOutcome>;
+
+/**
+ * Applies an action in ONE transaction together with its id in `team_actions`: replayed after a crash, a lost
+ * acknowledgement or a reconnect, the second attempt finds the id and returns the first outcome without doing
+ * anything again (`duplicate`). Conflicts are resolved by rule (see TeamOutcome), never by overwriting.
+ */
+export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: TeamAction): Promise<{ outcome: TeamOutcome; duplicate: boolean }> {
+  const action = TeamAction.parse(input);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const claimed = await client.query('insert into team_actions (id, desktop_id, kind, outcome) values ($1, $2, $3, $4) on conflict (id) do nothing', [action.id, desktopId, action.kind, '{}']);
+    if (claimed.rowCount === 0) {
+      const r = await client.query<{ outcome: unknown }>('select outcome from team_actions where id = $1', [action.id]);
+      await client.query('commit');
+      return { outcome: TeamOutcome.parse(r.rows[0].outcome), duplicate: true };
+    }
+    const outcome = await perform(client, action);
+    await client.query('update team_actions set outcome = $2 where id = $1', [action.id, JSON.stringify(outcome)]);
+    await client.query('commit');
+    return { outcome, duplicate: false };
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamOutcome> {
+  // The row is locked for the rest of the transaction: what is decided below cannot change under it.
+  const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [action.conversationId]);
+  if (!row.rows[0]) return { status: 'missing' };
+  const current = Conversation.parse(row.rows[0].record);
+  const version = Number(row.rows[0].version);
+  if (action.kind === 'assign') {
+    // Taken meanwhile by someone else (or changed since the agent saw it while unassigned): theirs stays.
+    if (current.assigneeId !== null && current.assigneeId !== action.agentId) return { status: 'taken', assigneeId: current.assigneeId };
+    if (version !== action.expectedVersion && current.assigneeId !== action.agentId) return { status: 'taken', assigneeId: current.assigneeId };
+    const next: Conversation = { ...current, assigneeId: action.agentId, updatedAt: Math.max(current.updatedAt, action.at) };
+    await client.query('update team_conversations set version = version + 1, assignee_id = $2, record = $3 where id = $1', [current.id, action.agentId, JSON.stringify(next)]);
+    return { status: 'applied' };
+  }
+  // A reply is the customer's to receive whatever happened meanwhile; the agent is told if the conversation moved.
+  const message = Message.parse(action.message);
+  await client.query('insert into team_messages (id, conversation_id, at, record) values ($1, $2, $3, $4) on conflict (id) do nothing', [message.id, current.id, message.at, JSON.stringify(message)]);
+  const next: Conversation = { ...current, lastMessageAt: Math.max(current.lastMessageAt, message.at), updatedAt: Math.max(current.updatedAt, action.at) };
+  await client.query('update team_conversations set version = version + 1, record = $2 where id = $1', [current.id, JSON.stringify(next)]);
+  return current.assigneeId === action.agentId ? { status: 'applied' } : { status: 'reassigned', assigneeId: current.assigneeId };
+}

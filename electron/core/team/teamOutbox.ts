@@ -1,0 +1,103 @@
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import { writeFileAtomic } from '../atomicFile';
+import { TeamAction, TeamOutcome } from './teamActions';
+
+/** One line of the outbox file: an action the agent did, or the outcome that settled one. */
+const OutboxLine = z.union([z.object({ action: TeamAction }), z.object({ done: z.string().min(1), outcome: TeamOutcome })]);
+
+export interface ReplayResult {
+  /** Actions settled by this replay, with how each came out (a conflict is shown to the agent). */
+  settled: { action: TeamAction; outcome: TeamOutcome; duplicate: boolean }[];
+  /** Still waiting (the database went away again): replayed next time, in order. */
+  waiting: number;
+  /** Why the replay stopped early, if it did. */
+  error: string | null;
+}
+
+/**
+ * The desktop's outbox of team actions: an action is acknowledged to the agent once it is fsynced here, whether
+ * or not the team database is reachable ("not yet synced" until replayed), and `replay` sends the waiting ones in
+ * order. Each is applied exactly once: the database keeps applied ids (teamActions.ts), so an action sent again
+ * after a crash between "applied there" and "marked done here" is recognised, not applied twice. A line that does
+ * not read back (a torn write at a crash) is set aside in `<file>.bad`, never dropped silently.
+ */
+export class TeamOutbox {
+  private readonly order: TeamAction[] = [];
+  private readonly done = new Set<string>();
+  /** Lines that did not read back, set aside. */
+  readonly badLines: string[] = [];
+
+  constructor(private readonly file: string) {
+    if (!existsSync(file)) return;
+    const text = readFileSync(file, 'utf8');
+    for (const raw of text.split('\n')) {
+      if (raw.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        json = undefined;
+      }
+      const r = OutboxLine.safeParse(json);
+      if (!r.success) this.badLines.push(raw);
+      else if ('action' in r.data) this.order.push(r.data.action);
+      else this.done.add(r.data.done);
+    }
+    if (this.badLines.length > 0) {
+      this.appendTo(`${file}.bad`, this.badLines.map((l) => `${l}\n`).join(''));
+      this.rewrite(); // the file now holds only what reads back
+    }
+  }
+
+  /** Actions not yet settled by the database, oldest first. */
+  pending(): TeamAction[] {
+    return this.order.filter((a) => !this.done.has(a.id));
+  }
+
+  /** Keeps an action durably (fsynced) before the agent is told it is done. */
+  enqueue(input: TeamAction): void {
+    const action = TeamAction.parse(input);
+    if (this.order.some((a) => a.id === action.id)) return;
+    this.appendTo(this.file, `${JSON.stringify({ action })}\n`);
+    this.order.push(action);
+  }
+
+  /** Sends the waiting actions in order through `apply`; stops at the first failure (the rest wait). */
+  async replay(apply: (a: TeamAction) => Promise<{ outcome: TeamOutcome; duplicate: boolean }>): Promise<ReplayResult> {
+    const settled: ReplayResult['settled'] = [];
+    for (const action of this.pending()) {
+      let r: { outcome: TeamOutcome; duplicate: boolean };
+      try {
+        r = await apply(action);
+      } catch (e) {
+        return { settled, waiting: this.pending().length, error: e instanceof Error ? e.message : String(e) };
+      }
+      this.appendTo(this.file, `${JSON.stringify({ done: action.id, outcome: r.outcome })}\n`);
+      this.done.add(action.id);
+      settled.push({ action, ...r });
+    }
+    // Everything settled: start the file afresh instead of letting it grow for ever.
+    if (this.order.length > 0 && this.pending().length === 0) {
+      this.order.length = 0;
+      this.done.clear();
+      this.rewrite();
+    }
+    return { settled, waiting: 0, error: null };
+  }
+
+  private appendTo(file: string, text: string): void {
+    const fd = openSync(file, 'a');
+    try {
+      writeSync(fd, text);
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private rewrite(): void {
+    const keep = this.pending();
+    writeFileAtomic(this.file, keep.map((action) => `${JSON.stringify({ action })}\n`).join(''));
+  }
+}

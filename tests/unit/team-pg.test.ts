@@ -1,0 +1,244 @@
+/**
+ * Team mode against a real PostgreSQL (tests/unit/pgHarness.ts): the schema's migrations, atomic writes across
+ * desktops (processes of their own), changes reaching every desktop, and the offline outbox's exactly-once replay.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrateTeamDb } from '../../electron/core/team/migrate';
+import { TEAM_MIGRATIONS } from '../../electron/core/team/migrations';
+import { applyTeamAction, type TeamAction } from '../../electron/core/team/teamActions';
+import { listenTeamChanges, type ListenState, type TeamChange } from '../../electron/core/team/teamChanges';
+import { createTeamConversations } from '../../electron/core/team/teamConversations';
+import { openTeamDb, type TeamDb } from '../../electron/core/team/teamDb';
+import { TeamOutbox } from '../../electron/core/team/teamOutbox';
+import { startPostgres, type TestPostgres } from './pgHarness';
+import { testConversation, testReply } from './teamRecords';
+
+let server: TestPostgres;
+let db: TeamDb;
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+beforeAll(async () => {
+  server = await startPostgres();
+  db = await openTeamDb({ url: server.url });
+});
+afterAll(async () => {
+  await db?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  await db.pool.query('truncate team_actions, team_messages, team_conversations');
+});
+
+/** Runs a desktop process (tests/fixtures/teamDesktopChild.ts) and resolves with its stdout. */
+function desktop(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/fixtures/teamDesktopChild.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (onLine && out.endsWith('\n')) onLine(out.trim(), () => child.kill('SIGKILL'));
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code !== 0 && signal === null ? reject(new Error(`desktop exited ${code}: ${err}`)) : resolve({ out, code, signal })));
+  });
+}
+
+describe('the team database schema', () => {
+  it('is migrated once: desktops opening it later (or at the same time) find it done; a newer one is refused', async () => {
+    const versions = await db.pool.query<{ version: number }>('select version from team_schema_migrations order by version');
+    expect(versions.rows.map((r) => r.version)).toEqual(TEAM_MIGRATIONS.map((m) => m.version));
+    // Five desktops starting together: each step is applied once (the advisory lock), nobody fails.
+    const others = await Promise.all([1, 2, 3, 4, 5].map(() => openTeamDb({ url: server.url, poolSize: 1 })));
+    await Promise.all(others.map((o) => o.close()));
+    expect(await migrateTeamDb(db.pool)).toEqual({ applied: [], version: TEAM_MIGRATIONS.length });
+    // A step this app does not know: the database is newer than the app, which must not write to it.
+    await db.pool.query("insert into team_schema_migrations (version, name) values (999, 'from a newer app')");
+    try {
+      await expect(openTeamDb({ url: server.url, poolSize: 1 })).rejects.toThrow(/newer than this app knows/);
+    } finally {
+      await db.pool.query('delete from team_schema_migrations where version = 999');
+    }
+  });
+
+  it('reads records back through the same schemas as the local store (a bad row is said, not used)', async () => {
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-1'));
+    expect((await team.get('c-1'))?.record.subject).toBe('付款失败 c-1');
+    await db.pool.query(`update team_conversations set record = record || '{"status":"lost"}' where id = 'c-1'`);
+    await expect(team.get('c-1')).rejects.toThrow(/c-1 fails its schema: status/);
+  });
+});
+
+describe('atomic writes across desktops', () => {
+  it('two desktops changing the same version: one wins, the other is told and sees the winner (no lost update)', async () => {
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-2'));
+    const seen = (await team.get('c-2'))!;
+    const [a, b] = await Promise.all([
+      team.update({ ...seen.record, assigneeId: 'a-lina' }, seen.version),
+      team.update({ ...seen.record, tags: ['vip-follow-up'] }, seen.version),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    const loser = a.ok ? b : a;
+    const now = (await team.get('c-2'))!;
+    expect(!loser.ok && loser.current).toEqual(now);
+    expect(now.version).toBe(seen.version + 1);
+  });
+
+  it.each([2, 5])('%i desktops (processes) taking work together never take the same conversation', async (n) => {
+    const team = createTeamConversations(db.pool);
+    const ids = Array.from({ length: 120 }, (_, i) => `q-${String(i).padStart(3, '0')}`);
+    for (const id of ids) await team.put(testConversation(id, { queuedAt: 1_795_000_000_000 + Number(id.slice(2)) }));
+    const runs = await Promise.all(Array.from({ length: n }, (_, i) => desktop(['claim', server.url, `a-desk-${i}`])));
+    const claims = runs.map((r) => (JSON.parse(r.out) as { claimed: string[] }).claimed);
+    const all = claims.flat();
+    expect(all.length).toBe(ids.length); // every one taken ...
+    expect(new Set(all).size).toBe(ids.length); // ... once
+    // And each is held by the desktop that was told it took it.
+    const rows = await db.pool.query<{ id: string; assignee_id: string }>('select id, assignee_id from team_conversations');
+    const holder = new Map(rows.rows.map((r) => [r.id, r.assignee_id]));
+    claims.forEach((list, i) => list.forEach((id) => expect(holder.get(id)).toBe(`a-desk-${i}`)));
+  });
+
+  it('a desktop killed mid-transaction leaves nothing half written, and what it had locked is free again', async () => {
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-locked'));
+    let held = '';
+    const run = await desktop(['hold', server.url], (line, kill) => {
+      held = line;
+      kill();
+    });
+    expect(run.signal).toBe('SIGKILL');
+    expect(held).toBe('holding c-locked');
+    // PostgreSQL rolls the dead session's transaction back once it notices the closed socket.
+    const deadline = Date.now() + 10_000;
+    let got: Awaited<ReturnType<typeof team.takeNext>> = null;
+    while (!got && Date.now() < deadline) got = await team.takeNext('a-lina', 1);
+    expect(got?.record.id).toBe('c-locked');
+    expect(got?.record.assigneeId).toBe('a-lina');
+    const half = await db.pool.query("select count(*)::int as n from team_conversations where id like 'half-%'");
+    expect(half.rows[0].n).toBe(0);
+  });
+});
+
+describe('changes reach every desktop', () => {
+  it('a committed write is announced to the other desktops; a rolled-back one is not', async () => {
+    const got: TeamChange[] = [];
+    const listener = listenTeamChanges({ url: server.url }, (c) => got.push(c));
+    await listener.ready;
+    try {
+      const team = createTeamConversations(db.pool);
+      const client = await db.pool.connect();
+      await client.query('begin');
+      await createTeamConversations(client).put(testConversation('c-rolled-back'));
+      await client.query('rollback');
+      client.release();
+      const v = await team.put(testConversation('c-3'));
+      const deadline = Date.now() + 5_000;
+      while (!got.some((c) => c.id === 'c-3') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(got).toContainEqual({ coll: 'conversations', id: 'c-3', version: v });
+      expect(got.some((c) => c.id === 'c-rolled-back')).toBe(false);
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('when its connection is cut, the listener says so, reconnects and hears later changes', async () => {
+    const got: TeamChange[] = [];
+    const states: ListenState[] = [];
+    const listener = listenTeamChanges({ url: server.url }, (c) => got.push(c), { onState: (s) => states.push(s), retryMs: 20 });
+    await listener.ready;
+    try {
+      // The server ends the listening session (a restart, a network cut).
+      await db.pool.query("select pg_terminate_backend(pid) from pg_stat_activity where query like 'listen %' and pid <> pg_backend_pid()");
+      const deadline = Date.now() + 10_000;
+      while (states.filter((s) => s === 'listening').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(states).toEqual(['listening', 'reconnecting', 'listening']);
+      const v = await createTeamConversations(db.pool).put(testConversation('c-4'));
+      while (!got.some((c) => c.id === 'c-4') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(got).toContainEqual({ coll: 'conversations', id: 'c-4', version: v });
+    } finally {
+      await listener.close();
+    }
+  });
+});
+
+describe('the offline outbox', () => {
+  it('keeps the agent working while the database is away, then replays each action exactly once, conflicts by rule', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kefu-team-outbox-'));
+    const file = path.join(dir, 'team-outbox.jsonl');
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-mine', { assigneeId: 'a-lina' }));
+    await team.put(testConversation('c-moved', { assigneeId: 'a-lina' }));
+    await team.put(testConversation('c-free'));
+    const free = (await team.get('c-free'))!;
+    const desk = await openTeamDb({ url: server.url, poolSize: 1 });
+    const apply = (a: TeamAction) => applyTeamAction(desk.pool, 'desk-1', a);
+    try {
+      await server.pause(); // the database goes away
+      const outbox = new TeamOutbox(file);
+      const actions: TeamAction[] = [
+        { id: 'act-1', kind: 'reply', conversationId: 'c-mine', agentId: 'a-lina', message: testReply('m-1', 'c-mine', 'a-lina'), at: 1_795_000_100_000 },
+        { id: 'act-2', kind: 'reply', conversationId: 'c-moved', agentId: 'a-lina', message: testReply('m-2', 'c-moved', 'a-lina'), at: 1_795_000_100_001 },
+        { id: 'act-3', kind: 'assign', conversationId: 'c-free', agentId: 'a-lina', expectedVersion: free.version, at: 1_795_000_100_002 },
+      ];
+      for (const a of actions) outbox.enqueue(a); // acknowledged locally, "not yet synced"
+      const offline = await outbox.replay(apply);
+      expect(offline.settled).toEqual([]);
+      expect(offline.waiting).toBe(3);
+      expect(offline.error).not.toBeNull();
+
+      await server.resume();
+      // Meanwhile, on other desktops: c-moved was given to someone else, c-free taken by another agent.
+      await team.update({ ...(await team.get('c-moved'))!.record, assigneeId: 'a-wang' }, (await team.get('c-moved'))!.version);
+      expect((await team.takeNext('a-zhou', 2))?.record.id).toBe('c-free');
+      // A crash after act-1 reached the database but before the outbox noted it: replayed, it is recognised.
+      await apply(actions[0]);
+
+      const reopened = new TeamOutbox(file); // the desktop restarted: the outbox is read back from disk
+      expect(reopened.pending().map((a) => a.id)).toEqual(['act-1', 'act-2', 'act-3']);
+      const back = await reopened.replay(apply);
+      expect(back.error).toBeNull();
+      expect(back.settled.map((s) => [s.action.id, s.outcome, s.duplicate])).toEqual([
+        ['act-1', { status: 'applied' }, true],
+        ['act-2', { status: 'reassigned', assigneeId: 'a-wang' }, false],
+        ['act-3', { status: 'taken', assigneeId: 'a-zhou' }, false],
+      ]);
+      // Exactly once: one copy of each reply; nothing acknowledged was lost; the take did not override a-zhou.
+      expect((await team.messagesOf('c-mine')).map((m) => m.id)).toEqual(['m-1']);
+      expect((await team.messagesOf('c-moved')).map((m) => m.id)).toEqual(['m-2']);
+      expect((await team.get('c-free'))?.record.assigneeId).toBe('a-zhou');
+      // Replaying again changes nothing; the settled outbox starts afresh.
+      expect((await new TeamOutbox(file).replay(apply)).settled).toEqual([]);
+      expect(readFileSync(file, 'utf8')).toBe('');
+    } finally {
+      await desk.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sets aside an outbox line that does not read back (a torn write), keeping the rest', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kefu-team-outbox-'));
+    try {
+      const file = path.join(dir, 'team-outbox.jsonl');
+      const outbox = new TeamOutbox(file);
+      outbox.enqueue({ id: 'act-ok', kind: 'assign', conversationId: 'c-x', agentId: 'a-lina', expectedVersion: 1, at: 1 });
+      const torn = '{"action":{"id":"act-torn","kind":"rep';
+      const fd = readFileSync(file, 'utf8') + torn;
+      rmSync(file);
+      writeFileSync(file, fd);
+      const back = new TeamOutbox(file);
+      expect(back.pending().map((a) => a.id)).toEqual(['act-ok']);
+      expect(back.badLines).toEqual([torn]);
+      expect(readFileSync(`${file}.bad`, 'utf8')).toBe(`${torn}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
