@@ -44,9 +44,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Han (or digit-only) terms as substrings; Latin words and phrases only between non-letters. */
 const termPattern = (t: string) => (isHan(t) || !/[a-z]/.test(t) ? escape(t) : `(?<![\\p{L}\\p{N}])${escape(t)}(?![\\p{L}\\p{N}])`);
 
-const MATCHERS: readonly { signal: SeveritySignal; re: RegExp }[] = SEVERITY_SIGNALS.map((signal) => ({
+/**
+ * A term list's matcher. `mayMatch` first asks whether any term occurs as a plain substring, which every regex match
+ * needs: most texts name none, and then no regex runs at all (a big alternation's compiled code does not survive a
+ * busy heap for long: recompiling it cost ~100 µs a call during a spool import).
+ */
+function termMatcher(terms: readonly string[], flags: string) {
+  const re = new RegExp(terms.map(termPattern).join('|'), flags);
+  return { re, mayMatch: (norm: string) => terms.some((t) => norm.includes(t)) };
+}
+
+export const MATCHERS: readonly { signal: SeveritySignal; re: RegExp; mayMatch: (norm: string) => boolean }[] = SEVERITY_SIGNALS.map((signal) => ({
   signal,
-  re: new RegExp(TERMS[signal].map(termPattern).join('|'), 'gu'),
+  ...termMatcher(TERMS[signal], 'gu'),
 }));
 
 /**
@@ -54,6 +64,7 @@ const MATCHERS: readonly { signal: SeveritySignal; re: RegExp }[] = SEVERITY_SIG
  * bare "2 years old" (an account can be that old).
  */
 const EN_AGE = /(?<![\p{L}])(?:(?:my|our|a|his|her)\s+(\d{1,2})[- ]?(?:years?|yrs?)[- ]?old|(?:he|she|i)(?:'s|'m|\s+is|\s+am)\s+(?:only\s+|just\s+)?(\d{1,2})(?![\p{N}.]))/gu;
+const AGE_HINT = /[0-9岁]/;
 const ZH_AGE = /(\d{1,2}|[一二三四五六七八九十]{1,3})(?:周)?岁/gu;
 const ZH_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 function zhNumber(s: string): number {
@@ -97,9 +108,10 @@ export function suggestSeverity(text: string): SeveritySuggestion {
   const norm = normalize(text);
   const signals: SeveritySignal[] = [];
   const matches = new Set<string>();
-  for (const { signal, re } of MATCHERS) {
-    const found = allMatches(re, norm);
-    if (signal === 'minor') found.push(...minorAges(norm));
+  for (const { signal, re, mayMatch } of MATCHERS) {
+    const found = mayMatch(norm) ? allMatches(re, norm) : [];
+    // An age needs a digit or 岁 (EN_AGE, ZH_AGE).
+    if (signal === 'minor' && AGE_HINT.test(norm)) found.push(...minorAges(norm));
     if (found.length === 0) continue;
     signals.push(signal);
     for (const f of found) matches.add(f);
@@ -111,13 +123,15 @@ const ATTITUDE = ['态度', '敷衍', '不耐烦', '骂人', '骂我', '凶', '�
   'rude', 'attitude', 'impolite', 'unprofessional', 'dismissive', 'hung up', 'ignored me', 'disrespectful', 'condescending', 'yelled'];
 const UNSOLVED = ['没解决', '未解决', '还没解决', '没有解决', '不解决', '一直没', '问题还在', '还是不行', '还是没', '拖了', '没人管', '没人处理', '解决不了',
   'not solved', 'not resolved', 'unresolved', 'still not', 'still broken', 'still waiting', 'no solution', 'nobody fixed', 'never fixed', 'not fixed', 'still no'];
-const ATTITUDE_RE = new RegExp(ATTITUDE.map(termPattern).join('|'), 'u');
-const UNSOLVED_RE = new RegExp(UNSOLVED.map(termPattern).join('|'), 'u');
+const ATTITUDE_M = termMatcher(ATTITUDE, 'u');
+const UNSOLVED_M = termMatcher(UNSOLVED, 'u');
+/** Every matcher, for the test that the substring check never hides a match. */
+export const TERM_MATCHERS = [...MATCHERS, ATTITUDE_M, UNSOLVED_M];
 
 /** The subject the words suggest: the service attitude, an unsolved problem, or other (attitude wins a tie). */
 export function suggestSubject(text: string): ComplaintSubject {
   const norm = normalize(text);
-  if (ATTITUDE_RE.test(norm)) return 'attitude';
-  if (UNSOLVED_RE.test(norm)) return 'unsolved';
+  if (ATTITUDE_M.mayMatch(norm) && ATTITUDE_M.re.test(norm)) return 'attitude';
+  if (UNSOLVED_M.mayMatch(norm) && UNSOLVED_M.re.test(norm)) return 'unsolved';
   return 'other';
 }

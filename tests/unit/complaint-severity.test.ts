@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEVERITY_SIGNALS, suggestSeverity, suggestSubject } from '../../shared/rules/complaintSeverity';
+import { SEVERITY_SIGNALS, suggestSeverity, suggestSubject, TERM_MATCHERS } from '../../shared/rules/complaintSeverity';
+import { normalize } from '../../shared/rules/segment';
 
 describe('severity suggestion', () => {
   const cases: [string, string[]][] = [
@@ -77,6 +78,21 @@ describe('severity suggestion', () => {
         const ordered = s.signals.every((x, i) => i === 0 || SEVERITY_SIGNALS.indexOf(s.signals[i - 1]) < SEVERITY_SIGNALS.indexOf(x));
         return (s.severity === 'severe') === s.signals.length > 0 && ordered && s.matches.length <= 20;
       }),
+    );
+  });
+});
+
+describe('the substring check before the patterns', () => {
+  it('never hides a match: whenever a pattern matches, some term occurs as a substring (property)', () => {
+    // Texts made of the terms' own pieces, so matches (and near misses) are common.
+    const pieces = TERM_MATCHERS.flatMap((m) => m.re.source.split('|').map((t) => t.replace(/\(\?<?[!=][^)]*\)|\\/g, '')));
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces, ' ', '，', 'x', '1'), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const norm = normalize(t);
+        return TERM_MATCHERS.every((m) => !new RegExp(m.re.source, 'u').test(norm) || m.mayMatch(norm));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
