@@ -66,6 +66,18 @@ describe('the team database schema', () => {
     }
   });
 
+  it('a new database opened by ten desktops at the same moment is migrated once, and all ten open', async () => {
+    await db.pool.query('create database kefu_fresh');
+    const url = server.url.replace(/\/kefu_team$/, '/kefu_fresh');
+    const desks = await Promise.all(Array.from({ length: 10 }, () => openTeamDb({ url, poolSize: 1 })));
+    try {
+      const rows = await desks[0].pool.query<{ version: number }>('select version from team_schema_migrations order by version');
+      expect(rows.rows.map((r) => r.version)).toEqual(TEAM_MIGRATIONS.map((m) => m.version));
+    } finally {
+      await Promise.all(desks.map((d) => d.close()));
+    }
+  });
+
   it('reads records back through the same schemas as the local store (a bad row is said, not used)', async () => {
     const team = createTeamConversations(db.pool);
     await team.put(testConversation('c-1'));
@@ -220,6 +232,39 @@ describe('the offline outbox', () => {
     } finally {
       await desk.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a connection cut in the middle of an action fails that action (it stays in the outbox), not the app', async () => {
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-cut', { assigneeId: 'a-lina' }));
+    const desk = await openTeamDb({ url: `${server.url}?application_name=kefu-cut`, poolSize: 1 });
+    const holder = await db.pool.connect();
+    try {
+      // Another desktop holds the row: the action waits inside its transaction, on its own connection.
+      await holder.query('begin');
+      await holder.query("select 1 from team_conversations where id = 'c-cut' for update");
+      const action: TeamAction = { id: 'act-cut', kind: 'reply', conversationId: 'c-cut', agentId: 'a-lina', message: testReply('m-cut', 'c-cut', 'a-lina'), at: 1_795_000_100_000 };
+      const pending = applyTeamAction(desk.pool, 'desk-1', action);
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const waiting = await db.pool.query("select pid from pg_stat_activity where application_name = 'kefu-cut' and wait_event_type = 'Lock'");
+        if (waiting.rows.length > 0) {
+          await db.pool.query('select pg_terminate_backend($1)', [waiting.rows[0].pid]);
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('the action never waited for the row');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await expect(pending).rejects.toThrow(/terminat/i);
+      await holder.query('rollback');
+      // Nothing of it was written; replayed, it applies once.
+      expect(await team.messagesOf('c-cut')).toEqual([]);
+      expect((await applyTeamAction(desk.pool, 'desk-1', action)).outcome).toEqual({ status: 'applied' });
+      expect((await team.messagesOf('c-cut')).map((m) => m.id)).toEqual(['m-cut']);
+    } finally {
+      holder.release();
+      await desk.close();
     }
   });
 

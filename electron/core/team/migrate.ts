@@ -18,8 +18,11 @@ export interface MigrationRun {
  */
 export async function migrateTeamDb(pool: Pool, migrations: readonly TeamMigration[] = TEAM_MIGRATIONS): Promise<MigrationRun> {
   const client = await pool.connect();
+  // A held client has no pool listener: without one, a connection the server drops would crash the process.
+  let broken = false;
+  const onError = () => (broken = true);
+  client.on('error', onError);
   try {
-    await client.query('create table if not exists team_schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
     const applied: number[] = [];
     for (;;) {
       const step = await applyNext(client, migrations);
@@ -28,7 +31,8 @@ export async function migrateTeamDb(pool: Pool, migrations: readonly TeamMigrati
     }
     return { applied, version: await versionOf(client) };
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken); // a broken connection is closed, not handed out again
   }
 }
 
@@ -42,6 +46,8 @@ async function applyNext(client: PoolClient, migrations: readonly TeamMigration[
   await client.query('begin');
   try {
     await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Under the lock: run by several desktops at once on a new database, even "if not exists" collides.
+    await client.query('create table if not exists team_schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
     const current = await versionOf(client);
     const newest = migrations.reduce((n, m) => Math.max(n, m.version), 0);
     if (current > newest) throw new Error(`The team database is at schema version ${current}, newer than this app knows (${newest}): update Kefu Desk on this desktop`);

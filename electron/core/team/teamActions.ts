@@ -10,7 +10,9 @@ export const TeamAction = z.discriminatedUnion('kind', [
   /** Take a conversation, as the agent saw it (at `expectedVersion`). */
   z.object({ id: Id, kind: z.literal('assign'), conversationId: Id, agentId: Id, expectedVersion: z.number().int().positive(), at: EpochMs }),
   /** A reply the agent sent. */
-  z.object({ id: Id, kind: z.literal('reply'), conversationId: Id, agentId: Id, message: Message, at: EpochMs }),
+  z
+    .object({ id: Id, kind: z.literal('reply'), conversationId: Id, agentId: Id, message: Message, at: EpochMs })
+    .refine((a) => a.message.conversationId === a.conversationId, { message: 'the message belongs to another conversation', path: ['message', 'conversationId'] }),
 ]);
 export type TeamAction = z.infer<typeof TeamAction>;
 
@@ -36,6 +38,11 @@ export type TeamOutcome = z.infer<typeof TeamOutcome>;
 export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: TeamAction): Promise<{ outcome: TeamOutcome; duplicate: boolean }> {
   const action = TeamAction.parse(input);
   const client = await pool.connect();
+  // A held client has no pool listener: without one, a connection the server drops would crash the process
+  // (the action then fails and waits in the outbox for the next replay).
+  let broken = false;
+  const onError = () => (broken = true);
+  client.on('error', onError);
   try {
     await client.query('begin');
     const claimed = await client.query('insert into team_actions (id, desktop_id, kind, outcome) values ($1, $2, $3, $4) on conflict (id) do nothing', [action.id, desktopId, action.kind, '{}']);
@@ -52,7 +59,8 @@ export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: T
     await client.query('rollback').catch(() => {});
     throw e;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken); // a broken connection is closed, not handed out again
   }
 }
 
