@@ -26,7 +26,9 @@ export interface FaqIndex {
    * is compared only with the phrasings it shares a word with (the others score 0 and were skipped anyway), and its
    * dot products are summed along these lists instead of walking each phrasing's map.
    */
-  postings: Map<string, { ids: number[]; weights: number[] }>;
+  postings: Map<string, { ids: number[]; weights: number[]; slots: number[] }>;
+  /** Where each phrasing's features start in one flat list of all phrasings' features (see `slots`). */
+  starts: number[];
 }
 
 const tf = (feats: readonly string[]) => {
@@ -63,29 +65,36 @@ export function buildFaqIndex(entries: readonly FaqEntryData[], featuresOf: (tex
     const v = vectorOf(d.feats, idf, defaultIdf);
     return { entry: d.entry, ...v, features: [...v.weights.keys()], values: [...v.weights.values()] };
   });
-  const postings = new Map<string, { ids: number[]; weights: number[] }>();
+  const postings = new Map<string, { ids: number[]; weights: number[]; slots: number[] }>();
+  const starts: number[] = [];
+  let slot = 0;
   phrasings.forEach((p, i) => {
+    starts.push(slot);
     for (const [f, w] of p.weights) {
       let list = postings.get(f);
-      if (!list) postings.set(f, (list = { ids: [], weights: [] }));
+      if (!list) postings.set(f, (list = { ids: [], weights: [], slots: [] }));
       list.ids.push(i);
       list.weights.push(w);
+      list.slots.push(slot++); // the feature's place among all phrasings' features, in the phrasing's own order
     }
   });
-  return { phrasings, idf, defaultIdf, postings };
+  return { phrasings, idf, defaultIdf, postings, starts };
 }
 
 /**
- * Per index, the arrays a match sums into, made once: a Float64Array per message cost ~70 µs under a spool
- * import's allocation (typed arrays past 64 bytes live outside the heap, and each one is registered with and
- * swept by the collector), ten times the rest of the match. NaN marks a phrasing not touched by this message;
- * matchFaq puts every entry it touched back to NaN before it returns (it never runs re-entrantly).
+ * Per index, the arrays a match sums into, made once (not two typed arrays per message: past 64 bytes each lives
+ * outside the heap and is tracked by the collector). `dots`: NaN marks a phrasing this message has not touched.
+ * `products`: each shared feature's product at its slot (0 elsewhere), so a phrasing's dot product can be summed
+ * in the phrasing's own order by walking an array rather than looking each feature up in the message's map. matchFaq
+ * puts every entry it touched back before it returns (it never runs re-entrantly).
  */
-const scratch = new WeakMap<FaqIndex, { dots: Float64Array; touched: Uint32Array }>();
+const scratch = new WeakMap<FaqIndex, { dots: Float64Array; touched: Uint32Array; products: Float64Array }>();
 function scratchOf(index: FaqIndex) {
   let s = scratch.get(index);
   if (!s) {
-    s = { dots: new Float64Array(index.phrasings.length).fill(NaN), touched: new Uint32Array(index.phrasings.length) };
+    const n = index.phrasings.length;
+    const slots = n === 0 ? 0 : index.starts[n - 1] + index.phrasings[n - 1].features.length;
+    s = { dots: new Float64Array(n).fill(NaN), touched: new Uint32Array(n), products: new Float64Array(slots) };
     scratch.set(index, s);
   }
   return s;
@@ -107,7 +116,7 @@ export function matchFaq(index: FaqIndex, feats: readonly string[], opts: { cate
   // Only the phrasings sharing a feature with the message, in index order. Each dot product adds the same products
   // in the same order as walking the smaller of the two vectors did (floating-point sums depend on the order): the
   // message's order when it is the smaller, which is the order the postings are summed in; else the phrasing's own.
-  const { dots, touched } = scratchOf(index);
+  const { dots, touched, products } = scratchOf(index);
   let count = 0;
   for (const [f, w] of q.weights) {
     const list = index.postings.get(f);
@@ -118,7 +127,9 @@ export function matchFaq(index: FaqIndex, feats: readonly string[], opts: { cate
         dots[i] = 0;
         touched[count++] = i;
       }
-      dots[i] += w * list.weights[j];
+      const product = w * list.weights[j];
+      dots[i] += product;
+      products[list.slots[j]] = product;
     }
   }
   // In index order, as the full scan visited them (equal scores keep the first entry found).
@@ -126,19 +137,20 @@ export function matchFaq(index: FaqIndex, feats: readonly string[], opts: { cate
   const best = new Map<string, FaqMatch>();
   for (let t = 0; t < count; t++) {
     const i = touched[t];
-    const shared = dots[i];
-    dots[i] = NaN; // the scratch is clean again for the next message
     const p = index.phrasings[i];
-    if (opts.category && p.entry.category !== opts.category) continue;
-    if (opts.exclude?.includes(p.entry.id)) continue;
-    let dot = shared;
+    // The phrasing's own order (when it is the smaller vector): its products, 0 where the message lacks a feature
+    // (adding +0 leaves a sum of positive products exactly as it was). The scratch is cleaned for the next message.
+    let dot = dots[i];
+    const from = index.starts[i];
+    const to = from + p.features.length;
     if (q.weights.size >= p.weights.size) {
       dot = 0;
-      for (let j = 0; j < p.features.length; j++) {
-        const o = q.weights.get(p.features[j]);
-        if (o !== undefined) dot += p.values[j] * o;
-      }
+      for (let k = from; k < to; k++) dot += products[k];
     }
+    products.fill(0, from, to);
+    dots[i] = NaN;
+    if (opts.category && p.entry.category !== opts.category) continue;
+    if (opts.exclude?.includes(p.entry.id)) continue;
     if (dot === 0) continue;
     const score = dot / (q.norm * p.norm);
     const had = best.get(p.entry.id);
