@@ -26,6 +26,9 @@ import { createProfiles } from './services/profiles';
 import { withCommitHook } from './services/spool/commitHook';
 import { createSpool, createSpoolHook } from './services/spool';
 import type { ParseClient } from './services/spool/parseClient';
+import type { TeamDbConfig } from './team/teamDb';
+import { desktopIdOf } from './team/desktopId';
+import { startTeamSync, type TeamSync } from './team/teamSync';
 import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
@@ -47,6 +50,8 @@ export interface CoreOptions {
   spoolBatchLines?: number;
   /** Spool files with at least this many bytes to read are parsed on a worker thread (default 1 MiB; tests: 0). */
   spoolParseWorkerMinBytes?: number;
+  /** Team mode: the team's PostgreSQL (the Electron main and web mode read KEFU_TEAM_DATABASE_URL). */
+  team?: TeamDbConfig;
   /** The spool parse worker's client (tests: one that fails). */
   spoolParser?: ParseClient;
   /**
@@ -71,6 +76,8 @@ export interface Core {
    * performance facts' warm-up and the bot's (benchmarks wait for it, so they measure their own work, not the start's).
    */
   settled(): Promise<void>;
+  /** Team mode's sync with the team database (null: this desktop works on its own store). */
+  readonly team: TeamSync | null;
   close(): Promise<void>;
 }
 
@@ -143,12 +150,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   ticker.start();
   spool.start();
   await training.start();
+  // Team mode: this desktop's store kept in step with the team's PostgreSQL (team/teamSync.ts).
+  const team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir) }, opts.team) : null;
 
   return {
     call,
     subscribe: (l) => feed.subscribe(l),
     clock,
     store,
+    team,
     settled: async () => {
       await search.whenReady();
       await perf.warmed;
@@ -161,6 +171,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       search.stop();
       perf.stop();
       await spool.stop();
+      await team?.stop();
       await store.close();
     },
   };

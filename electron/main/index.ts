@@ -1,3 +1,4 @@
+import { teamDbFromEnv } from '../core/team/teamDb';
 import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -51,7 +52,8 @@ async function start() {
   const dataDir = join(app.getPath('userData'), 'store');
   mkdirSync(dataDir, { recursive: true });
   // The window opens at once (showing its loading state); calls wait for the store, which can take seconds.
-  const opening = createCore({ dataDir });
+  // Team mode when KEFU_TEAM_DATABASE_URL names the team's PostgreSQL (README "Team mode").
+  const opening = createCore({ dataDir, team: teamDbFromEnv() ?? undefined });
   // No permission (camera, geolocation, ...) is ever granted to the page. Desktop notifications come from this
   // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));

@@ -1,3 +1,4 @@
+import { teamDbFromEnv } from '../core/team/teamDb';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ async function main() {
   }
   const clock = args.clockStart === null ? systemClock : manualClock(args.clockStart);
   // The page can open at once: calls wait while the store loads (seconds for a large store).
-  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo });
+  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team: teamDbFromEnv() ?? undefined });
   const server = await startWebServer({ core: pendingCore(opening), staticDir, port: args.port });
   process.stdout.write(`Kefu Desk web mode (data: ${args.dataDir})\nOpen ${server.url}\n`);
   const core = await opening.catch((e: unknown) => {

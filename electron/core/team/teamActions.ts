@@ -9,6 +9,21 @@ import { Conversation, EpochMs, Id, Message } from '../../../shared/schema';
 export const TeamAction = z.discriminatedUnion('kind', [
   /** Take a conversation, as the agent saw it (at `expectedVersion`). */
   z.object({ id: Id, kind: z.literal('assign'), conversationId: Id, agentId: Id, expectedVersion: z.number().int().positive(), at: EpochMs }),
+  /**
+   * A desktop's version of a whole conversation (team sync, teamSync.ts): written if the team's copy is still at
+   * `expectedVersion` (null: the desktop made it, so the team must not have it yet).
+   */
+  z.object({
+    id: Id,
+    kind: z.literal('publish'),
+    conversation: Conversation,
+    expectedVersion: z.number().int().positive().nullable(),
+    /** This desktop's previous publish of the conversation was still waiting: it expects the version that one makes. */
+    follows: z.boolean().default(false),
+    at: EpochMs,
+  }),
+  /** A message written on a desktop (any author); kept once by its id. */
+  z.object({ id: Id, kind: z.literal('message'), message: Message, at: EpochMs }),
   /** A reply the agent sent. */
   z
     .object({ id: Id, kind: z.literal('reply'), conversationId: Id, agentId: Id, message: Message, at: EpochMs })
@@ -21,9 +36,13 @@ export type TeamAction = z.infer<typeof TeamAction>;
  * - `taken`: someone else took the conversation first (it stays theirs; the agent's take did not happen);
  * - `reassigned`: the reply went to the customer, but the conversation had been given to someone else meanwhile;
  * - `missing`: the conversation is not in the team database (nothing was written).
+ * - `conflict`: see above (the desktop takes the team's copy and tells the agent).
  */
 export const TeamOutcome = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('applied') }),
+  /** Done; `version`: the conversation's version it made (publish). */
+  z.object({ status: z.literal('applied'), version: z.number().int().positive().optional() }),
+  /** A publish found the team's copy changed since the desktop read it: the team's copy (at `version`) stands. */
+  z.object({ status: z.literal('conflict'), version: z.number().int().positive() }),
   z.object({ status: z.literal('taken'), assigneeId: Id.nullable() }),
   z.object({ status: z.literal('reassigned'), assigneeId: Id.nullable() }),
   z.object({ status: z.literal('missing') }),
@@ -65,11 +84,18 @@ export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: T
 }
 
 async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamOutcome> {
+  const conversationId = action.kind === 'publish' ? action.conversation.id : action.kind === 'message' ? action.message.conversationId : action.conversationId;
   // The row is locked for the rest of the transaction: what is decided below cannot change under it.
-  const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [action.conversationId]);
+  const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [conversationId]);
+  if (action.kind === 'publish') return publish(client, action, row.rows[0] ? Number(row.rows[0].version) : null);
   if (!row.rows[0]) return { status: 'missing' };
   const current = Conversation.parse(row.rows[0].record);
   const version = Number(row.rows[0].version);
+  if (action.kind === 'message') {
+    const m = Message.parse(action.message);
+    await client.query('insert into team_messages (id, conversation_id, at, record) values ($1, $2, $3, $4) on conflict (id) do nothing', [m.id, m.conversationId, m.at, JSON.stringify(m)]);
+    return { status: 'applied' };
+  }
   if (action.kind === 'assign') {
     // Taken meanwhile by someone else (or changed since the agent saw it while unassigned): theirs stays.
     if (current.assigneeId !== null && current.assigneeId !== action.agentId) return { status: 'taken', assigneeId: current.assigneeId };
@@ -84,4 +110,18 @@ async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamO
   const next: Conversation = { ...current, lastMessageAt: Math.max(current.lastMessageAt, message.at), updatedAt: Math.max(current.updatedAt, action.at) };
   await client.query('update team_conversations set version = version + 1, record = $2 where id = $1', [current.id, JSON.stringify(next)]);
   return current.assigneeId === action.agentId ? { status: 'applied' } : { status: 'reassigned', assigneeId: current.assigneeId };
+}
+
+/** Compare-and-set of a whole conversation on its version (the row, if any, is locked by the caller). */
+async function publish(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publish' }>, current: number | null): Promise<TeamOutcome> {
+  const c = Conversation.parse(action.conversation);
+  const cols = [c.id, c.status, c.assigneeId, c.queuedAt, JSON.stringify(c)];
+  if (current === null) {
+    if (action.expectedVersion !== null) return { status: 'missing' };
+    await client.query('insert into team_conversations (id, version, status, assignee_id, queued_at, record) values ($1, 1, $2, $3, $4, $5)', cols);
+    return { status: 'applied', version: 1 };
+  }
+  if (action.expectedVersion !== current) return { status: 'conflict', version: current };
+  await client.query('update team_conversations set version = version + 1, status = $2, assignee_id = $3, queued_at = $4, record = $5 where id = $1', cols);
+  return { status: 'applied', version: current + 1 };
 }

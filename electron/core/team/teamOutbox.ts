@@ -57,10 +57,16 @@ export class TeamOutbox {
 
   /** Keeps an action durably (fsynced) before the agent is told it is done. */
   enqueue(input: TeamAction): void {
-    const action = TeamAction.parse(input);
-    if (this.order.some((a) => a.id === action.id)) return;
-    this.appendTo(this.file, `${JSON.stringify({ action })}\n`);
-    this.order.push(action);
+    this.enqueueAll([input]);
+  }
+
+  /** Keeps several actions with one write and one fsync (a commit's worth). */
+  enqueueAll(inputs: readonly TeamAction[]): void {
+    const known = new Set(this.order.map((a) => a.id));
+    const fresh = inputs.map((a) => TeamAction.parse(a)).filter((a) => !known.has(a.id) && (known.add(a.id), true));
+    if (fresh.length === 0) return;
+    this.appendTo(this.file, fresh.map((action) => `${JSON.stringify({ action })}\n`).join(''));
+    this.order.push(...fresh);
   }
 
   /** Sends the waiting actions in order through `apply`; stops at the first failure (the rest wait). */

@@ -1,0 +1,256 @@
+import path from 'node:path';
+import { topic } from '../../../shared/contract';
+import { Conversation, Message } from '../../../shared/schema';
+import type { Log } from '../log';
+import type { ChangeFeed } from '../feed';
+import type { Change, Store } from '../store/types';
+import { applyTeamAction, type TeamAction, type TeamOutcome } from './teamActions';
+import { listenTeamChanges, type ListenState, type TeamChange } from './teamChanges';
+import { openTeamDb, type TeamDb, type TeamDbConfig } from './teamDb';
+import { TeamOutbox } from './teamOutbox';
+
+export interface TeamSyncDeps {
+  store: Store;
+  dataDir: string;
+  log: Log;
+  feed: ChangeFeed;
+  now: () => number;
+  newId: (prefix: string) => string;
+  /** Names this desktop in the team database's record of applied actions. */
+  desktopId: string;
+}
+
+export interface TeamSyncStatus {
+  /** Connected and listening to the team's changes. */
+  online: boolean;
+  /** This desktop's actions not yet in the team database ("not yet synced"). */
+  waiting: number;
+  /** Changes of this desktop that lost to another desktop's, newest last (shown to the agent). */
+  conflicts: { conversationId: string; at: number; outcome: TeamOutcome }[];
+  lastError: string | null;
+}
+
+/**
+ * Team sync of conversations and messages (team mode, docs/team-mode.md). The local store stays what every service
+ * reads; this keeps it and the team database in step:
+ * - out: each local commit's conversations and messages become actions in the desktop's outbox (fsynced with the
+ *   agent's acknowledgement, so nothing is lost while the database is away) and are sent in order. A conversation is
+ *   written only if the team's copy is still the version this desktop last saw (compare-and-set): when another
+ *   desktop changed it first, theirs stands, this desktop takes it and the agent is told (`conflicts`).
+ * - in: every change the team commits is announced (LISTEN/NOTIFY); the row is read and committed locally, so the
+ *   queue, search and routing see it as if it were made here. At start (and after a reconnect) everything newer
+ *   than what this desktop knows is read.
+ * Records from the team are committed while `fromTeam` is set, so they are not sent back.
+ */
+export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
+  const { store, log } = deps;
+  const outbox = new TeamOutbox(path.join(deps.dataDir, 'team-outbox.jsonl'));
+  if (outbox.badLines.length > 0) log('error', `team: ${outbox.badLines.length} outbox line(s) did not read back; set aside in team-outbox.jsonl.bad`);
+  /** The team's version each local conversation is based on (read from the team, or made by this desktop). */
+  const versions = new Map<string, number>();
+  /** The version each of this desktop's own applied publishes made (what a follower expects: not a pulled one). */
+  const ownVersions = new Map<string, number>();
+  /** Conversations with a publish of this desktop still waiting (a later change of it follows that one). */
+  const waitingPublishes = new Map<string, number>();
+  /** Conversations where this desktop's change gave way to another desktop's: its waiting followers give way too. */
+  const gaveWay = new Set<string>();
+  const count = (id: string, by: number) => {
+    const n = (waitingPublishes.get(id) ?? 0) + by;
+    if (n > 0) waitingPublishes.set(id, n);
+    else {
+      waitingPublishes.delete(id);
+      gaveWay.delete(id);
+    }
+  };
+  for (const a of outbox.pending()) if (a.kind === 'publish') count(a.conversation.id, 1);
+  const status: TeamSyncStatus = { online: false, waiting: outbox.pending().length, conflicts: [], lastError: null };
+  let db: TeamDb | null = null;
+  let fromTeam = false;
+  let stopped = false;
+
+  const unsubscribe = store.onCommit((changes) => {
+    if (fromTeam || stopped) return;
+    const at = deps.now();
+    const actions: TeamAction[] = [];
+    for (const ch of changes) {
+      if (ch.op !== 'put') continue;
+      if (ch.coll === 'conversations') {
+        const id = ch.rec.id;
+        const follows = waitingPublishes.has(id);
+        actions.push({ id: deps.newId('ta-'), kind: 'publish', conversation: ch.rec, expectedVersion: follows ? null : (versions.get(id) ?? null), follows, at });
+        count(id, 1);
+      } else if (ch.coll === 'messages') {
+        actions.push({ id: deps.newId('ta-'), kind: 'message', message: ch.rec, at });
+      }
+    }
+    // In the same fsync as each other, right after the store's own: acknowledged once, nothing lost.
+    outbox.enqueueAll(actions);
+    status.waiting = outbox.pending().length;
+    schedule();
+  });
+
+  /** Commits records read from the team into the local store (not sent back). */
+  function commitFromTeam(changes: Change[]): void {
+    if (changes.length === 0) return;
+    fromTeam = true;
+    try {
+      store.commit(changes);
+    } finally {
+      fromTeam = false;
+    }
+    deps.feed.publish([topic.queue, ...changes.filter((c) => c.coll === 'conversations' && c.op === 'put').map((c) => topic.conversation((c.rec as Conversation).id))]);
+  }
+
+  /**
+   * Reads what the team has that this desktop does not (or has older) and commits it here: everything, or the
+   * announced rows (a message's conversation comes with it when this desktop does not have it yet). One read at a
+   * time, in the order asked, so an older copy never lands after a newer one.
+   */
+  let reads: Promise<void> = Promise.resolve();
+  function pull(ids?: { conversations: string[]; messages: string[] }): Promise<void> {
+    reads = reads.then(() => pullNow(ids)).catch((e) => log('warn', `team: could not read the team's changes: ${e instanceof Error ? e.message : String(e)}`));
+    return reads;
+  }
+  async function pullNow(ids?: { conversations: string[]; messages: string[] }): Promise<void> {
+    if (!db || stopped) return;
+    const msgRows = ids
+      ? await db.pool.query<{ record: unknown }>('select record from team_messages where id = any($1)', [ids.messages])
+      : await db.pool.query<{ record: unknown }>('select record from team_messages');
+    const messages = msgRows.rows.map((row) => Message.parse(row.record)).filter((m) => !store.get('messages', m.id));
+    const wanted = ids ? [...new Set([...ids.conversations, ...messages.filter((m) => !store.get('conversations', m.conversationId)).map((m) => m.conversationId)])] : null;
+    const convRows = wanted
+      ? await db.pool.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = any($1)', [wanted])
+      : await db.pool.query<{ record: unknown; version: string }>('select record, version from team_conversations');
+    const changes: Change[] = [];
+    const arriving = new Set<string>();
+    for (const row of convRows.rows) {
+      const rec = Conversation.parse(row.record);
+      const v = Number(row.version);
+      if (v <= (versions.get(rec.id) ?? 0)) continue;
+      versions.set(rec.id, v);
+      arriving.add(rec.id);
+      changes.push({ op: 'put', coll: 'conversations', rec });
+    }
+    for (const m of messages) if (arriving.has(m.conversationId) || store.get('conversations', m.conversationId)) changes.push({ op: 'put', coll: 'messages', rec: m });
+    commitFromTeam(changes);
+  }
+
+  // Sends the outbox in order; one run at a time, again if more arrived meanwhile.
+  let sending: Promise<void> | null = null;
+  let again = false;
+  function schedule(): void {
+    if (sending) {
+      again = true;
+      return;
+    }
+    sending = (async () => {
+      do {
+        again = false;
+        await send();
+      } while (again && !stopped);
+    })().finally(() => (sending = null));
+  }
+  async function send(): Promise<void> {
+    if (!db || stopped) return;
+    const pool = db.pool;
+    const r = await outbox.replay(async (a: TeamAction) => {
+      let sent = a;
+      if (a.kind === 'publish' && a.follows) {
+        // After this desktop's previous change of it: on that one's version, or giving way as that one did.
+        if (gaveWay.has(a.conversation.id)) {
+          const outcome: TeamOutcome = { status: 'conflict', version: versions.get(a.conversation.id) ?? 1 };
+          settle(a, outcome);
+          return { outcome, duplicate: false };
+        }
+        sent = { ...a, expectedVersion: ownVersions.get(a.conversation.id) ?? null };
+      }
+      const done = await applyTeamAction(pool, deps.desktopId, sent);
+      settle(a, done.outcome);
+      return done;
+    });
+    status.waiting = r.waiting;
+    status.lastError = r.error;
+    if (r.error) log('warn', `team: ${r.waiting} action(s) wait to be synced: ${r.error}`);
+  }
+  function settle(action: TeamAction, outcome: TeamOutcome): void {
+    if (action.kind !== 'publish') return;
+    const id = action.conversation.id;
+    count(id, -1);
+    if (outcome.status === 'applied' && outcome.version) {
+      ownVersions.set(id, outcome.version);
+      versions.set(id, Math.max(versions.get(id) ?? 0, outcome.version));
+    }
+    if (outcome.status === 'conflict') {
+      if (waitingPublishes.has(id)) gaveWay.add(id);
+      if (action.follows) return; // told once, for the change that met the other desktop's
+      // Another desktop changed it first: theirs stands; take it here and tell the agent.
+      status.conflicts.push({ conversationId: id, at: deps.now(), outcome });
+      log('warn', `team: conversation ${id} was changed on another desktop first (team version ${outcome.version}); this desktop's change gave way`);
+      void pull({ conversations: [id], messages: [] });
+    }
+  }
+
+  // In: announced changes are batched per tick and read together.
+  let incoming: TeamChange[] = [];
+  let reading = false;
+  const onChange = (c: TeamChange) => {
+    incoming.push(c);
+    if (reading) return;
+    reading = true;
+    setImmediate(() => {
+      const batch = incoming;
+      incoming = [];
+      reading = false;
+      const conversations = [...new Set(batch.filter((c) => c.coll === 'conversations' && c.version > (versions.get(c.id) ?? 0)).map((c) => c.id))];
+      const messages = [...new Set(batch.filter((c) => c.coll === 'messages' && !store.get('messages', c.id)).map((c) => c.id))];
+      if (conversations.length + messages.length > 0) void pull({ conversations, messages });
+    });
+  };
+  const onState = (s: ListenState) => {
+    status.online = s === 'listening';
+    // Back after a cut: what was announced meanwhile is gone, so read everything newer; send what waited.
+    if (s === 'listening') {
+      void pull();
+      schedule();
+    }
+  };
+
+  // Connect (and keep trying: the desktop works from its own store meanwhile).
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let listener: ReturnType<typeof listenTeamChanges> | null = null;
+  const connect = async (): Promise<void> => {
+    try {
+      db = await openTeamDb(config);
+    } catch (e) {
+      status.lastError = e instanceof Error ? e.message : String(e);
+      log('warn', `team: database not reachable (${status.lastError}); working on this desktop's store, retrying`);
+      if (!stopped) retry = setTimeout(() => void connect(), 5_000);
+      return;
+    }
+    if (stopped) return void db.close();
+    listener = listenTeamChanges(config, onChange, { onState });
+    await listener.ready;
+  };
+  await connect();
+
+  return {
+    status: (): TeamSyncStatus => ({ ...status, waiting: outbox.pending().length, conflicts: [...status.conflicts] }),
+    /** Resolves when everything this desktop did so far was sent (or could not be: see status). */
+    async flush(): Promise<void> {
+      while (sending) await sending;
+      schedule();
+      while (sending) await sending;
+    },
+    /** Reads the team's announced changes now (tests; the listener does it on its own). */
+    pull: () => pull(),
+    async stop(): Promise<void> {
+      stopped = true;
+      unsubscribe();
+      if (retry) clearTimeout(retry);
+      while (sending) await sending.catch(() => {});
+      await listener?.close();
+      await db?.close();
+    },
+  };
+}
+export type TeamSync = Awaited<ReturnType<typeof startTeamSync>>;

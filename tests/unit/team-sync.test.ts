@@ -1,0 +1,125 @@
+/**
+ * Team mode through the core: two desktops (cores with their own stores) on one real PostgreSQL see one queue.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core';
+import { manualClock } from '../../electron/core/clock';
+import { silentLog } from '../../electron/core/log';
+import { SANDBOX_NOW, withNamedSessions, type SandboxCore } from './coreSandbox';
+import { startPostgres, type TestPostgres } from './pgHarness';
+
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const opened: { core: Core; dir: string }[] = [];
+afterEach(async () => {
+  for (const o of opened.splice(0)) {
+    await o.core.close().catch(() => {});
+    rmSync(o.dir, { recursive: true, force: true });
+  }
+  // Each test starts from an empty team database.
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: server.url });
+  await c.connect();
+  await c.query('truncate team_actions, team_messages, team_conversations');
+  await c.end();
+});
+
+async function desktop(): Promise<SandboxCore> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kefu-team-desk-'));
+  const core = await createCore({ dataDir: dir, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2 } });
+  opened.push({ core, dir });
+  return withNamedSessions(core);
+}
+
+async function call<T>(core: Core, name: string, input: unknown, session = 's1'): Promise<T> {
+  const r = await core.call(name, input, session);
+  if (!r.ok) throw new Error(`${name}: ${r.error.kind} ${r.error.message}`);
+  return r.value as T;
+}
+
+/** Waits until `check` holds (changes travel through PostgreSQL and the other desktop's listener). */
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('team mode: two desktops on one database', () => {
+  it('a conversation arriving on one desktop is in the other one’s store and queue; a reply travels back', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const got = await call<{ conversationId: string }>(a, 'sim.customerMessage', { customerId: 'cu-0001', category: 'payment', body: '团队模式：付款失败了' });
+    await a.team!.flush();
+    const onB = () => [...b.store.all('messages').values()].filter((m) => m.conversationId === got.conversationId).map((m) => m.body);
+    await eventually(() => onB().includes('团队模式：付款失败了'), 'the conversation and its message reach desktop B');
+    // In desktop B's queue, like any conversation of its own.
+    expect((await call<{ index: number }>(b, 'queue.indexOf', { id: got.conversationId })).index).toBeGreaterThanOrEqual(0);
+
+    const reply = await call<{ id: string }>(b, 'conversation.reply', { id: got.conversationId, body: '您好，这边为您查看' });
+    await b.team!.flush();
+    await eventually(() => !!a.store.get('messages', reply.id), 'the reply reaches desktop A');
+    expect(a.store.get('conversations', got.conversationId)!.lastMessageAt).toBe(b.store.get('conversations', got.conversationId)!.lastMessageAt);
+    expect(a.team!.status()).toMatchObject({ online: true, waiting: 0, conflicts: [] });
+  });
+
+  it('two desktops changing the same conversation at once: the first stands on both, the other is told', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const got = await call<{ conversationId: string }>(a, 'sim.customerMessage', { customerId: 'cu-0002', category: 'account', body: '账号登录不了' });
+    await a.team!.flush();
+    await eventually(() => !!b.store.get('conversations', got.conversationId), 'the conversation reaches desktop B');
+    // Both change it before either can hear of the other's change (the database is away for a moment).
+    await server.pause();
+    try {
+      await call(a, 'conversation.setTags', { id: got.conversationId, tags: ['from-a'] });
+      await call(b, 'conversation.setTags', { id: got.conversationId, tags: ['from-b'] });
+    } finally {
+      await server.resume();
+    }
+    await eventually(() => a.team!.status().online && b.team!.status().online, 'both desktops reconnect');
+    await Promise.all([a.team!.flush(), b.team!.flush()]);
+    const tagsOf = (d: Core) => d.store.get('conversations', got.conversationId)!.tags;
+    await eventually(() => tagsOf(a).join() === tagsOf(b).join(), 'both desktops show the same tags');
+    const conflicts = [...a.team!.status().conflicts, ...b.team!.status().conflicts];
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ conversationId: got.conversationId, outcome: { status: 'conflict' } });
+    // The desktop that was told is the one whose tags did not stand.
+    const loser = a.team!.status().conflicts.length === 1 ? 'from-a' : 'from-b';
+    expect(tagsOf(a)).toEqual([loser === 'from-a' ? 'from-b' : 'from-a']);
+  });
+
+  it('while the database is away the agent keeps working; on its return the work is sent exactly once', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const got = await call<{ conversationId: string }>(a, 'sim.customerMessage', { customerId: 'cu-0003', category: 'video_upload', body: '视频一直上传失败' });
+    await a.team!.flush();
+    await eventually(() => !!b.store.get('conversations', got.conversationId), 'the conversation reaches desktop B');
+    await server.pause();
+    try {
+      const reply = await call<{ id: string }>(a, 'conversation.reply', { id: got.conversationId, body: '请换个网络再试一次' });
+      await a.team!.flush();
+      expect(a.store.get('messages', reply.id)?.body).toBe('请换个网络再试一次'); // acknowledged on this desktop
+      expect(a.team!.status().waiting).toBeGreaterThan(0); // "not yet synced"
+      await server.resume();
+      await eventually(() => a.team!.status().online, 'desktop A reconnects');
+      await a.team!.flush();
+      expect(a.team!.status().waiting).toBe(0);
+      await eventually(() => !!b.store.get('messages', reply.id), 'the reply reaches desktop B');
+      const copies = [...b.store.all('messages').values()].filter((m) => m.body === '请换个网络再试一次');
+      expect(copies).toHaveLength(1);
+    } finally {
+      await server.resume().catch(() => {});
+    }
+  });
+});
