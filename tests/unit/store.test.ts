@@ -184,6 +184,24 @@ describe('store round trip', () => {
     expect(logs.slice(mine).some((l) => l.includes(next))).toBe(true);
   });
 
+  it('compacts at the journal cap even when the snapshot is bigger (a journal is read back whole)', async () => {
+    const dir = tempDir();
+    const s = await open(dir, 4096, 1, 20_000);
+    const mine = logs.length;
+    const gens = () => files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0]));
+    const big = (i: number) => ({ ...message(`big${i}`, i), body: 'x'.repeat(500) });
+    s.commit(Array.from({ length: 200 }, (_, i) => ({ op: 'put' as const, coll: 'messages' as const, rec: big(i) })));
+    await s.compact();
+    const snap = Math.max(...gens());
+    expect(statSync(path.join(dir, `snapshot-${snap}.json`)).size).toBeGreaterThan(50_000);
+    let i = 0;
+    do s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i++) }]);
+    while (statSync(path.join(dir, `journal-${snap}.ndjson`)).size < 20_000);
+    const next = `compacted into snapshot-${snap + 1}.json`;
+    for (let t = 0; t < 400 && !logs.slice(mine).some((l) => l.includes(next)); t++) await new Promise((r) => setTimeout(r, 25));
+    expect(logs.slice(mine).some((l) => l.includes(next))).toBe(true);
+  });
+
   it('an invalid record throws, and nothing changes in memory or on disk', async () => {
     const dir = tempDir();
     const s = await open(dir);

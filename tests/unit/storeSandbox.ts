@@ -24,8 +24,8 @@ export function storeSandbox(prefix: string) {
       dirs.push(d);
       return d;
     },
-    async open(dir: string, compactEveryBytes?: number, compactRatio?: number): Promise<Store> {
-      const s = await openStore({ dir, log: (l, m) => logs.push(`${l} ${m}`), compactEveryBytes, compactRatio });
+    async open(dir: string, compactEveryBytes?: number, compactRatio?: number, journalCapBytes?: number): Promise<Store> {
+      const s = await openStore({ dir, log: (l, m) => logs.push(`${l} ${m}`), compactEveryBytes, compactRatio, journalCapBytes });
       stores.push(s);
       return s;
     },

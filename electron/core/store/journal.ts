@@ -16,7 +16,7 @@ import {
   fdatasyncSync,
   ftruncateSync,
   openSync,
-  readFileSync,
+  readSync,
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -57,28 +57,52 @@ export interface JournalRead {
   torn: TornLine[];
 }
 
+/** Read in pieces: a journal can pass 2 GiB, the most Node reads into one buffer. */
+const JOURNAL_CHUNK = 64 * 1024 * 1024;
+
+/**
+ * The lines of a file (without their newline) with their byte offsets, read `chunkBytes` at a time; a line that
+ * crosses a chunk is joined. 0x0A never occurs inside a UTF-8 multi-byte sequence nor inside a JSON string, so
+ * bytes are safe to split. A last line without its newline is returned too (a torn write, judged by the caller).
+ */
+function* journalLines(file: string, chunkBytes: number): Generator<{ offset: number; bytes: Buffer }> {
+  const fd = openSync(file, 'r');
+  try {
+    let carry: Buffer = Buffer.alloc(0);
+    let carryAt = 0;
+    let pos = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(chunkBytes);
+      const got = readSync(fd, chunk, 0, chunkBytes, pos);
+      if (got <= 0) break;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
+      const dataAt = carry.length > 0 ? carryAt : pos;
+      pos += got;
+      let start = 0;
+      for (let nl = data.indexOf(0x0a); nl >= 0; start = nl + 1, nl = data.indexOf(0x0a, start)) yield { offset: dataAt + start, bytes: data.subarray(start, nl) };
+      carry = Buffer.from(data.subarray(start)); // a copy: the chunk can go once its lines are no longer held
+      carryAt = dataAt + start;
+    }
+    if (carry.length > 0) yield { offset: carryAt, bytes: carry };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Splits a journal into commits. A line that does not parse (usually the last one, cut by a crash
  * mid-write) is reported as torn, never thrown: the lines before and after it are still good.
  */
-export function readJournal(file: string): JournalRead {
-  const buf = readFileSync(file);
+export function readJournal(file: string, chunkBytes = JOURNAL_CHUNK): JournalRead {
   const entries: JournalEntry[] = [];
   const torn: TornLine[] = [];
   let version = SCHEMA_VERSION;
   // 1. Split and check each line's checksum on its raw bytes.
   const lines: { line: number; offset: number; bytes: Buffer; sum: LineCheck }[] = [];
   let sealed = false;
-  let start = 0;
   let line = 0;
-  while (start < buf.length) {
-    // 0x0A never occurs inside a UTF-8 multi-byte sequence nor inside a JSON string, so bytes are safe to split.
-    let end = buf.indexOf(0x0a, start);
-    if (end === -1) end = buf.length;
+  for (const { offset, bytes } of journalLines(file, chunkBytes)) {
     line++;
-    const bytes = buf.subarray(start, end);
-    const offset = start;
-    start = end + 1;
     if (bytes.length === 0) continue;
     const sum = checkLine(bytes);
     if (sum !== 'missing') sealed = true;

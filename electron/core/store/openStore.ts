@@ -45,6 +45,12 @@ export interface OpenStoreOptions {
    */
   compactRatio?: number;
   /**
+   * …but never more than this (default 1 GiB): a journal is read back whole at a start after a crash and by the
+   * compaction, so the snapshot-sized trigger alone would let it pass what one read can hold at ~200 000
+   * conversations (a 2.5 GB journal measured; Node reads at most 2 GiB into one buffer).
+   */
+  journalCapBytes?: number;
+  /**
    * Validate trusted commits against the schemas anyway (see CommitOptions). Default: on under vitest (or with
    * KEFU_STORE_VALIDATE_ALL=1), so a core bug that builds an invalid record fails a test; off in the app.
    */
@@ -52,6 +58,7 @@ export interface OpenStoreOptions {
 }
 
 const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_JOURNAL_CAP_BYTES = 1024 * 1024 * 1024;
 const CHECKSUM_ERROR = 'checksum mismatch: the bytes changed after they were written';
 
 const consoleLog: StoreLog = (level, msg) => {
@@ -228,6 +235,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     dirty: migrated || bad.length > 0,
     compactEveryBytes: opts.compactEveryBytes ?? DEFAULT_COMPACT_BYTES,
     compactRatio: opts.compactRatio ?? 1,
+    journalCapBytes: opts.journalCapBytes ?? DEFAULT_JOURNAL_CAP_BYTES,
     validateTrusted: opts.validateTrusted ?? Boolean(process.env.VITEST || process.env.KEFU_STORE_VALIDATE_ALL),
   });
   let count = 0;
@@ -256,6 +264,7 @@ interface FileStoreInit {
   dirty: boolean;
   compactEveryBytes: number;
   compactRatio: number;
+  journalCapBytes: number;
   validateTrusted: boolean;
 }
 
@@ -269,6 +278,7 @@ class FileStore implements Store {
   private readonly colls: Collections;
   private readonly compactEveryBytes: number;
   private readonly compactRatio: number;
+  private readonly journalCapBytes: number;
   private readonly validateTrusted: boolean;
   private seq: number;
   private writer: JournalWriter;
@@ -297,6 +307,7 @@ class FileStore implements Store {
     this.dirty = init.dirty;
     this.compactEveryBytes = init.compactEveryBytes;
     this.compactRatio = init.compactRatio;
+    this.journalCapBytes = init.journalCapBytes;
     this.validateTrusted = init.validateTrusted;
     // Always a fresh journal: never append after a torn line someone else left behind.
     this.writer = new JournalWriter(this.dir, init.currentGen);
@@ -368,7 +379,7 @@ class FileStore implements Store {
   private journalDue(): boolean {
     const size = this.writer.size;
     if (size < this.compactEveryBytes) return false;
-    if (this.compactRatio <= 0 || this.snapGen === null) return true;
+    if (this.compactRatio <= 0 || this.snapGen === null || size >= this.journalCapBytes) return true;
     // One stat per commit past the fixed trigger, cached per snapshot generation.
     if (this.snapBytes?.gen !== this.snapGen) {
       let bytes = 0;
