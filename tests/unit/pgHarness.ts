@@ -78,14 +78,26 @@ export async function startPostgres(database = 'kefu_team'): Promise<TestPostgre
   });
   await pg.initialise();
   await pg.start();
+  let running = true;
   await pg.createDatabase(database);
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
     async stop() {
-      await pg.stop().catch(() => {});
+      if (running) await pg.stop().catch(() => {});
+      running = false;
       rmSync(dir, { recursive: true, force: true });
     },
-    pause: () => pg.stop(),
-    resume: () => pg.start(),
+    // Idempotent: a second start on the same folder would fail (the first still holds it) and the package would
+    // then track the failed process instead of the running one (and wait for ever for it to stop).
+    async pause() {
+      if (!running) return;
+      await pg.stop();
+      running = false;
+    },
+    async resume() {
+      if (running) return;
+      await pg.start();
+      running = true;
+    },
   };
 }

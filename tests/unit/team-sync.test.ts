@@ -99,6 +99,25 @@ describe('team mode: two desktops on one database', () => {
     expect(tagsOf(a)).toEqual([loser === 'from-a' ? 'from-b' : 'from-a']);
   });
 
+  it('a desktop starting while the database is away opens on its own store, then joins when it is back', async () => {
+    await server.pause();
+    let a: SandboxCore;
+    let got: { conversationId: string };
+    try {
+      a = await desktop(); // does not wait for, nor fail on, the team's database
+      expect(a.team!.status().online).toBe(false);
+      got = await call<{ conversationId: string }>(a, 'sim.customerMessage', { customerId: 'cu-0004', category: 'payment', body: '离线时来的消息' });
+      expect(a.team!.status().waiting).toBeGreaterThan(0);
+    } finally {
+      await server.resume();
+    }
+    const b = await desktop();
+    // It retries every 5 s: within that, it connects, sends what waited, and the other desktop has it.
+    await eventually(() => a.team!.status().online, 'desktop A joins the team');
+    await a.team!.flush();
+    await eventually(() => [...b.store.all('messages').values()].some((m) => m.conversationId === got.conversationId && m.body === '离线时来的消息'), 'its work reaches desktop B');
+  });
+
   it('while the database is away the agent keeps working; on its return the work is sent exactly once', async () => {
     const a = await desktop();
     const b = await desktop();
