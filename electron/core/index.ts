@@ -28,7 +28,7 @@ import { createSpool, createSpoolHook } from './services/spool';
 import type { ParseClient } from './services/spool/parseClient';
 import type { TeamDbConfig } from './team/teamDb';
 import { desktopIdOf } from './team/desktopId';
-import { startTeamSync, type TeamSync } from './team/teamSync';
+import { startTeamSync, teamView, type TeamSync } from './team/teamSync';
 import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
@@ -126,7 +126,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const perf = createPerformance(ctx, messages);
   const intake = createIntake(ctx);
   const botWarm = (opts.warmBot ?? (!process.env.VITEST && process.env.KEFU_WARM_BOT !== '0')) ? search.whenReady().then(() => (closed ? undefined : intake.warmBot())) : Promise.resolve();
+  // Team mode's sync starts once the services below are listening (its first read commits the team's records).
+  let team: TeamSync | null = null;
   const handlers: Handlers = {
+    'team.status': () => teamView(team),
     ...sessions.handlers,
     ...createProfiles(ctx, sessions).handlers,
     ...slaDesk.handlers,
@@ -151,7 +154,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   spool.start();
   await training.start();
   // Team mode: this desktop's store kept in step with the team's PostgreSQL (team/teamSync.ts).
-  const team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir) }, opts.team) : null;
+  team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir) }, opts.team) : null;
 
   return {
     call,

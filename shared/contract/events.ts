@@ -28,6 +28,8 @@ export const topic = {
   reminders: 'reminders',
   /** Spool import progress and the quarantined-line count (one publication per import batch). */
   spool: 'spool',
+  /** Team mode's sync state (online, not yet synced, changes that gave way). */
+  team: 'team',
   /** Complaint records (issue 12): created, stepped, escalated. */
   complaints: 'complaints',
   /** Training (issue 13): practices, attempts, assignments and the scenario library. */

@@ -18,6 +18,7 @@ import { searchContract } from './search';
 import { sessionContract } from './session';
 import { slaContract } from './sla';
 import { spoolContract } from './spool';
+import { teamContract } from './team';
 import { trainingContract } from './training';
 
 export * from './errors';
@@ -43,6 +44,7 @@ export const contract = {
   ...dataAdminContract,
   ...problemsContract,
   ...spoolContract,
+  ...teamContract,
   ...botContract,
   ...routingContract,
   ...complaintsContract,

@@ -56,6 +56,7 @@ const SAMPLES: Record<CallName, unknown> = {
   'spool.status': {},
   'spool.quarantine': {},
   'spool.scan': {},
+  'team.status': {},
   'notices.list': {},
   'notices.dismiss': { id: 'n-nope' },
   'canned.list': {},

@@ -94,6 +94,10 @@ describe('team mode: two desktops on one database', () => {
     const conflicts = [...a.team!.status().conflicts, ...b.team!.status().conflicts];
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ conversationId: got.conversationId, outcome: { status: 'conflict' } });
+    // The header's call says so on that desktop.
+    const views = await Promise.all([a, b].map((d) => call<{ enabled: boolean; conflicts: { conversationId: string }[] }>(d, 'team.status', {})));
+    expect(views.every((v) => v.enabled)).toBe(true);
+    expect(views.flatMap((v) => v.conflicts.map((c) => c.conversationId))).toEqual([got.conversationId]);
     // The desktop that was told is the one whose tags did not stand.
     const loser = a.team!.status().conflicts.length === 1 ? 'from-a' : 'from-b';
     expect(tagsOf(a)).toEqual([loser === 'from-a' ? 'from-b' : 'from-a']);

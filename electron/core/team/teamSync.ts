@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { topic } from '../../../shared/contract';
+import type { TeamSyncView } from '../../../shared/contract/team';
 import { Conversation, Message } from '../../../shared/schema';
 import type { Log } from '../log';
 import type { ChangeFeed } from '../feed';
@@ -85,6 +86,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     }
     // In the same fsync as each other, right after the store's own: acknowledged once, nothing lost.
     outbox.enqueueAll(actions);
+    if (actions.length > 0) deps.feed.publish([topic.team]);
     status.waiting = outbox.pending().length;
     schedule();
   });
@@ -170,6 +172,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     });
     status.waiting = r.waiting;
     status.lastError = r.error;
+    if (r.settled.length > 0 || r.error) deps.feed.publish([topic.team]);
     if (r.error) log('warn', `team: ${r.waiting} action(s) wait to be synced: ${r.error}`);
   }
   function settle(action: TeamAction, outcome: TeamOutcome): void {
@@ -208,6 +211,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   };
   const onState = (s: ListenState) => {
     status.online = s === 'listening';
+    deps.feed.publish([topic.team]);
     // Back after a cut: what was announced meanwhile is gone, so read everything newer; send what waited.
     if (s === 'listening') {
       void pull();
@@ -254,3 +258,16 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   };
 }
 export type TeamSync = Awaited<ReturnType<typeof startTeamSync>>;
+
+/** `team.status`: the sync's state for the header (team mode off: `enabled` false). */
+export function teamView(team: TeamSync | null): TeamSyncView {
+  if (!team) return { enabled: false, online: false, waiting: 0, conflicts: [], lastError: null };
+  const s = team.status();
+  return {
+    enabled: true,
+    online: s.online,
+    waiting: s.waiting,
+    conflicts: s.conflicts.map((c) => ({ conversationId: c.conversationId, at: c.at, teamVersion: c.outcome.status === 'conflict' ? c.outcome.version : 1 })),
+    lastError: s.lastError,
+  };
+}

@@ -8,6 +8,7 @@ import { DataButton } from '../panes/data/DataButton';
 import { RemindersButton } from '../panes/reminders/RemindersView';
 import { formatTime } from './format';
 import { SpoolStatus } from './intake/SpoolStatus';
+import { TeamSyncStatus } from './TeamSyncStatus';
 import classes from './Header.module.css';
 import { lockNow, signOut } from './identity/signOut';
 import { useNow, useSession } from './session';
@@ -37,6 +38,8 @@ export function Header({ onOpen }: { onOpen?(conversationId: string): void }) {
       )}
       {/* Import progress and set-aside spool lines; renders nothing while the spool is quiet and clean. */}
       <SpoolStatus />
+      {/* Team mode: offline, not yet synced, changes that gave way; renders nothing while in step or alone. */}
+      <TeamSyncStatus onOpen={onOpen} />
       <Group gap={6} wrap="nowrap" className={classes.openers}>
         {/* Used during live work: one click each. */}
         <CannedLibraryButton />

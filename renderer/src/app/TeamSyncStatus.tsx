@@ -1,0 +1,58 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { topic } from '../../../shared/contract';
+import { can } from '../../../shared/contract/permissions';
+import type { TeamSyncView } from '../../../shared/contract/team';
+import { useCall } from '../api/hooks';
+import { formatTime } from './format';
+import { useSession } from './session';
+import classes from './intake/SpoolStatus.module.css';
+import own from './TeamSyncStatus.module.css';
+
+/**
+ * Team mode at a glance (docs/team-mode.md): the team's database offline, work not yet synced, and changes that
+ * gave way to another desktop's (each opens its conversation). Nothing while in step, or without team mode.
+ */
+export function TeamSyncStatus({ onOpen }: { onOpen?(conversationId: string): void }) {
+  const { agent } = useSession();
+  const status = useCall('team.status', can(agent.role, 'team.status') ? {} : null, [topic.team]);
+  return status.status === 'ok' ? <TeamSyncStatusView s={status.value} onOpen={onOpen} /> : null;
+}
+
+/** The indicator for one `team.status` reading (separate so each state can be shown and tested as it is). */
+export function TeamSyncStatusView({ s, onOpen }: { s: TeamSyncView; onOpen?(conversationId: string): void }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  if (!s.enabled || (s.online && s.waiting === 0 && s.conflicts.length === 0)) return null;
+  const detail = [s.online ? '' : t('teamSync.offlineDetail'), s.lastError ? t('teamSync.lastError', { message: s.lastError }) : ''].filter(Boolean).join(' ');
+  return (
+    <Group gap={6} wrap="nowrap" role="group" aria-label={t('teamSync.status')}>
+      {(!s.online || s.waiting > 0) && (
+        <Badge role="status" variant="outline" size="sm" tt="none" className={s.online ? classes.nowrap : classes.warn} title={detail || undefined}>
+          {[!s.online ? t('teamSync.offline') : '', s.waiting > 0 ? t('teamSync.waiting', { count: s.waiting }) : ''].filter(Boolean).join(' · ')}
+        </Badge>
+      )}
+      {s.conflicts.length > 0 && (
+        <div className={own.anchor}>
+          <Button size="xs" variant="default" className={classes.warn} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+            {t('teamSync.conflicts', { count: s.conflicts.length })}
+          </Button>
+          {open && (
+            <div id={listId} className={own.panel} role="region" aria-label={t('teamSync.conflictsTitle')}>
+              <Text size="xs" c="dimmed">
+                {t('teamSync.conflictsTitle')}
+              </Text>
+              {[...s.conflicts].reverse().map((c) => (
+                <Button key={`${c.conversationId}-${c.at}`} size="xs" variant="subtle" justify="start" onClick={() => (setOpen(false), onOpen?.(c.conversationId))}>
+                  {t('teamSync.conflictItem', { id: c.conversationId, time: formatTime(c.at, i18n.language) })}
+                </Button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </Group>
+  );
+}
