@@ -12,7 +12,7 @@ import { TEAM_MIGRATIONS } from '../../electron/core/team/migrations';
 import { applyTeamAction, type TeamAction } from '../../electron/core/team/teamActions';
 import { listenTeamChanges, type ListenState, type TeamChange } from '../../electron/core/team/teamChanges';
 import { createTeamConversations } from '../../electron/core/team/teamConversations';
-import { openTeamDb, type TeamDb } from '../../electron/core/team/teamDb';
+import { openTeamDb, teamDbFromEnv, type TeamDb } from '../../electron/core/team/teamDb';
 import { TeamOutbox } from '../../electron/core/team/teamOutbox';
 import { startPostgres, type TestPostgres } from './pgHarness';
 import { testConversation, testReply } from './teamRecords';
@@ -84,6 +84,15 @@ describe('the team database schema', () => {
     expect((await team.get('c-1'))?.record.subject).toBe('付款失败 c-1');
     await db.pool.query(`update team_conversations set record = record || '{"status":"lost"}' where id = 'c-1'`);
     await expect(team.get('c-1')).rejects.toThrow(/c-1 fails its schema: status/);
+  });
+});
+
+describe('pointing a desktop at the team database', () => {
+  it('reads the connection from the environment, and says clearly what is wrong with it', () => {
+    expect(teamDbFromEnv({})).toBeNull();
+    expect(teamDbFromEnv({ KEFU_TEAM_DATABASE_URL: 'postgres://k:s@db.lan/kefu', KEFU_TEAM_DATABASE_TLS: 'verify' })).toMatchObject({ url: 'postgres://k:s@db.lan/kefu', tls: 'verify' });
+    expect(() => teamDbFromEnv({ KEFU_TEAM_DATABASE_URL: 'mysql://db.lan/kefu' })).toThrow(/KEFU_TEAM_DATABASE_URL.*url: a postgres:\/\/ connection string/);
+    expect(() => teamDbFromEnv({ KEFU_TEAM_DATABASE_URL: 'postgres://db.lan/kefu', KEFU_TEAM_DATABASE_TLS: 'yes' })).toThrow(/tls/);
   });
 });
 

@@ -21,7 +21,9 @@ export const TEAM_DB_ENV = 'KEFU_TEAM_DATABASE_URL';
 export function teamDbFromEnv(env: NodeJS.ProcessEnv = process.env): TeamDbConfig | null {
   const url = env[TEAM_DB_ENV];
   if (!url) return null;
-  return TeamDbConfig.parse({ url, tls: env.KEFU_TEAM_DATABASE_TLS || undefined });
+  const r = TeamDbConfig.safeParse({ url, tls: env.KEFU_TEAM_DATABASE_TLS || undefined });
+  if (!r.success) throw new Error(`${TEAM_DB_ENV} / KEFU_TEAM_DATABASE_TLS: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
 }
 
 export interface TeamDb {
