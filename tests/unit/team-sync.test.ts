@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { manualClock } from '../../electron/core/clock';
 import { silentLog } from '../../electron/core/log';
+import { LEAD_ID } from '../../electron/core/seed/demoAgents';
 import { SANDBOX_NOW, withNamedSessions, type SandboxCore } from './coreSandbox';
 import { startPostgres, type TestPostgres } from './pgHarness';
 
@@ -120,6 +121,28 @@ describe('team mode: two desktops on one database', () => {
     await eventually(() => a.team!.status().online, 'desktop A joins the team');
     await a.team!.flush();
     await eventually(() => [...b.store.all('messages').values()].some((m) => m.conversationId === got.conversationId && m.body === '离线时来的消息'), 'its work reaches desktop B');
+  });
+
+  it('the team shares its profiles (a lead adds one on one desktop, it signs in on another), customers and canned replies', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    await call(a, 'session.signIn', { agentId: LEAD_ID }, 'lead');
+    const added = await call<{ id: string }>(a, 'profiles.add', { name: '新同事 周敏', role: 'agent', secret: '482913', languages: ['zh-CN', 'en'] }, 'lead');
+    const canned = await call<{ id: string }>(a, 'canned.save', { title: '团队模板', body: '您好，团队统一回复', category: null, locale: 'zh-CN', shortcut: 'tdy', scope: 'team' }, 'lead');
+    const got = await call<{ conversationId: string }>(a, 'sim.customerMessage', { customerId: 'cu-0005', category: 'payment', body: '共享客户' });
+    await a.team!.flush();
+    await eventually(() => !!b.store.get('agents', added.id) && !!b.store.get('credentials', added.id) && !!b.store.get('cannedReplies', canned.id), 'the profile and the canned reply reach desktop B');
+    // The new colleague signs in on desktop B with the secret the lead set on desktop A.
+    const signedIn = await b.raw.call('session.signIn', { agentId: added.id, secret: '482913' }, null);
+    expect(signedIn.ok).toBe(true);
+    expect(b.store.get('cannedReplies', canned.id)?.body).toBe('您好，团队统一回复');
+    await eventually(() => !!b.store.get('conversations', got.conversationId), 'the conversation reaches desktop B');
+    expect(b.store.get('customers', 'cu-0005')?.id).toBe('cu-0005');
+    // Deleted on desktop B: gone on desktop A too.
+    await call(b, 'session.signIn', { agentId: LEAD_ID }, 'lead');
+    await call(b, 'canned.delete', { id: canned.id }, 'lead');
+    await b.team!.flush();
+    await eventually(() => !a.store.get('cannedReplies', canned.id), 'the deletion reaches desktop A');
   });
 
   it('while the database is away the agent keeps working; on its return the work is sent exactly once', async () => {

@@ -59,4 +59,27 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
         for each row execute function team_notify_change('messages');
     `,
   },
+  {
+    version: 2,
+    name: 'the other shared records (customers, profiles and credentials, canned replies, reminders, ratings, complaints, ...)',
+    sql: `
+      -- one table for every other shared collection: the record whole, its version for compare-and-set
+      create table team_records (
+        coll text not null,
+        id text not null,
+        version bigint not null,
+        record jsonb not null,
+        -- a record deleted on some desktop stays as a tombstone, so every other desktop deletes it too
+        deleted boolean not null default false,
+        primary key (coll, id)
+      );
+      create function team_notify_record() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('${TEAM_CHANGES_CHANNEL}', json_build_object('coll', new.coll, 'id', new.id, 'version', new.version)::text);
+        return new;
+      end $$;
+      create trigger team_records_changed after insert or update on team_records
+        for each row execute function team_notify_record();
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import { Conversation, EpochMs, Id, Message } from '../../../shared/schema';
+import { Conversation, EpochMs, Id, Message, recordSchemas, type CollectionName } from '../../../shared/schema';
+import { SHARED_RECORDS } from './sharedCollections';
 
 /**
  * What an agent did on a desktop, as it is sent to the team database: kept in the desktop's outbox first
@@ -19,6 +20,26 @@ export const TeamAction = z.discriminatedUnion('kind', [
     conversation: Conversation,
     expectedVersion: z.number().int().positive().nullable(),
     /** This desktop's previous publish of the conversation was still waiting: it expects the version that one makes. */
+    follows: z.boolean().default(false),
+    at: EpochMs,
+  }),
+  /** Another shared record (sharedCollections.ts), written by compare-and-set on its version like a conversation. */
+  z.object({
+    id: Id,
+    kind: z.literal('publishRecord'),
+    coll: z.string().refine((c) => SHARED_RECORDS.has(c as CollectionName), 'not a shared collection'),
+    record: z.object({ id: Id }).passthrough(),
+    expectedVersion: z.number().int().positive().nullable(),
+    follows: z.boolean().default(false),
+    at: EpochMs,
+  }),
+  /** A shared record deleted on a desktop (compare-and-set like a write; kept as a tombstone). */
+  z.object({
+    id: Id,
+    kind: z.literal('deleteRecord'),
+    coll: z.string().refine((c) => SHARED_RECORDS.has(c as CollectionName), 'not a shared collection'),
+    recordId: Id,
+    expectedVersion: z.number().int().positive().nullable(),
     follows: z.boolean().default(false),
     at: EpochMs,
   }),
@@ -84,6 +105,8 @@ export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: T
 }
 
 async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamOutcome> {
+  if (action.kind === 'publishRecord') return publishRecord(client, action);
+  if (action.kind === 'deleteRecord') return deleteRecord(client, action);
   const conversationId = action.kind === 'publish' ? action.conversation.id : action.kind === 'message' ? action.message.conversationId : action.conversationId;
   // The row is locked for the rest of the transaction: what is decided below cannot change under it.
   const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [conversationId]);
@@ -123,5 +146,31 @@ async function publish(client: pg.PoolClient, action: Extract<TeamAction, { kind
   }
   if (action.expectedVersion !== current) return { status: 'conflict', version: current };
   await client.query('update team_conversations set version = version + 1, status = $2, assignee_id = $3, queued_at = $4, record = $5 where id = $1', cols);
+  return { status: 'applied', version: current + 1 };
+}
+
+/** Compare-and-set of another shared record on its version, the record checked by its collection's schema. */
+async function publishRecord(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publishRecord' }>): Promise<TeamOutcome> {
+  const coll = action.coll as CollectionName;
+  const record = recordSchemas[coll].parse(action.record) as { id: string };
+  const row = await client.query<{ version: string }>('select version from team_records where coll = $1 and id = $2 for update', [coll, record.id]);
+  const current = row.rows[0] ? Number(row.rows[0].version) : null;
+  if (current === null) {
+    if (action.expectedVersion !== null) return { status: 'missing' };
+    await client.query('insert into team_records (coll, id, version, record) values ($1, $2, 1, $3)', [coll, record.id, JSON.stringify(record)]);
+    return { status: 'applied', version: 1 };
+  }
+  if (action.expectedVersion !== current) return { status: 'conflict', version: current };
+  await client.query('update team_records set version = version + 1, record = $3, deleted = false where coll = $1 and id = $2', [coll, record.id, JSON.stringify(record)]);
+  return { status: 'applied', version: current + 1 };
+}
+
+/** Deletes a shared record for the whole team (a tombstone, by compare-and-set; one the team never had: nothing to do). */
+async function deleteRecord(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'deleteRecord' }>): Promise<TeamOutcome> {
+  const row = await client.query<{ version: string }>('select version from team_records where coll = $1 and id = $2 for update', [action.coll, action.recordId]);
+  if (!row.rows[0]) return { status: 'applied' };
+  const current = Number(row.rows[0].version);
+  if (action.expectedVersion !== current) return { status: 'conflict', version: current };
+  await client.query('update team_records set version = version + 1, deleted = true where coll = $1 and id = $2', [action.coll, action.recordId]);
   return { status: 'applied', version: current + 1 };
 }

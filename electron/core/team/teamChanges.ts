@@ -1,10 +1,16 @@
 import pg from 'pg';
 import { z } from 'zod';
+import type { CollectionName } from '../../../shared/schema';
 import { TEAM_CHANGES_CHANNEL } from './migrations';
+import { SHARED_RECORDS } from './sharedCollections';
 import type { TeamDbConfig } from './teamDb';
 
 /** One row changed somewhere in the team (the payload the database's trigger sends; checked like any input). */
-export const TeamChange = z.object({ coll: z.enum(['conversations', 'messages']), id: z.string().min(1), version: z.number().int().nonnegative() });
+export const TeamChange = z.object({
+  coll: z.enum(['conversations', 'messages', ...SHARED_RECORDS] as [CollectionName, ...CollectionName[]]),
+  id: z.string().min(1),
+  version: z.number().int().nonnegative(),
+});
 export type TeamChange = z.infer<typeof TeamChange>;
 
 export type ListenState = 'listening' | 'reconnecting' | 'closed';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { topic } from '../../../shared/contract';
 import type { TeamSyncView } from '../../../shared/contract/team';
-import { Conversation, Message } from '../../../shared/schema';
+import { Conversation, Message, recordSchemas, type CollectionName } from '../../../shared/schema';
+import { SHARED_RECORDS } from './sharedCollections';
 import type { Log } from '../log';
 import type { ChangeFeed } from '../feed';
 import type { Change, Store } from '../store/types';
@@ -32,7 +33,7 @@ export interface TeamSyncStatus {
 }
 
 /**
- * Team sync of conversations and messages (team mode, docs/team-mode.md). The local store stays what every service
+ * Team sync of conversations, messages and the other shared records (team mode, docs/team-mode.md; sharedCollections.ts). The local store stays what every service
  * reads; this keeps it and the team database in step:
  * - out: each local commit's conversations and messages become actions in the desktop's outbox (fsynced with the
  *   agent's acknowledgement, so nothing is lost while the database is away) and are sent in order. A conversation is
@@ -43,17 +44,36 @@ export interface TeamSyncStatus {
  *   than what this desktop knows is read.
  * Records from the team are committed while `fromTeam` is set, so they are not sent back.
  */
+type RecordRow = { coll: string; id: string; record: unknown; version: string; deleted: boolean };
+
+/** What to read from the team: these conversations, messages and other shared records. */
+interface Wanted {
+  conversations: string[];
+  messages: string[];
+  records: { coll: CollectionName; id: string }[];
+}
+
+/** One map key per record of any shared collection. */
+const key = (coll: string, id: string) => `${coll}\u0000${id}`;
+/** The record a publish writes (null: an action that is not a publish). */
+function keyOfAction(a: TeamAction): string | null {
+  if (a.kind === 'publish') return key('conversations', a.conversation.id);
+  if (a.kind === 'publishRecord') return key(a.coll, a.record.id);
+  if (a.kind === 'deleteRecord') return key(a.coll, a.recordId);
+  return null;
+}
+
 export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   const { store, log } = deps;
   const outbox = new TeamOutbox(path.join(deps.dataDir, 'team-outbox.jsonl'));
   if (outbox.badLines.length > 0) log('error', `team: ${outbox.badLines.length} outbox line(s) did not read back; set aside in team-outbox.jsonl.bad`);
-  /** The team's version each local conversation is based on (read from the team, or made by this desktop). */
+  /** The team's version each local shared record is based on (read from the team, or made by this desktop), by key(). */
   const versions = new Map<string, number>();
   /** The version each of this desktop's own applied publishes made (what a follower expects: not a pulled one). */
   const ownVersions = new Map<string, number>();
-  /** Conversations with a publish of this desktop still waiting (a later change of it follows that one). */
+  /** Records with a write of this desktop still waiting (a later change of one follows that one). */
   const waitingPublishes = new Map<string, number>();
-  /** Conversations where this desktop's change gave way to another desktop's: its waiting followers give way too. */
+  /** Records where this desktop's change gave way to another desktop's: its waiting followers give way too. */
   const gaveWay = new Set<string>();
   const count = (id: string, by: number) => {
     const n = (waitingPublishes.get(id) ?? 0) + by;
@@ -63,7 +83,10 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
       gaveWay.delete(id);
     }
   };
-  for (const a of outbox.pending()) if (a.kind === 'publish') count(a.conversation.id, 1);
+  for (const a of outbox.pending()) {
+    const k = keyOfAction(a);
+    if (k) count(k, 1);
+  }
   const status: TeamSyncStatus = { online: false, waiting: outbox.pending().length, conflicts: [], lastError: null };
   let db: TeamDb | null = null;
   let fromTeam = false;
@@ -74,12 +97,24 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     const at = deps.now();
     const actions: TeamAction[] = [];
     for (const ch of changes) {
-      if (ch.op !== 'put') continue;
-      if (ch.coll === 'conversations') {
-        const id = ch.rec.id;
-        const follows = waitingPublishes.has(id);
-        actions.push({ id: deps.newId('ta-'), kind: 'publish', conversation: ch.rec, expectedVersion: follows ? null : (versions.get(id) ?? null), follows, at });
-        count(id, 1);
+      if (ch.op === 'del') {
+        if (!SHARED_RECORDS.has(ch.coll)) continue;
+        const k = key(ch.coll, ch.id);
+        const follows = waitingPublishes.has(k);
+        actions.push({ id: deps.newId('ta-'), kind: 'deleteRecord', coll: ch.coll, recordId: ch.id, expectedVersion: follows ? null : (versions.get(k) ?? null), follows, at });
+        count(k, 1);
+        continue;
+      }
+      if (ch.coll === 'conversations' || SHARED_RECORDS.has(ch.coll)) {
+        const k = key(ch.coll, (ch.rec as { id: string }).id);
+        const follows = waitingPublishes.has(k);
+        const expectedVersion = follows ? null : (versions.get(k) ?? null);
+        actions.push(
+          ch.coll === 'conversations'
+            ? { id: deps.newId('ta-'), kind: 'publish', conversation: ch.rec, expectedVersion, follows, at }
+            : { id: deps.newId('ta-'), kind: 'publishRecord', coll: ch.coll, record: ch.rec as { id: string }, expectedVersion, follows, at },
+        );
+        count(k, 1);
       } else if (ch.coll === 'messages') {
         actions.push({ id: deps.newId('ta-'), kind: 'message', message: ch.rec, at });
       }
@@ -100,7 +135,8 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     } finally {
       fromTeam = false;
     }
-    deps.feed.publish([topic.queue, ...changes.filter((c) => c.coll === 'conversations' && c.op === 'put').map((c) => topic.conversation((c.rec as Conversation).id))]);
+    // Every view a shared record can change refreshes (they are rare, and each topic is one refetch at most).
+    deps.feed.publish([topic.queue, topic.settings, topic.profiles, topic.canned, topic.reminders, topic.complaints, topic.training, ...changes.filter((c) => c.coll === 'conversations' && c.op === 'put').map((c) => topic.conversation((c.rec as Conversation).id))]);
   }
 
   /**
@@ -109,11 +145,11 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
    * time, in the order asked, so an older copy never lands after a newer one.
    */
   let reads: Promise<void> = Promise.resolve();
-  function pull(ids?: { conversations: string[]; messages: string[] }): Promise<void> {
+  function pull(ids?: Wanted): Promise<void> {
     reads = reads.then(() => pullNow(ids)).catch((e) => log('warn', `team: could not read the team's changes: ${e instanceof Error ? e.message : String(e)}`));
     return reads;
   }
-  async function pullNow(ids?: { conversations: string[]; messages: string[] }): Promise<void> {
+  async function pullNow(ids?: Wanted): Promise<void> {
     if (!db || stopped) return;
     const msgRows = ids
       ? await db.pool.query<{ record: unknown }>('select record from team_messages where id = any($1)', [ids.messages])
@@ -128,12 +164,29 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     for (const row of convRows.rows) {
       const rec = Conversation.parse(row.record);
       const v = Number(row.version);
-      if (v <= (versions.get(rec.id) ?? 0)) continue;
-      versions.set(rec.id, v);
+      if (v <= (versions.get(key('conversations', rec.id)) ?? 0)) continue;
+      versions.set(key('conversations', rec.id), v);
       arriving.add(rec.id);
       changes.push({ op: 'put', coll: 'conversations', rec });
     }
     for (const m of messages) if (arriving.has(m.conversationId) || store.get('conversations', m.conversationId)) changes.push({ op: 'put', coll: 'messages', rec: m });
+    // The other shared records: all of them, or the announced ones.
+    const recRows = ids
+      ? ids.records.length === 0
+        ? { rows: [] }
+        : await db.pool.query<RecordRow>('select coll, id, record, version, deleted from team_records where (coll, id) in (select * from unnest($1::text[], $2::text[]))', [ids.records.map((r) => r.coll), ids.records.map((r) => r.id)])
+      : await db.pool.query<RecordRow>('select coll, id, record, version, deleted from team_records');
+    for (const row of recRows.rows) {
+      const coll = row.coll as CollectionName;
+      if (!SHARED_RECORDS.has(coll)) continue;
+      const k = key(coll, row.id);
+      const v = Number(row.version);
+      if (v <= (versions.get(k) ?? 0)) continue;
+      versions.set(k, v);
+      if (row.deleted) {
+        if (store.get(coll, row.id)) changes.push({ op: 'del', coll, id: row.id } as Change);
+      } else changes.push({ op: 'put', coll, rec: recordSchemas[coll].parse(row.record) } as Change);
+    }
     commitFromTeam(changes);
   }
 
@@ -157,14 +210,15 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     const pool = db.pool;
     const r = await outbox.replay(async (a: TeamAction) => {
       let sent = a;
-      if (a.kind === 'publish' && a.follows) {
+      const k = keyOfAction(a);
+      if (k && (a.kind === 'publish' || a.kind === 'publishRecord' || a.kind === 'deleteRecord') && a.follows) {
         // After this desktop's previous change of it: on that one's version, or giving way as that one did.
-        if (gaveWay.has(a.conversation.id)) {
-          const outcome: TeamOutcome = { status: 'conflict', version: versions.get(a.conversation.id) ?? 1 };
+        if (gaveWay.has(k)) {
+          const outcome: TeamOutcome = { status: 'conflict', version: versions.get(k) ?? 1 };
           settle(a, outcome);
           return { outcome, duplicate: false };
         }
-        sent = { ...a, expectedVersion: ownVersions.get(a.conversation.id) ?? null };
+        sent = { ...a, expectedVersion: ownVersions.get(k) ?? null };
       }
       const done = await applyTeamAction(pool, deps.desktopId, sent);
       settle(a, done.outcome);
@@ -176,20 +230,22 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     if (r.error) log('warn', `team: ${r.waiting} action(s) wait to be synced: ${r.error}`);
   }
   function settle(action: TeamAction, outcome: TeamOutcome): void {
-    if (action.kind !== 'publish') return;
-    const id = action.conversation.id;
-    count(id, -1);
+    const k = keyOfAction(action);
+    if (!k || (action.kind !== 'publish' && action.kind !== 'publishRecord' && action.kind !== 'deleteRecord')) return;
+    const id = action.kind === 'publish' ? action.conversation.id : action.kind === 'publishRecord' ? action.record.id : action.recordId;
+    count(k, -1);
     if (outcome.status === 'applied' && outcome.version) {
-      ownVersions.set(id, outcome.version);
-      versions.set(id, Math.max(versions.get(id) ?? 0, outcome.version));
+      ownVersions.set(k, outcome.version);
+      versions.set(k, Math.max(versions.get(k) ?? 0, outcome.version));
     }
     if (outcome.status === 'conflict') {
-      if (waitingPublishes.has(id)) gaveWay.add(id);
+      if (waitingPublishes.has(k)) gaveWay.add(k);
       if (action.follows) return; // told once, for the change that met the other desktop's
       // Another desktop changed it first: theirs stands; take it here and tell the agent.
-      status.conflicts.push({ conversationId: id, at: deps.now(), outcome });
-      log('warn', `team: conversation ${id} was changed on another desktop first (team version ${outcome.version}); this desktop's change gave way`);
-      void pull({ conversations: [id], messages: [] });
+      const coll = action.kind === 'publish' ? 'conversations' : (action.coll as CollectionName);
+      if (coll === 'conversations') status.conflicts.push({ conversationId: id, at: deps.now(), outcome });
+      log('warn', `team: ${coll} ${id} was changed on another desktop first (team version ${outcome.version}); this desktop's change gave way`);
+      void pull(coll === 'conversations' ? { conversations: [id], messages: [], records: [] } : { conversations: [], messages: [], records: [{ coll, id }] });
     }
   }
 
@@ -204,9 +260,11 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
       const batch = incoming;
       incoming = [];
       reading = false;
-      const conversations = [...new Set(batch.filter((c) => c.coll === 'conversations' && c.version > (versions.get(c.id) ?? 0)).map((c) => c.id))];
+      const conversations = [...new Set(batch.filter((c) => c.coll === 'conversations' && c.version > (versions.get(key(c.coll, c.id)) ?? 0)).map((c) => c.id))];
       const messages = [...new Set(batch.filter((c) => c.coll === 'messages' && !store.get('messages', c.id)).map((c) => c.id))];
-      if (conversations.length + messages.length > 0) void pull({ conversations, messages });
+      const seen = new Set<string>();
+      const records = batch.filter((c) => SHARED_RECORDS.has(c.coll) && c.version > (versions.get(key(c.coll, c.id)) ?? 0) && !seen.has(key(c.coll, c.id)) && (seen.add(key(c.coll, c.id)), true)).map((c) => ({ coll: c.coll, id: c.id }));
+      if (conversations.length + messages.length + records.length > 0) void pull({ conversations, messages, records });
     });
   };
   const onState = (s: ListenState) => {
