@@ -6,6 +6,7 @@ import { createTeamConversations, type TeamConversations } from '../../electron/
 import { openTeamDb, type TeamDb } from '../../electron/core/team/teamDb';
 import type { Conversation, Message } from '../../shared/schema';
 import { startPostgres, type TestPostgres } from '../unit/pgHarness';
+import { testConversation } from '../unit/teamRecords';
 
 /**
  * `npm run bench -- team`: team mode under load. N simulated desktops (each with its own connection pool of 2 and
@@ -46,38 +47,8 @@ function rng(seed: number) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function conversation(id: string, over: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    customerId: `u-${id}`,
-    category: 'payment',
-    status: 'queued',
-    tierAtArrival: 'normal',
-    subject: `bench ${id}`,
-    createdAt: T0,
-    queuedAt: T0,
-    dueAt: T0 + 24 * 3600_000,
-    ownerId: null,
-    assigneeId: null,
-    tags: [],
-    contactCount: 1,
-    severity: 'normal',
-    updatedAt: T0,
-    lastMessageAt: T0,
-    resolvedAt: null,
-    slaClockStartedAt: T0,
-    responseTier: null,
-    slaPausedAt: null,
-    slaPausedMs: 0,
-    resultClockStartedAt: T0,
-    resultPausedMs: 0,
-    escalatedAt: null,
-    linkedToId: null,
-    ownerAway: false,
-    snoozedUntil: null,
-    ...over,
-  };
-}
+/** A queued, unassigned conversation (the team tests' record, with the bench's subject). */
+const conversation = (id: string, over: Partial<Conversation> = {}): Conversation => testConversation(id, { subject: `bench ${id}`, ...over });
 
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))]);
 const ms = (v: number) => (Number.isNaN(v) ? '–' : `${v.toFixed(1)} ms`);

@@ -153,18 +153,22 @@ describe('store round trip', () => {
     expect(s2.all('messages').size).toBe(400);
   });
 
+  /** Commits 200 messages of ~500 bytes and compacts: a snapshot of ~100 KB, its generation and size. */
+  async function bigSnapshot(s: Store, dir: string): Promise<{ snap: number; snapBytes: number }> {
+    const big = (i: number) => ({ ...message(`big${i}`, i), body: 'x'.repeat(500) });
+    s.commit(Array.from({ length: 200 }, (_, i) => ({ op: 'put' as const, coll: 'messages' as const, rec: big(i) })));
+    await s.compact();
+    const snap = Math.max(...files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0])));
+    const snapBytes = statSync(path.join(dir, `snapshot-${snap}.json`)).size;
+    expect(snapBytes).toBeGreaterThan(50_000);
+    return { snap, snapBytes };
+  }
+
   it('waits, past compactEveryBytes, until the journal is as big as the snapshot it folds into (compactRatio 1)', async () => {
     const dir = tempDir();
     const s = await open(dir, 4096);
     const mine = logs.length;
-    const gens = () => files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0]));
-    // A snapshot of ~100 KB: 200 messages of ~500 bytes.
-    const big = (i: number) => ({ ...message(`big${i}`, i), body: 'x'.repeat(500) });
-    s.commit(Array.from({ length: 200 }, (_, i) => ({ op: 'put' as const, coll: 'messages' as const, rec: big(i) })));
-    await s.compact();
-    const snap = Math.max(...gens());
-    const snapBytes = statSync(path.join(dir, `snapshot-${snap}.json`)).size;
-    expect(snapBytes).toBeGreaterThan(50_000);
+    const { snap, snapBytes } = await bigSnapshot(s, dir);
     // Small commits well past 4 KiB but short of the snapshot's size: no compaction.
     let journal = 0;
     let i = 0;
@@ -188,12 +192,7 @@ describe('store round trip', () => {
     const dir = tempDir();
     const s = await open(dir, 4096, 1, 20_000);
     const mine = logs.length;
-    const gens = () => files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0]));
-    const big = (i: number) => ({ ...message(`big${i}`, i), body: 'x'.repeat(500) });
-    s.commit(Array.from({ length: 200 }, (_, i) => ({ op: 'put' as const, coll: 'messages' as const, rec: big(i) })));
-    await s.compact();
-    const snap = Math.max(...gens());
-    expect(statSync(path.join(dir, `snapshot-${snap}.json`)).size).toBeGreaterThan(50_000);
+    const { snap } = await bigSnapshot(s, dir);
     let i = 0;
     do s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i++) }]);
     while (statSync(path.join(dir, `journal-${snap}.ndjson`)).size < 20_000);
