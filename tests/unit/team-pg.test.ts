@@ -30,7 +30,7 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  await db.pool.query('truncate team_actions, team_messages, team_conversations');
+  await db.pool.query('truncate team_actions, team_messages, team_conversations, team_records');
 });
 
 /** Runs a desktop process (tests/fixtures/teamDesktopChild.ts) and resolves with its stdout. */

@@ -30,7 +30,7 @@ afterEach(async () => {
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: server.url });
   await c.connect();
-  await c.query('truncate team_actions, team_messages, team_conversations');
+  await c.query('truncate team_actions, team_messages, team_conversations, team_records');
   await c.end();
 });
 
