@@ -36,6 +36,7 @@ afterEach(async () => {
 
 async function desktop(): Promise<SandboxCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kefu-team-desk-'));
+  // (Each desktop's folder is removed after the test; a test that restarts one reopens the same folder.)
   const core = await createCore({ dataDir: dir, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2 } });
   opened.push({ core, dir });
   return withNamedSessions(core);
@@ -121,6 +122,29 @@ describe('team mode: two desktops on one database', () => {
     await eventually(() => a.team!.status().online, 'desktop A joins the team');
     await a.team!.flush();
     await eventually(() => [...b.store.all('messages').values()].some((m) => m.conversationId === got.conversationId && m.body === '离线时来的消息'), 'its work reaches desktop B');
+  });
+
+  it('work acknowledged while the database was away survives a restart of the desktop and is sent once', async () => {
+    const a = await desktop();
+    const b = await desktop();
+    const got = await call<{ conversationId: string }>(a, 'sim.customerMessage', { customerId: 'cu-0006', category: 'account', body: '重启前的会话' });
+    await a.team!.flush();
+    await eventually(() => !!b.store.get('conversations', got.conversationId), 'the conversation reaches desktop B');
+    await server.pause();
+    const dirA = opened.find((o) => o.core === a.raw)!.dir;
+    let replyId: string;
+    try {
+      replyId = (await call<{ id: string }>(a, 'conversation.reply', { id: got.conversationId, body: '重启也不会丢' })).id;
+      await a.raw.close(); // the desktop goes down with the reply acknowledged but not sent
+    } finally {
+      await server.resume();
+    }
+    const again = withNamedSessions(await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2 } }));
+    opened.push({ core: again.raw, dir: dirA }); // closed after the test (the folder is removed once, whichever entry is first)
+    await eventually(() => again.team!.status().online, 'the restarted desktop connects');
+    await again.team!.flush();
+    await eventually(() => !!b.store.get('messages', replyId), 'the reply reaches desktop B');
+    expect([...b.store.all('messages').values()].filter((m) => m.body === '重启也不会丢')).toHaveLength(1);
   });
 
   it('the team shares its profiles (a lead adds one on one desktop, it signs in on another), customers and canned replies', async () => {
