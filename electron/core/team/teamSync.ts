@@ -32,18 +32,7 @@ export interface TeamSyncStatus {
   lastError: string | null;
 }
 
-/**
- * Team sync of conversations, messages and the other shared records (team mode, docs/team-mode.md; sharedCollections.ts). The local store stays what every service
- * reads; this keeps it and the team database in step:
- * - out: each local commit's conversations and messages become actions in the desktop's outbox (fsynced with the
- *   agent's acknowledgement, so nothing is lost while the database is away) and are sent in order. A conversation is
- *   written only if the team's copy is still the version this desktop last saw (compare-and-set): when another
- *   desktop changed it first, theirs stands, this desktop takes it and the agent is told (`conflicts`).
- * - in: every change the team commits is announced (LISTEN/NOTIFY); the row is read and committed locally, so the
- *   queue, search and routing see it as if it were made here. At start (and after a reconnect) everything newer
- *   than what this desktop knows is read.
- * Records from the team are committed while `fromTeam` is set, so they are not sent back.
- */
+/** A `team_records` row as read back (the record is checked by its collection's schema before use). */
 type RecordRow = { coll: string; id: string; record: unknown; version: string; deleted: boolean };
 
 /** What to read from the team: these conversations, messages and other shared records. */
@@ -63,6 +52,18 @@ function keyOfAction(a: TeamAction): string | null {
   return null;
 }
 
+/**
+ * Team sync of conversations, messages and the other shared records (team mode, docs/team-mode.md;
+ * sharedCollections.ts). The local store stays what every service reads; this keeps it and the team database in step:
+ * - out: each local commit's shared records become actions in the desktop's outbox (fsynced with the
+ *   agent's acknowledgement, so nothing is lost while the database is away) and are sent in order. A record is
+ *   written only if the team's copy is still the version this desktop last saw (compare-and-set): when another
+ *   desktop changed it first, theirs stands, this desktop takes it and the agent is told (`conflicts`).
+ * - in: every change the team commits is announced (LISTEN/NOTIFY); the row is read and committed locally, so the
+ *   queue, search and routing see it as if it were made here. At start (and after a reconnect) everything newer
+ *   than what this desktop knows is read.
+ * Records from the team are committed while `fromTeam` is set, so they are not sent back.
+ */
 export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   const { store, log } = deps;
   const outbox = new TeamOutbox(path.join(deps.dataDir, 'team-outbox.jsonl'));
