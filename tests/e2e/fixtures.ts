@@ -109,10 +109,14 @@ export async function openApp(page: Page, app: WebApp, who: { name: string; pin:
   await page.goto(app.url);
   const signInButton = page.getByRole('button', { name: /^(登录|Sign in)$/ });
   const queueRow = page.getByRole('listbox').first().getByRole('option').first();
+  const home = who === DEMO.trainee ? page.getByRole('heading', { name: /培训|Training/ }) : queueRow;
   await expect(signInButton.or(queueRow).first()).toBeVisible();
-  if (await signInButton.isVisible()) await signIn(page, who);
-  if (who === DEMO.trainee) await page.getByRole('heading', { name: /培训|Training/ }).waitFor();
-  else await queueRow.waitFor();
+  // Retried as a whole: on a loaded machine the sign-in screen can appear only after a first look found neither it
+  // nor the queue settled (CI once skipped the sign-in and waited for the queue behind it for a minute).
+  await expect(async () => {
+    if (await signInButton.isVisible()) await signIn(page, who);
+    await expect(home.first()).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 50_000 });
 }
 /** Signs out and back in as someone else (the way an agent hands over the workstation). */
 export async function switchTo(page: Page, who: { name: string; pin: string }) {
