@@ -24,6 +24,8 @@ export interface ReplayResult {
  */
 export class TeamOutbox {
   private readonly order: TeamAction[] = [];
+  /** The ids in `order` (a commit's actions are checked against it, not against a copy of the whole list). */
+  private readonly known = new Set<string>();
   private readonly done = new Set<string>();
   /** Lines that did not read back, set aside. */
   readonly badLines: string[] = [];
@@ -41,13 +43,22 @@ export class TeamOutbox {
       }
       const r = OutboxLine.safeParse(json);
       if (!r.success) this.badLines.push(raw);
-      else if ('action' in r.data) this.order.push(r.data.action);
-      else this.done.add(r.data.done);
+      else if ('action' in r.data) {
+        this.order.push(r.data.action);
+        this.known.add(r.data.action.id);
+      } else this.done.add(r.data.done);
     }
     if (this.badLines.length > 0) {
       this.appendTo(`${file}.bad`, this.badLines.map((l) => `${l}\n`).join(''));
       this.rewrite(); // the file now holds only what reads back
     }
+  }
+
+  /** How many actions wait (counted, not listed: asked after every commit). */
+  get waiting(): number {
+    let settled = 0;
+    for (const id of this.done) if (this.known.has(id)) settled++;
+    return this.order.length - settled;
   }
 
   /** Actions not yet settled by the database, oldest first. */
@@ -62,11 +73,17 @@ export class TeamOutbox {
 
   /** Keeps several actions with one write and one fsync (a commit's worth). */
   enqueueAll(inputs: readonly TeamAction[]): void {
-    const known = new Set(this.order.map((a) => a.id));
-    const fresh = inputs.map((a) => TeamAction.parse(a)).filter((a) => !known.has(a.id) && (known.add(a.id), true));
-    if (fresh.length === 0) return;
-    this.appendTo(this.file, fresh.map((action) => `${JSON.stringify({ action })}\n`).join(''));
-    this.order.push(...fresh);
+    const fresh = new Map<string, TeamAction>();
+    for (const input of inputs) {
+      const a = TeamAction.parse(input);
+      if (!this.known.has(a.id) && !fresh.has(a.id)) fresh.set(a.id, a);
+    }
+    if (fresh.size === 0) return;
+    this.appendTo(this.file, [...fresh.values()].map((action) => `${JSON.stringify({ action })}\n`).join(''));
+    for (const a of fresh.values()) {
+      this.order.push(a);
+      this.known.add(a.id);
+    }
   }
 
   /** Sends the waiting actions in order through `apply`; stops at the first failure (the rest wait). */
@@ -86,6 +103,7 @@ export class TeamOutbox {
     // Everything settled: start the file afresh instead of letting it grow for ever.
     if (this.order.length > 0 && this.pending().length === 0) {
       this.order.length = 0;
+      this.known.clear();
       this.done.clear();
       this.rewrite();
     }

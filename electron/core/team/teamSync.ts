@@ -88,7 +88,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     const k = keyOfAction(a);
     if (k) count(k, 1);
   }
-  const status: TeamSyncStatus = { online: false, waiting: outbox.pending().length, conflicts: [], lastError: null };
+  const status: TeamSyncStatus = { online: false, waiting: outbox.waiting, conflicts: [], lastError: null };
   let db: TeamDb | null = null;
   let fromTeam = false;
   let stopped = false;
@@ -123,7 +123,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     // In the same fsync as each other, right after the store's own: acknowledged once, nothing lost.
     outbox.enqueueAll(actions);
     if (actions.length > 0) deps.feed.publish([topic.team]);
-    status.waiting = outbox.pending().length;
+    status.waiting = outbox.waiting;
     schedule();
   });
 
@@ -297,7 +297,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   await connect();
 
   return {
-    status: (): TeamSyncStatus => ({ ...status, waiting: outbox.pending().length, conflicts: [...status.conflicts] }),
+    status: (): TeamSyncStatus => ({ ...status, waiting: outbox.waiting, conflicts: [...status.conflicts] }),
     /** Resolves when everything this desktop did so far was sent (or could not be: see status). */
     async flush(): Promise<void> {
       while (sending) await sending;
