@@ -52,6 +52,8 @@ export interface CoreOptions {
   spoolParseWorkerMinBytes?: number;
   /** Team mode: the team's PostgreSQL (the Electron main and web mode read KEFU_TEAM_DATABASE_URL). */
   team?: TeamDbConfig;
+  /** Team mode: actions sent per database transaction when a backlog waits (default 200; the bench compares 1). */
+  teamSendChunk?: number;
   /** The spool parse worker's client (tests: one that fails). */
   spoolParser?: ParseClient;
   /**
@@ -154,7 +156,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   spool.start();
   await training.start();
   // Team mode: this desktop's store kept in step with the team's PostgreSQL (team/teamSync.ts).
-  team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir) }, opts.team) : null;
+  team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir), sendChunk: opts.teamSendChunk }, opts.team) : null;
 
   return {
     call,

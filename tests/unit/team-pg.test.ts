@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTeamDb } from '../../electron/core/team/migrate';
 import { TEAM_MIGRATIONS } from '../../electron/core/team/migrations';
-import { applyTeamAction, type TeamAction } from '../../electron/core/team/teamActions';
+import { applyTeamAction, applyTeamActions, type TeamAction } from '../../electron/core/team/teamActions';
 import { listenTeamChanges, type ListenState, type TeamChange } from '../../electron/core/team/teamChanges';
 import { createTeamConversations } from '../../electron/core/team/teamConversations';
 import { openTeamDb, teamDbFromEnv, type TeamDb } from '../../electron/core/team/teamDb';
@@ -200,7 +200,7 @@ describe('the offline outbox', () => {
     await team.put(testConversation('c-free'));
     const free = (await team.get('c-free'))!;
     const desk = await openTeamDb({ url: server.url, poolSize: 1 });
-    const apply = (a: TeamAction) => applyTeamAction(desk.pool, 'desk-1', a);
+    const apply = (chunk: TeamAction[]) => applyTeamActions(desk.pool, 'desk-1', chunk);
     try {
       await server.pause(); // the database goes away
       const outbox = new TeamOutbox(file);
@@ -220,11 +220,12 @@ describe('the offline outbox', () => {
       await team.update({ ...(await team.get('c-moved'))!.record, assigneeId: 'a-wang' }, (await team.get('c-moved'))!.version);
       expect((await team.takeNext('a-zhou', 2))?.record.id).toBe('c-free');
       // A crash after act-1 reached the database but before the outbox noted it: replayed, it is recognised.
-      await apply(actions[0]);
+      await apply([actions[0]]);
 
       const reopened = new TeamOutbox(file); // the desktop restarted: the outbox is read back from disk
       expect(reopened.pending().map((a) => a.id)).toEqual(['act-1', 'act-2', 'act-3']);
-      const back = await reopened.replay(apply);
+      // The backlog goes in one transaction (a chunk), each action still claimed by its own id.
+      const back = await reopened.replay(apply, { max: 10 });
       expect(back.error).toBeNull();
       expect(back.settled.map((s) => [s.action.id, s.outcome, s.duplicate])).toEqual([
         ['act-1', { status: 'applied' }, true],
@@ -240,6 +241,50 @@ describe('the offline outbox', () => {
       expect(readFileSync(file, 'utf8')).toBe('');
     } finally {
       await desk.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends a backlog in chunks, one transaction each: a chunk the database refuses is retried one by one, in order, and nothing of it is half written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kefu-team-outbox-'));
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-chunk', { assigneeId: 'a-lina' }));
+    const transactions: number[] = [];
+    const apply = (chunk: TeamAction[]) => (transactions.push(chunk.length), applyTeamActions(db.pool, 'desk-1', chunk));
+    try {
+      const outbox = new TeamOutbox(path.join(dir, 'team-outbox.jsonl'));
+      const replies: TeamAction[] = Array.from({ length: 5 }, (_, i) => ({ id: `act-r${i}`, kind: 'reply', conversationId: 'c-chunk', agentId: 'a-lina', message: testReply(`m-r${i}`, 'c-chunk', 'a-lina', 1_795_000_100_000 + i), at: 1_795_000_100_000 + i }));
+      // A canned reply its collection's schema refuses: the database side throws, rolling its whole chunk back.
+      const refused: TeamAction = { id: 'act-bad', kind: 'publishRecord', coll: 'cannedReplies', record: { id: 'cr-bad', title: 42 }, expectedVersion: null, follows: false, at: 1_795_000_100_010 };
+      const after: TeamAction = { id: 'act-after', kind: 'reply', conversationId: 'c-chunk', agentId: 'a-lina', message: testReply('m-after', 'c-chunk', 'a-lina', 1_795_000_100_011), at: 1_795_000_100_011 };
+      outbox.enqueueAll([...replies.slice(0, 3), refused, ...replies.slice(3), after]);
+
+      const r = await outbox.replay(apply, { max: 4 });
+      // Chunk [r0 r1 r2 bad] failed and rolled back; alone, r0..r2 apply (not duplicates: nothing of the chunk was
+      // kept) and the refused one stops the replay; what follows it waits, in order.
+      expect(transactions).toEqual([4, 1, 1, 1, 1]);
+      expect(r.settled.map((s) => [s.action.id, s.outcome.status, s.duplicate])).toEqual([
+        ['act-r0', 'applied', false],
+        ['act-r1', 'applied', false],
+        ['act-r2', 'applied', false],
+      ]);
+      expect(r.error).toMatch(/title|expected/i);
+      expect(outbox.pending().map((a) => a.id)).toEqual(['act-bad', 'act-r3', 'act-r4', 'act-after']);
+      expect((await team.messagesOf('c-chunk')).map((m) => m.id)).toEqual(['m-r0', 'm-r1', 'm-r2']);
+      expect((await db.pool.query("select 1 from team_actions where id = 'act-bad'")).rowCount).toBe(0);
+
+      // Without the refused action (set aside by hand here), the rest goes in one chunk, each applied once.
+      const fixed = new TeamOutbox(path.join(dir, 'team-outbox-2.jsonl'));
+      fixed.enqueueAll([...replies, after]);
+      transactions.length = 0;
+      const again = await fixed.replay(apply, { max: 10 });
+      expect(transactions).toEqual([6]);
+      expect(again.settled.map((s) => [s.action.id, s.duplicate])).toEqual([
+        ['act-r0', true], ['act-r1', true], ['act-r2', true], ['act-r3', false], ['act-r4', false], ['act-after', false],
+      ]);
+      expect((await team.messagesOf('c-chunk')).map((m) => m.id)).toEqual(['m-r0', 'm-r1', 'm-r2', 'm-r3', 'm-r4', 'm-after']);
+      expect((await team.get('c-chunk'))?.version).toBe(1 + 6);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

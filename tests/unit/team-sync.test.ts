@@ -178,6 +178,10 @@ describe('team mode: two desktops on one database', () => {
     await server.pause();
     try {
       const reply = await call<{ id: string }>(a, 'conversation.reply', { id: got.conversationId, body: '请换个网络再试一次' });
+      // More changes of the same conversation while away: each follows the one before it when sent (in chunks,
+      // one transaction for the backlog), and none of them meets a conflict of its own making.
+      await call(a, 'conversation.setTags', { id: got.conversationId, tags: ['网络'] });
+      await call(a, 'conversation.setTags', { id: got.conversationId, tags: ['网络', '已回复'] });
       await a.team!.flush();
       expect(a.store.get('messages', reply.id)?.body).toBe('请换个网络再试一次'); // acknowledged on this desktop
       expect(a.team!.status().waiting).toBeGreaterThan(0); // "not yet synced"
@@ -188,6 +192,9 @@ describe('team mode: two desktops on one database', () => {
       await eventually(() => !!b.store.get('messages', reply.id), 'the reply reaches desktop B');
       const copies = [...b.store.all('messages').values()].filter((m) => m.body === '请换个网络再试一次');
       expect(copies).toHaveLength(1);
+      await eventually(() => b.store.get('conversations', got.conversationId)?.tags.join() === '网络,已回复', 'the last change stands on desktop B');
+      expect(a.team!.status().conflicts).toEqual([]);
+      expect(a.store.get('conversations', got.conversationId)?.tags).toEqual(['网络', '已回复']);
     } finally {
       await server.resume().catch(() => {});
     }

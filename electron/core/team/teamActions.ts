@@ -70,31 +70,72 @@ export const TeamOutcome = z.discriminatedUnion('status', [
 ]);
 export type TeamOutcome = z.infer<typeof TeamOutcome>;
 
+/** How one action came out; `duplicate`: it had been applied before (a replay), nothing was done again. */
+export interface AppliedAction {
+  outcome: TeamOutcome;
+  duplicate: boolean;
+}
+
 /**
  * Applies an action in ONE transaction together with its id in `team_actions`: replayed after a crash, a lost
  * acknowledgement or a reconnect, the second attempt finds the id and returns the first outcome without doing
  * anything again (`duplicate`). Conflicts are resolved by rule (see TeamOutcome), never by overwriting.
  */
-export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: TeamAction): Promise<{ outcome: TeamOutcome; duplicate: boolean }> {
-  const action = TeamAction.parse(input);
+export async function applyTeamAction(pool: pg.Pool, desktopId: string, input: TeamAction): Promise<AppliedAction> {
+  return (await applyTeamActions(pool, desktopId, [input]))[0];
+}
+
+/**
+ * Applies several actions, in order, in ONE transaction (the outbox sends a backlog this way: one commit for up to a
+ * few hundred actions instead of one each, which is what a big import on a team desktop needs). Each action is
+ * claimed by its id like applyTeamAction, so a replayed chunk applies only what it had not applied before. All or
+ * nothing: if anything fails the transaction rolls back and nothing of the chunk is written or recorded.
+ */
+export async function applyTeamActions(pool: pg.Pool, desktopId: string, inputs: readonly TeamAction[]): Promise<AppliedAction[]> {
+  if (inputs.length === 0) return [];
+  const actions = inputs.map((a) => TeamAction.parse(a));
   const client = await pool.connect();
   // A held client has no pool listener: without one, a connection the server drops would crash the process
-  // (the action then fails and waits in the outbox for the next replay).
+  // (the actions then fail and wait in the outbox for the next replay).
   let broken = false;
   const onError = () => (broken = true);
   client.on('error', onError);
   try {
     await client.query('begin');
-    const claimed = await client.query('insert into team_actions (id, desktop_id, kind, outcome) values ($1, $2, $3, $4) on conflict (id) do nothing', [action.id, desktopId, action.kind, '{}']);
-    if (claimed.rowCount === 0) {
-      const r = await client.query<{ outcome: unknown }>('select outcome from team_actions where id = $1', [action.id]);
-      await client.query('commit');
-      return { outcome: TeamOutcome.parse(r.rows[0].outcome), duplicate: true };
+    const ids = actions.map((a) => a.id);
+    const claimed = await client.query<{ id: string }>(
+      `insert into team_actions (id, desktop_id, kind, outcome)
+       select id, $2, kind, '{}'::jsonb from unnest($1::text[], $3::text[]) as a(id, kind)
+       on conflict (id) do nothing returning id`,
+      [ids, desktopId, actions.map((a) => a.kind)],
+    );
+    const fresh = new Set(claimed.rows.map((r) => r.id));
+    const before = new Map<string, TeamOutcome>();
+    if (fresh.size < actions.length) {
+      const r = await client.query<{ id: string; outcome: unknown }>('select id, outcome from team_actions where id = any($1)', [ids.filter((id) => !fresh.has(id))]);
+      for (const row of r.rows) before.set(row.id, TeamOutcome.parse(row.outcome));
     }
-    const outcome = await perform(client, action);
-    await client.query('update team_actions set outcome = $2 where id = $1', [action.id, JSON.stringify(outcome)]);
+    const out: AppliedAction[] = [];
+    const made: { id: string; outcome: TeamOutcome }[] = [];
+    for (const action of actions) {
+      if (!fresh.has(action.id)) {
+        const outcome = before.get(action.id);
+        if (!outcome) throw new Error(`team action ${action.id} is neither new nor recorded`);
+        out.push({ outcome, duplicate: true });
+        continue;
+      }
+      const outcome = await perform(client, action);
+      made.push({ id: action.id, outcome });
+      out.push({ outcome, duplicate: false });
+    }
+    if (made.length > 0) {
+      await client.query('update team_actions t set outcome = u.outcome from unnest($1::text[], $2::jsonb[]) as u(id, outcome) where t.id = u.id', [
+        made.map((m) => m.id),
+        made.map((m) => JSON.stringify(m.outcome)),
+      ]);
+    }
     await client.query('commit');
-    return { outcome, duplicate: false };
+    return out;
   } catch (e) {
     await client.query('rollback').catch(() => {});
     throw e;

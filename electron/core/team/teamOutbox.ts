@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomicFile';
-import { TeamAction, TeamOutcome } from './teamActions';
+import { TeamAction, TeamOutcome, type AppliedAction } from './teamActions';
 
 /** One line of the outbox file: an action the agent did, or the outcome that settled one. */
 const OutboxLine = z.union([z.object({ action: TeamAction }), z.object({ done: z.string().min(1), outcome: TeamOutcome })]);
@@ -86,19 +86,44 @@ export class TeamOutbox {
     }
   }
 
-  /** Sends the waiting actions in order through `apply`; stops at the first failure (the rest wait). */
-  async replay(apply: (a: TeamAction) => Promise<{ outcome: TeamOutcome; duplicate: boolean }>): Promise<ReplayResult> {
+  /**
+   * Sends the waiting actions in order, in chunks of at most `max` (each chunk one call of `apply`, one database
+   * transaction, one fsync of its outcomes here). `cutBefore` ends a chunk early before an action that must see an
+   * earlier one of the same chunk settled first. A chunk that fails is tried again one action at a time, so one
+   * action the database refuses holds up only itself and what follows it, as before chunking; the first single
+   * failure stops the replay (the rest wait, in order).
+   */
+  async replay(
+    apply: (chunk: TeamAction[]) => Promise<AppliedAction[]>,
+    opts: { max?: number; cutBefore?: (next: TeamAction, chunk: readonly TeamAction[]) => boolean } = {},
+  ): Promise<ReplayResult> {
+    const max = Math.max(1, opts.max ?? 1);
     const settled: ReplayResult['settled'] = [];
-    for (const action of this.pending()) {
-      let r: { outcome: TeamOutcome; duplicate: boolean };
+    const pending = this.pending();
+    const note = (chunk: TeamAction[], results: AppliedAction[]) => {
+      if (results.length !== chunk.length) throw new Error(`team outbox: ${chunk.length} actions sent, ${results.length} outcomes back`);
+      this.appendTo(this.file, chunk.map((action, i) => `${JSON.stringify({ done: action.id, outcome: results[i].outcome })}\n`).join(''));
+      chunk.forEach((action, i) => {
+        this.done.add(action.id);
+        settled.push({ action, ...results[i] });
+      });
+    };
+    for (let at = 0; at < pending.length; ) {
+      const chunk: TeamAction[] = [pending[at]];
+      while (chunk.length < max && at + chunk.length < pending.length && !opts.cutBefore?.(pending[at + chunk.length], chunk)) chunk.push(pending[at + chunk.length]);
       try {
-        r = await apply(action);
+        note(chunk, await apply(chunk));
       } catch (e) {
-        return { settled, waiting: this.pending().length, error: e instanceof Error ? e.message : String(e) };
+        if (chunk.length === 1) return { settled, waiting: this.pending().length, error: e instanceof Error ? e.message : String(e) };
+        for (const action of chunk) {
+          try {
+            note([action], await apply([action]));
+          } catch (single) {
+            return { settled, waiting: this.pending().length, error: single instanceof Error ? single.message : String(single) };
+          }
+        }
       }
-      this.appendTo(this.file, `${JSON.stringify({ done: action.id, outcome: r.outcome })}\n`);
-      this.done.add(action.id);
-      settled.push({ action, ...r });
+      at += chunk.length;
     }
     // Everything settled: start the file afresh instead of letting it grow for ever.
     if (this.order.length > 0 && this.pending().length === 0) {

@@ -6,7 +6,7 @@ import { SHARED_RECORDS } from './sharedCollections';
 import type { Log } from '../log';
 import type { ChangeFeed } from '../feed';
 import type { Change, Store } from '../store/types';
-import { applyTeamAction, type TeamAction, type TeamOutcome } from './teamActions';
+import { applyTeamActions, type AppliedAction, type TeamAction, type TeamOutcome } from './teamActions';
 import { listenTeamChanges, type ListenState, type TeamChange } from './teamChanges';
 import { openTeamDb, type TeamDb, type TeamDbConfig } from './teamDb';
 import { TeamOutbox } from './teamOutbox';
@@ -20,6 +20,8 @@ export interface TeamSyncDeps {
   newId: (prefix: string) => string;
   /** Names this desktop in the team database's record of applied actions. */
   desktopId: string;
+  /** Actions per transaction when a backlog waits (default SEND_CHUNK). */
+  sendChunk?: number;
 }
 
 export interface TeamSyncStatus {
@@ -41,6 +43,12 @@ interface Wanted {
   messages: string[];
   records: { coll: CollectionName; id: string }[];
 }
+
+/**
+ * Actions sent per database transaction when a backlog waits (a big import, a return after an outage): one commit
+ * for a few hundred instead of one each. Small enough that one chunk's transaction holds its row locks briefly.
+ */
+const SEND_CHUNK = 200;
 
 /** One map key per record of any shared collection. */
 const key = (coll: string, id: string) => `${coll}\u0000${id}`;
@@ -209,22 +217,37 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   async function send(): Promise<void> {
     if (!db || stopped) return;
     const pool = db.pool;
-    const r = await outbox.replay(async (a: TeamAction) => {
-      let sent = a;
-      const k = keyOfAction(a);
-      if (k && (a.kind === 'publish' || a.kind === 'publishRecord' || a.kind === 'deleteRecord') && a.follows) {
-        // After this desktop's previous change of it: on that one's version, or giving way as that one did.
-        if (gaveWay.has(k)) {
-          const outcome: TeamOutcome = { status: 'conflict', version: versions.get(k) ?? 1 };
-          settle(a, outcome);
-          return { outcome, duplicate: false };
+    const r = await outbox.replay(
+      async (chunk) => {
+        // Each follower is sent on the version its predecessor made, or gives way as that one did; the predecessor
+        // is settled by then (cutBefore keeps one record's changes in separate chunks).
+        const given: (AppliedAction | null)[] = [];
+        const toSend: TeamAction[] = [];
+        for (const a of chunk) {
+          const k = keyOfAction(a);
+          if (k && (a.kind === 'publish' || a.kind === 'publishRecord' || a.kind === 'deleteRecord') && a.follows) {
+            if (gaveWay.has(k)) {
+              given.push({ outcome: { status: 'conflict', version: versions.get(k) ?? 1 }, duplicate: false });
+              continue;
+            }
+            toSend.push({ ...a, expectedVersion: ownVersions.get(k) ?? null });
+          } else toSend.push(a);
+          given.push(null);
         }
-        sent = { ...a, expectedVersion: ownVersions.get(k) ?? null };
-      }
-      const done = await applyTeamAction(pool, deps.desktopId, sent);
-      settle(a, done.outcome);
-      return done;
-    });
+        const done = await applyTeamActions(pool, deps.desktopId, toSend);
+        let j = 0;
+        const out = given.map((g) => g ?? done[j++]);
+        chunk.forEach((a, i) => settle(a, out[i].outcome));
+        return out;
+      },
+      {
+        max: deps.sendChunk ?? SEND_CHUNK,
+        cutBefore: (next, chunk) => {
+          const k = keyOfAction(next);
+          return k !== null && chunk.some((a) => keyOfAction(a) === k);
+        },
+      },
+    );
     status.waiting = r.waiting;
     status.lastError = r.error;
     if (r.settled.length > 0 || r.error) deps.feed.publish([topic.team]);
