@@ -13,9 +13,21 @@ export const TeamSyncView = z.object({
   /** This desktop's actions waiting to reach the team's database ("not yet synced"). */
   waiting: z.number().int().nonnegative(),
   /** This desktop's changes that met another desktop's first (newest last): the other one stands. */
-  conflicts: z.array(z.object({ conversationId: Id, at: EpochMs, teamVersion: z.number().int().positive() })),
+  conflicts: z.array(
+    z.object({
+      /** The shared collection of the record ('conversations', 'cannedReplies', ...: electron/core/team/sharedCollections.ts). */
+      coll: z.string().min(1),
+      recordId: Id,
+      /** The conversation to open (a conversation's conflict), else null. */
+      conversationId: Id.nullable(),
+      at: EpochMs,
+      teamVersion: z.number().int().positive(),
+    }),
+  ),
   /** Why the last attempt failed (English, for the log and a lead), or null. */
   lastError: z.string().nullable(),
+  /** Joining the team: this desktop's earlier work being uploaded (rows done of total), else null. */
+  joining: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
 });
 export type TeamSyncView = z.infer<typeof TeamSyncView>;
 

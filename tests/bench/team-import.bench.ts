@@ -4,8 +4,9 @@
  * to the team's PostgreSQL (18, embedded, same machine, loopback). Prints the import's time, then how long the
  * backlog took to reach the team database, sent one action per transaction (as before) and in chunks of 200 per
  * transaction (now), each on a fresh database and desktop; and checks the team database ends with every record.
+ * First the desktop joins the team: the store it held before (500 conversations × 4 messages) is uploaded (timed).
  *
- * BENCH_TEAM_IMPORT_EVENTS (default 10 000) changes the size.
+ * BENCH_TEAM_IMPORT_EVENTS (default 10 000), BENCH_TEAM_JOIN_CONVERSATIONS (500) and BENCH_TEAM_JOIN_MESSAGES (4) change the sizes.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,9 @@ import { NOW, writeBenchStore } from './benchCore';
 import { spoolText } from './spool.bench';
 
 const EVENTS = Number(process.env.BENCH_TEAM_IMPORT_EVENTS ?? 10_000);
+/** The store the desktop held before joining: conversations × messages each. */
+const HELD = Number(process.env.BENCH_TEAM_JOIN_CONVERSATIONS ?? 500);
+const HELD_MESSAGES = Number(process.env.BENCH_TEAM_JOIN_MESSAGES ?? 4);
 
 export default async function run(): Promise<void> {
   const server = await startPostgres('kefu_team_import');
@@ -47,17 +51,20 @@ async function runOne(url: string, chunk: number): Promise<void> {
   console.log(`--- ${EVENTS} spool events on a team desktop, ${chunk === 1 ? 'one action per transaction' : `${chunk} actions per transaction`} ---`);
   const dir = benchTempDir('team-import');
   try {
-    await writeBenchStore(dir, 500, 4);
+    await writeBenchStore(dir, HELD, HELD_MESSAGES);
     const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: () => {}, seedDemo: false, spoolWatch: false, team: { url, poolSize: 2 }, teamSendChunk: chunk });
     const team = core.team!;
     const lead = await signInDemo(core, LEAD_ID);
     await core.settled();
-    await team.flush(); // what the desktop held before (and the sign-in) is in the team before the clock starts
+    // Joining: what the desktop held before (and the sign-in) is uploaded to the team before the import's clock starts.
+    let t = performance.now();
+    await team.flush();
+    console.log(`joined the team: uploaded ${core.store.all('conversations').size} conversations and ${core.store.all('messages').size} messages (and the shared records) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const customers = [...core.store.all('customers').keys()];
     mkdirSync(path.join(dir, 'spool'), { recursive: true });
     writeFileSync(path.join(dir, 'spool', 'bench.jsonl'), spoolText(customers, EVENTS));
 
-    let t = performance.now();
+    t = performance.now();
     const r = await core.call('spool.scan', {}, lead);
     if (!r.ok) throw new Error(r.error.message);
     const importS = (performance.now() - t) / 1000;

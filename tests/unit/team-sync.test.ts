@@ -82,10 +82,16 @@ describe('team mode: two desktops on one database', () => {
     await a.team!.flush();
     await eventually(() => !!b.store.get('conversations', got.conversationId), 'the conversation reaches desktop B');
     // Both change it before either can hear of the other's change (the database is away for a moment).
+    await call(a, 'session.signIn', { agentId: LEAD_ID }, 'lead');
+    await call(b, 'session.signIn', { agentId: LEAD_ID }, 'lead');
+    const canned = { title: '退款说明', category: null, locale: 'zh-CN', shortcut: '', scope: 'team' };
     await server.pause();
     try {
       await call(a, 'conversation.setTags', { id: got.conversationId, tags: ['from-a'] });
       await call(b, 'conversation.setTags', { id: got.conversationId, tags: ['from-b'] });
+      // A shared record other than a conversation, changed on both: the same rule, and the agent is told too.
+      await call(a, 'canned.save', { ...canned, id: 'cr-01', body: '甲工作台的版本' }, 'lead');
+      await call(b, 'canned.save', { ...canned, id: 'cr-01', body: '乙工作台的版本' }, 'lead');
     } finally {
       await server.resume();
     }
@@ -93,16 +99,66 @@ describe('team mode: two desktops on one database', () => {
     await Promise.all([a.team!.flush(), b.team!.flush()]);
     const tagsOf = (d: Core) => d.store.get('conversations', got.conversationId)!.tags;
     await eventually(() => tagsOf(a).join() === tagsOf(b).join(), 'both desktops show the same tags');
-    const conflicts = [...a.team!.status().conflicts, ...b.team!.status().conflicts];
+    await eventually(() => a.store.get('cannedReplies', 'cr-01')?.body === b.store.get('cannedReplies', 'cr-01')?.body, 'both desktops show the same canned reply');
+    const all = [...a.team!.status().conflicts, ...b.team!.status().conflicts];
+    expect(all.map((c) => c.coll).sort()).toEqual(['cannedReplies', 'conversations']);
+    expect(all.find((c) => c.coll === 'cannedReplies')).toMatchObject({ recordId: 'cr-01', conversationId: null, outcome: { status: 'conflict' } });
+    const conflicts = all.filter((c) => c.coll === 'conversations');
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ conversationId: got.conversationId, outcome: { status: 'conflict' } });
     // The header's call says so on that desktop.
     const views = await Promise.all([a, b].map((d) => call<{ enabled: boolean; conflicts: { conversationId: string }[] }>(d, 'team.status', {})));
     expect(views.every((v) => v.enabled)).toBe(true);
-    expect(views.flatMap((v) => v.conflicts.map((c) => c.conversationId))).toEqual([got.conversationId]);
+    expect(views.flatMap((v) => v.conflicts.map((c) => c.conversationId)).filter(Boolean)).toEqual([got.conversationId]);
     // The desktop that was told is the one whose tags did not stand.
     const loser = a.team!.status().conflicts.length === 1 ? 'from-a' : 'from-b';
     expect(tagsOf(a)).toEqual([loser === 'from-a' ? 'from-b' : 'from-a']);
+  });
+
+  it('a desktop joining the team brings the work it held before; joining again, or another desktop with the same demo data, adds nothing twice', async () => {
+    // Desktop A worked on its own before the team existed.
+    const dirA = mkdtempSync(path.join(tmpdir(), 'kefu-team-desk-'));
+    const solo = withNamedSessions(await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false }));
+    const before = await call<{ conversationId: string }>(solo, 'sim.customerMessage', { customerId: 'cu-0007', category: 'payment', body: '加入团队前的会话' });
+    const reply = await call<{ id: string }>(solo, 'conversation.reply', { id: before.conversationId, body: '加入团队前的回复' });
+    await call(solo, 'session.signIn', { agentId: LEAD_ID }, 'lead');
+    const canned = await call<{ id: string }>(solo, 'canned.save', { title: '入队前模板', body: '加入团队前写的模板', category: null, locale: 'zh-CN', shortcut: '', scope: 'team' }, 'lead');
+    const local = { conversations: [...solo.store.all('conversations').keys()], messages: solo.store.all('messages').size };
+    await solo.raw.close();
+
+    const lines: string[] = [];
+    const open = async () => {
+      const core = await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: (_l, m) => lines.push(m), spoolWatch: false, team: { url: server.url, poolSize: 2 } });
+      opened.push({ core, dir: dirA });
+      return withNamedSessions(core);
+    };
+    const a = await open();
+    await a.team!.flush();
+    expect(lines.filter((l) => l.startsWith('team: joined team database'))).toHaveLength(1);
+    const b = await desktop(); // a new desktop: its own demo data, the same records as A's first ones
+    await b.team!.flush();
+    await eventually(() => !!b.store.get('messages', reply.id) && !!b.store.get('cannedReplies', canned.id), 'what A held before reaches desktop B');
+    expect(b.store.get('conversations', before.conversationId)?.customerId).toBe('cu-0007');
+    expect([...b.store.all('messages').values()].filter((m) => m.conversationId === before.conversationId).map((m) => m.body).sort()).toEqual(['加入团队前的会话', '加入团队前的回复'].sort());
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: server.url });
+    await c.connect();
+    try {
+      const count = async () => (await c.query<{ convs: string; msgs: string }>('select (select count(*) from team_conversations) as convs, (select count(*) from team_messages) as msgs')).rows[0];
+      // Every conversation once: A's, and B's demo ones were A's demo ones (same ids: B added none of its own).
+      expect(Number((await count()).convs)).toBe(new Set([...local.conversations, ...b.store.all('conversations').keys()]).size);
+      expect(Number((await count()).convs)).toBe(local.conversations.length);
+      expect(Number((await count()).msgs)).toBe(local.messages);
+      // A restart of A: already joined, nothing uploaded again.
+      await a.raw.close();
+      const again = await open();
+      await again.team!.flush();
+      expect(lines.filter((l) => l.startsWith('team: joined team database'))).toHaveLength(1);
+      expect(await count()).toEqual({ convs: String(local.conversations.length), msgs: String(local.messages) });
+      expect(again.team!.status()).toMatchObject({ waiting: 0, conflicts: [], joining: null });
+    } finally {
+      await c.end();
+    }
   });
 
   it('a desktop starting while the database is away opens on its own store, then joins when it is back', async () => {

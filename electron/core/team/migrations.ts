@@ -82,4 +82,15 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
         for each row execute function team_notify_record();
     `,
   },
+  {
+    version: 3,
+    name: "the team database's identity (a desktop uploads what it held before joining once per team database)",
+    sql: `
+      create table team_meta (
+        key text primary key,
+        value text not null
+      );
+      insert into team_meta (key, value) values ('team_id', gen_random_uuid()::text);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import type { Change, Store } from '../store/types';
 import { applyTeamActions, type AppliedAction, type TeamAction, type TeamOutcome } from './teamActions';
 import { listenTeamChanges, type ListenState, type TeamChange } from './teamChanges';
 import { openTeamDb, type TeamDb, type TeamDbConfig } from './teamDb';
+import { joinedTeamId, markJoined, planSize, planUpload, teamIdOf, uploadMessages, uploadRecords } from './teamJoin';
 import { TeamOutbox } from './teamOutbox';
 
 export interface TeamSyncDeps {
@@ -30,8 +31,10 @@ export interface TeamSyncStatus {
   /** This desktop's actions not yet in the team database ("not yet synced"). */
   waiting: number;
   /** Changes of this desktop that lost to another desktop's, newest last (shown to the agent). */
-  conflicts: { conversationId: string; at: number; outcome: TeamOutcome }[];
+  conflicts: { coll: string; recordId: string; conversationId: string | null; at: number; outcome: TeamOutcome }[];
   lastError: string | null;
+  /** Joining a team: what this desktop held before is being uploaded (rows done of total), else null. */
+  joining: { done: number; total: number } | null;
 }
 
 /** A `team_records` row as read back (the record is checked by its collection's schema before use). */
@@ -49,6 +52,9 @@ interface Wanted {
  * for a few hundred instead of one each. Small enough that one chunk's transaction holds its row locks briefly.
  */
 const SEND_CHUNK = 200;
+
+/** The header lists at most this many changes that gave way (the newest; every one is in the log). */
+const MAX_CONFLICTS_SHOWN = 100;
 
 /** One map key per record of any shared collection. */
 const key = (coll: string, id: string) => `${coll}\u0000${id}`;
@@ -96,8 +102,15 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     const k = keyOfAction(a);
     if (k) count(k, 1);
   }
-  const status: TeamSyncStatus = { online: false, waiting: outbox.waiting, conflicts: [], lastError: null };
+  const status: TeamSyncStatus = { online: false, waiting: outbox.waiting, conflicts: [], lastError: null, joining: null };
   let db: TeamDb | null = null;
+  /** The connected team database's id (teamJoin.ts), and the upload of what this desktop held before, while it runs. */
+  let teamId: string | null = null;
+  let joining: Promise<void> | null = null;
+  /** Sending waits while the join uploads records and conversations (an outbox write of one must follow the upload's). */
+  let holdSends = false;
+  /** Records the join uploaded: a change of one queued before the upload is sent on the version the upload made. */
+  const uploadedOnJoin = new Set<string>();
   let fromTeam = false;
   let stopped = false;
 
@@ -215,7 +228,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     })().finally(() => (sending = null));
   }
   async function send(): Promise<void> {
-    if (!db || stopped) return;
+    if (!db || stopped || holdSends) return;
     const pool = db.pool;
     const r = await outbox.replay(
       async (chunk) => {
@@ -230,6 +243,9 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
               given.push({ outcome: { status: 'conflict', version: versions.get(k) ?? 1 }, duplicate: false });
               continue;
             }
+            toSend.push({ ...a, expectedVersion: ownVersions.get(k) ?? null });
+          } else if (k && (a.kind === 'publish' || a.kind === 'publishRecord' || a.kind === 'deleteRecord') && a.expectedVersion === null && uploadedOnJoin.has(k)) {
+            // Made before the join's upload wrote this record (which it could not know then): on the upload's version.
             toSend.push({ ...a, expectedVersion: ownVersions.get(k) ?? null });
           } else toSend.push(a);
           given.push(null);
@@ -267,7 +283,8 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
       if (action.follows) return; // told once, for the change that met the other desktop's
       // Another desktop changed it first: theirs stands; take it here and tell the agent.
       const coll = action.kind === 'publish' ? 'conversations' : (action.coll as CollectionName);
-      if (coll === 'conversations') status.conflicts.push({ conversationId: id, at: deps.now(), outcome });
+      status.conflicts.push({ coll, recordId: id, conversationId: coll === 'conversations' ? id : null, at: deps.now(), outcome });
+      if (status.conflicts.length > MAX_CONFLICTS_SHOWN) status.conflicts.shift();
       log('warn', `team: ${coll} ${id} was changed on another desktop first (team version ${outcome.version}); this desktop's change gave way`);
       void pull(coll === 'conversations' ? { conversations: [id], messages: [], records: [] } : { conversations: [], messages: [], records: [{ coll, id }] });
     }
@@ -295,11 +312,65 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     status.online = s === 'listening';
     deps.feed.publish([topic.team]);
     // Back after a cut: what was announced meanwhile is gone, so read everything newer; send what waited.
+    // The first time on this team's database, the join does both, with the upload of what this desktop held.
     if (s === 'listening') {
-      void pull();
-      schedule();
+      if (teamId && joinedTeamId(deps.dataDir) !== teamId) {
+        if (!joining) joining = join(teamId).finally(() => (joining = null));
+      } else {
+        void pull();
+        schedule();
+      }
     }
   };
+
+  /**
+   * Joining a team database for the first time (teamJoin.ts): read the team's records, upload the shared records
+   * and conversations it lacks, send the outbox, then upload the messages. Noted as done only when all of it was;
+   * interrupted (the database went away, the app closed), it runs again on the next connection, adding nothing twice.
+   */
+  async function join(id: string): Promise<void> {
+    let lastShown = 0;
+    const show = (done: number, total: number) => {
+      status.joining = { done, total };
+      if (Date.now() - lastShown < 300 && done < total) return;
+      lastShown = Date.now();
+      deps.feed.publish([topic.team]);
+    };
+    try {
+      holdSends = true;
+      await pull();
+      const plan = planUpload(store, (coll, rid) => versions.has(key(coll, rid)), (coll, rid) => waitingPublishes.has(key(coll, rid)));
+      const total = planSize(plan);
+      show(0, total);
+      const pool = db!.pool;
+      const written = await uploadRecords(pool, store, plan, {
+        uploaded: (coll, rid) => {
+          const k = key(coll, rid);
+          versions.set(k, Math.max(versions.get(k) ?? 0, 1));
+          ownVersions.set(k, 1);
+          uploadedOnJoin.add(k);
+        },
+        progress: (rows) => show(rows, total),
+        stopped: () => stopped,
+      });
+      holdSends = false;
+      schedule();
+      while (sending) await sending; // the outbox's new conversations are in the team before the messages go
+      const before = total - plan.messages;
+      const messages = await uploadMessages(pool, store, { progress: (rows) => show(before + rows, total), stopped: () => stopped });
+      if (stopped) return;
+      markJoined(deps.dataDir, id, deps.now());
+      log('info', `team: joined team database ${id}: uploaded ${written} records and conversations and ${messages} messages this desktop held that the team did not have`);
+    } catch (e) {
+      status.lastError = e instanceof Error ? e.message : String(e);
+      log('warn', `team: could not upload this desktop's earlier work to the team yet (${status.lastError}); trying again on the next connection`);
+    } finally {
+      holdSends = false;
+      status.joining = null;
+      deps.feed.publish([topic.team]);
+      schedule();
+    }
+  }
 
   // Connect (and keep trying: the desktop works from its own store meanwhile).
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -314,15 +385,21 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
       return;
     }
     if (stopped) return void db.close();
+    try {
+      teamId = await teamIdOf(db.pool);
+    } catch (e) {
+      log('warn', `team: could not read the team database's id (${e instanceof Error ? e.message : String(e)}); this desktop's earlier work is not uploaded until it can`);
+    }
     listener = listenTeamChanges(config, onChange, { onState });
     await listener.ready;
   };
   await connect();
 
   return {
-    status: (): TeamSyncStatus => ({ ...status, waiting: outbox.waiting, conflicts: [...status.conflicts] }),
-    /** Resolves when everything this desktop did so far was sent (or could not be: see status). */
+    status: (): TeamSyncStatus => ({ ...status, waiting: outbox.waiting, conflicts: [...status.conflicts], joining: status.joining && { ...status.joining } }),
+    /** Resolves when everything this desktop did so far was sent (or could not be: see status), the join's upload included. */
     async flush(): Promise<void> {
+      while (joining) await joining;
       while (sending) await sending;
       schedule();
       while (sending) await sending;
@@ -333,6 +410,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
       stopped = true;
       unsubscribe();
       if (retry) clearTimeout(retry);
+      while (joining) await joining;
       while (sending) await sending.catch(() => {});
       await listener?.close();
       await db?.close();
@@ -343,13 +421,14 @@ export type TeamSync = Awaited<ReturnType<typeof startTeamSync>>;
 
 /** `team.status`: the sync's state for the header (team mode off: `enabled` false). */
 export function teamView(team: TeamSync | null): TeamSyncView {
-  if (!team) return { enabled: false, online: false, waiting: 0, conflicts: [], lastError: null };
+  if (!team) return { enabled: false, online: false, waiting: 0, conflicts: [], lastError: null, joining: null };
   const s = team.status();
   return {
     enabled: true,
     online: s.online,
     waiting: s.waiting,
-    conflicts: s.conflicts.map((c) => ({ conversationId: c.conversationId, at: c.at, teamVersion: c.outcome.status === 'conflict' ? c.outcome.version : 1 })),
+    conflicts: s.conflicts.map((c) => ({ coll: c.coll, recordId: c.recordId, conversationId: c.conversationId, at: c.at, teamVersion: c.outcome.status === 'conflict' ? c.outcome.version : 1 })),
     lastError: s.lastError,
+    joining: s.joining,
   };
 }

@@ -25,13 +25,18 @@ export function TeamSyncStatusView({ s, onOpen }: { s: TeamSyncView; onOpen?(con
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  if (!s.enabled || (s.online && s.waiting === 0 && s.conflicts.length === 0)) return null;
+  if (!s.enabled || (s.online && s.waiting === 0 && s.conflicts.length === 0 && !s.joining)) return null;
   const detail = [s.online ? '' : t('teamSync.offlineDetail'), s.lastError ? t('teamSync.lastError', { message: s.lastError }) : ''].filter(Boolean).join(' ');
   return (
     <Group gap={6} wrap="nowrap" role="group" aria-label={t('teamSync.status')}>
       {(!s.online || s.waiting > 0) && (
         <Badge role="status" variant="outline" size="sm" tt="none" className={s.online ? classes.nowrap : classes.warn} title={detail || undefined}>
           {[!s.online ? t('teamSync.offline') : '', s.waiting > 0 ? t('teamSync.waiting', { count: s.waiting }) : ''].filter(Boolean).join(' · ')}
+        </Badge>
+      )}
+      {s.joining && (
+        <Badge role="status" variant="outline" size="sm" tt="none" className={classes.nowrap} title={t('teamSync.joiningDetail', { done: s.joining.done, total: s.joining.total })}>
+          {t('teamSync.joining', { percent: s.joining.total === 0 ? 100 : Math.floor((s.joining.done / s.joining.total) * 100) })}
         </Badge>
       )}
       {s.conflicts.length > 0 && (
@@ -44,11 +49,20 @@ export function TeamSyncStatusView({ s, onOpen }: { s: TeamSyncView; onOpen?(con
               <Text size="xs" c="dimmed">
                 {t('teamSync.conflictsTitle')}
               </Text>
-              {[...s.conflicts].reverse().map((c) => (
-                <Button key={`${c.conversationId}-${c.at}`} size="xs" variant="subtle" justify="start" onClick={() => (setOpen(false), onOpen?.(c.conversationId))}>
-                  {t('teamSync.conflictItem', { id: c.conversationId, time: formatTime(c.at, i18n.language) })}
-                </Button>
-              ))}
+              {[...s.conflicts].reverse().map((c) => {
+                const time = formatTime(c.at, i18n.language);
+                const conversationId = c.conversationId;
+                // A conversation opens; another record (a canned reply, a profile...) is named: its screen shows the team's copy.
+                return conversationId ? (
+                  <Button key={`${c.coll}-${c.recordId}-${c.at}`} size="xs" variant="subtle" justify="start" onClick={() => (setOpen(false), onOpen?.(conversationId))}>
+                    {t('teamSync.conflictItem', { id: conversationId, time })}
+                  </Button>
+                ) : (
+                  <Text key={`${c.coll}-${c.recordId}-${c.at}`} size="xs" px="xs">
+                    {t('teamSync.recordItem', { what: t(`teamSync.coll.${c.coll}`, { defaultValue: t('teamSync.coll.other') }), id: c.recordId, time })}
+                  </Text>
+                );
+              })}
             </div>
           )}
         </div>
