@@ -164,25 +164,39 @@ const COLLECTION_RE = /^,?("(?:[^"\\]|\\.)*"):\[$/;
 const FOOTER_HEAD = '},"check":';
 const CHUNK = 8 << 20;
 
-/** Calls `line` for each line of the file (without its newline, the last one even if unterminated). */
-function eachLine(fd: number, line: (bytes: Buffer) => void): void {
+/**
+ * Calls `line` for each line of the file (without its newline, the last one even if unterminated), with its bytes
+ * (for its checksum) and its text. Each piece read is decoded once up to its last newline and cut into lines there:
+ * one decode per 8 MiB instead of one per record (~1 µs each, a second per million records). A newline byte never
+ * occurs inside a multi-byte UTF-8 character, so the text's lines are exactly the bytes' lines.
+ */
+export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK): void {
   let rest: Buffer = Buffer.alloc(0);
-  const buf = Buffer.allocUnsafe(CHUNK);
-  for (;;) {
-    let start = 0;
-    for (;;) {
-      const end = rest.indexOf(0x0a, start);
-      if (end === -1) break;
-      line(rest.subarray(start, end));
-      start = end + 1;
+  const buf = Buffer.allocUnsafe(chunk);
+  const lines = (bytes: Buffer, end: number) => {
+    const text = bytes.toString('utf8', 0, end);
+    let b = 0;
+    let t = 0;
+    while (b < end) {
+      const bn = bytes.indexOf(0x0a, b);
+      const tn = text.indexOf('\n', t);
+      line(bytes.subarray(b, bn), text.slice(t, tn));
+      b = bn + 1;
+      t = tn + 1;
     }
-    rest = rest.subarray(start);
-    const n = readSync(fd, buf, 0, CHUNK, null);
+  };
+  for (;;) {
+    const last = rest.lastIndexOf(0x0a);
+    if (last !== -1) {
+      lines(rest, last + 1);
+      rest = rest.subarray(last + 1);
+    }
+    const n = readSync(fd, buf, 0, chunk, null);
     if (n === 0) break;
     // The unfinished line is copied out before the buffer is read into again.
     rest = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, n)]) : Buffer.from(buf.subarray(0, n));
   }
-  if (rest.length > 0) line(rest);
+  if (rest.length > 0) line(rest, rest.toString('utf8'));
 }
 
 /** The line layout read line by line; null when the file is not in it (read whole instead). */
@@ -203,7 +217,7 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
     let lineNo = 0;
     let error: string | null = null;
     const fail = (msg: string) => void (error ??= `line ${lineNo}: ${msg}`);
-    eachLine(fd, (bytes) => {
+    eachLine(fd, (bytes, line) => {
       lineNo++;
       if (error) return;
       if (lineNo === 1) return; // the header, read above
@@ -212,7 +226,7 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
         return;
       }
       if (coll === null) {
-        const text = bytes.toString('utf8');
+        const text = line;
         const c = COLLECTION_RE.exec(text);
         if (c) {
           coll = JSON.parse(c[1]) as string;
@@ -227,8 +241,9 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
         coll = null; // "]"
         return;
       }
-      const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
-      const text = body.toString('utf8');
+      const comma = bytes[bytes.length - 1] === 0x2c;
+      const body = comma ? bytes.subarray(0, -1) : bytes;
+      const text = comma ? line.slice(0, -1) : line;
       try {
         collections[coll].push(JSON.parse(text));
         sums[coll].push(crc32(body));
