@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 
-export type TickListener = (now: number) => void;
+/** May be asynchronous (it commits): a tick resolves when every listener's work has settled. */
+export type TickListener = (now: number) => void | Promise<void>;
 
 /**
  * One heartbeat for everything time-driven (SLA thresholds, reminders): every `intervalMs` of real time, and at
@@ -9,15 +10,20 @@ export type TickListener = (now: number) => void;
 export function createTicker(clock: Clock, intervalMs = 15_000) {
   const listeners = new Set<TickListener>();
   let timer: ReturnType<typeof setInterval> | null = null;
-  const tick = () => {
+  const failed = (e: unknown) => void process.stderr.write(`tick listener failed: ${(e as Error)?.stack ?? e}\n`);
+  /** Runs every listener; resolves when the asynchronous ones are done too (never rejects: a failure is written out). */
+  const tick = (): Promise<void> => {
     const now = clock.now();
+    const running: Promise<void>[] = [];
     for (const l of listeners) {
       try {
-        l(now);
+        const r = l(now);
+        if (r) running.push(r.catch(failed));
       } catch (e) {
-        process.stderr.write(`tick listener failed: ${(e as Error).stack}\n`);
+        failed(e);
       }
     }
+    return Promise.all(running).then(() => undefined);
   };
   return {
     onTick(listener: TickListener): () => void {
@@ -27,7 +33,7 @@ export function createTicker(clock: Clock, intervalMs = 15_000) {
     tick,
     start() {
       if (!timer) {
-        timer = setInterval(tick, intervalMs);
+        timer = setInterval(() => void tick(), intervalMs);
         timer.unref?.();
       }
     },

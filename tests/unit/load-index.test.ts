@@ -25,7 +25,7 @@ function memoryStore(): Store {
   return {
     get: <K extends CollectionName>(c: K, id: string) => coll(c).get(id) as RecordOf<K> | undefined,
     all: <K extends CollectionName>(c: K) => coll(c) as Map<string, RecordOf<K>>,
-    commit(changes) {
+    async commit(changes) {
       for (const ch of changes) {
         if (ch.op === 'put') coll(ch.coll).set(ch.rec.id, ch.rec);
         else coll(ch.coll).delete(ch.id);

@@ -61,8 +61,8 @@ describe('store: trusted commits', () => {
       [[{ op: 'put', coll: 'customers', rec: null } as unknown as Change], /record object/],
     ];
     for (const [changes, error] of bad) {
-      expect(() => s.commit(changes, { trusted: true })).toThrow(/nothing was written/);
-      expect(() => s.commit(changes, { trusted: true })).toThrow(error);
+      await expect(s.commit(changes, { trusted: true })).rejects.toThrow(/nothing was written/);
+      await expect(s.commit(changes, { trusted: true })).rejects.toThrow(error);
     }
     expect(s.get('customers', 'u1')).toBeUndefined();
     expect(readFileSync(path.join(dir, 'journal-0.ndjson'))).toEqual(journal);
@@ -82,9 +82,9 @@ describe('store: trusted commits', () => {
   it('an untrusted commit is always validated, and under test so is a trusted one', async () => {
     const dir = tempDir();
     const app = await open(dir, false);
-    expect(() => app.commit([put(customer('u2', { tier: 'platinum' }))])).toThrow(/customers\/u2.*tier/s);
+    await expect(app.commit([put(customer('u2', { tier: 'platinum' }))])).rejects.toThrow(/customers\/u2.*tier/s);
     const s = await reopen(app, dir); // default: on under vitest
-    expect(() => s.commit([put(customer('u2', { tier: 'platinum' }))], { trusted: true })).toThrow(/customers\/u2.*tier/s);
+    await expect(s.commit([put(customer('u2', { tier: 'platinum' }))], { trusted: true })).rejects.toThrow(/customers\/u2.*tier/s);
     expect(s.get('customers', 'u2')).toBeUndefined();
   });
 });

@@ -213,9 +213,9 @@ describe('store round trip', () => {
       { op: 'put', coll: 'customers', rec: customer('u5') }, // valid, but must not be applied either
       { op: 'put', coll: 'conversations', rec: { ...conversation('c1'), status: 'lost' } },
     ] as Change[];
-    expect(() => s.commit(bad)).toThrow(/conversations\/c1.*status/s);
-    expect(() => s.commit([{ op: 'put', coll: 'nope', rec: { id: 'x' } } as unknown as Change])).toThrow(/unknown collection/);
-    expect(() => s.commit([{ op: 'del', coll: 'customers', id: '' }])).toThrow(/id/);
+    await expect(s.commit(bad)).rejects.toThrow(/conversations\/c1.*status/s);
+    await expect(s.commit([{ op: 'put', coll: 'nope', rec: { id: 'x' } } as unknown as Change])).rejects.toThrow(/unknown collection/);
+    await expect(s.commit([{ op: 'del', coll: 'customers', id: '' }])).rejects.toThrow(/id/);
     expect(dump(s)).toEqual(before);
     expect(s.get('customers', 'u5')).toBeUndefined();
     expect(seen).toEqual([]);
@@ -245,7 +245,7 @@ describe('store round trip', () => {
     s.commit([{ op: 'del', coll: 'conversations', id: 'c7' }]);
     expect(seen).toHaveLength(1);
     await closeStore(s);
-    expect(() => s.commit([{ op: 'del', coll: 'conversations', id: 'c7' }])).toThrow(/closed/);
+    await expect(s.commit([{ op: 'del', coll: 'conversations', id: 'c7' }])).rejects.toThrow(/closed/);
   });
 
   it('a listener that throws does not undo or fail the durable commit', async () => {
@@ -254,7 +254,7 @@ describe('store round trip', () => {
     s.onCommit(() => {
       throw new Error('listener bug');
     });
-    expect(() => s.commit([{ op: 'put', coll: 'customers', rec: customer('u1') }])).not.toThrow();
+    await expect(s.commit([{ op: 'put', coll: 'customers', rec: customer('u1') }])).resolves.toBeUndefined();
     expect(logs.some((l) => l.includes('listener bug'))).toBe(true);
     await closeStore(s);
     expect((await open(dir)).get('customers', 'u1')).toBeDefined();

@@ -294,7 +294,7 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
       }
     }
     const kept = writeNow('pre-restore');
-    ctx.store.commit([...changes, ...extra({ keptAs: kept.name, puts, dels })]);
+    await ctx.store.commit([...changes, ...extra({ keptAs: kept.name, puts, dels })]);
     const counts: Counts = {};
     for (const coll of COLLECTIONS) counts[coll] = ctx.store.all(coll).size;
     return { keptAs: kept.name, puts, dels, changes, counts };

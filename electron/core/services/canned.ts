@@ -46,7 +46,7 @@ export function createCanned(ctx: CoreContext) {
       ? []
       : [auditChange(ctx, { actorId: agent.id, action, targetId: (after ?? before)!.id, before, after })];
 
-  function importFile(text: string, agent: Agent): CannedImportResult {
+  async function importFile(text: string, agent: Agent): Promise<CannedImportResult> {
     const parsed = parseCannedFile(text);
     if (!parsed.ok) return { committed: false, added: 0, updated: 0, problems: parsed.problems };
     const problems: ImportProblem[] = [];
@@ -90,13 +90,13 @@ export function createCanned(ctx: CoreContext) {
     if (changes.length) {
       // One commit: the whole file lands, or (on a failure here) none of it.
       changes.push(auditChange(ctx, { actorId: agent.id, action: 'canned.import', targetId: null, after: { added, updated } }));
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.feed.publish([CANNED_TOPIC]);
     }
     return { committed: true, added, updated, problems: [] };
   }
 
-  function save(input: CannedDraft & { id?: string }, agent: Agent): CannedReply {
+  async function save(input: CannedDraft & { id?: string }, agent: Agent): Promise<CannedReply> {
     const before = input.id ? ctx.store.get('cannedReplies', input.id) : undefined;
     if (input.id && (!before || !canSee(before, agent))) throw new CoreError('not_found', `No canned reply ${input.id}`);
     if (before && !canManage(before, agent)) {
@@ -118,7 +118,7 @@ export function createCanned(ctx: CoreContext) {
     const after: CannedReply = before
       ? { ...before, ...fields, ownerId }
       : { id: ctx.newId('cr-'), ...fields, ownerId, usageCount: 0, createdAt: ctx.clock.now() };
-    ctx.store.commit([{ op: 'put', coll: 'cannedReplies', rec: after }, ...audit(agent, before ? 'canned.update' : 'canned.create', before ?? null, after)]);
+    await ctx.store.commit([{ op: 'put', coll: 'cannedReplies', rec: after }, ...audit(agent, before ? 'canned.update' : 'canned.create', before ?? null, after)]);
     ctx.feed.publish([CANNED_TOPIC]);
     return after;
   }
@@ -126,23 +126,23 @@ export function createCanned(ctx: CoreContext) {
   const handlers: HandlerSlice<'canned.list' | 'canned.save' | 'canned.delete' | 'canned.use' | 'canned.export' | 'canned.import'> = {
     'canned.list': (_input, actor) => visible(actor.agent).map((r) => view(r, actor.agent)),
 
-    'canned.save': (input, actor) => view(save(input, actor.agent), actor.agent),
+    'canned.save': async (input, actor) => view(await save(input, actor.agent), actor.agent),
 
-    'canned.delete': ({ id }, actor) => {
+    'canned.delete': async ({ id }, actor) => {
       const r = ctx.store.get('cannedReplies', id);
       if (!r || !canSee(r, actor.agent)) throw new CoreError('not_found', `No canned reply ${id}`);
       if (!canManage(r, actor.agent)) throw new CoreError('forbidden', LEAD_ONLY_MESSAGE, undefined, { code: 'lead_only' });
-      ctx.store.commit([{ op: 'del', coll: 'cannedReplies', id }, ...audit(actor.agent, 'canned.delete', r, null)]);
+      await ctx.store.commit([{ op: 'del', coll: 'cannedReplies', id }, ...audit(actor.agent, 'canned.delete', r, null)]);
       initialsCache.delete(id);
       ctx.feed.publish([CANNED_TOPIC]);
       return { id };
     },
 
-    'canned.use': ({ id }, actor) => {
+    'canned.use': async ({ id }, actor) => {
       const r = ctx.store.get('cannedReplies', id);
       if (!r || !canSee(r, actor.agent)) throw new CoreError('not_found', `No canned reply ${id}`);
       const usageCount = r.usageCount + 1;
-      ctx.store.commit([{ op: 'put', coll: 'cannedReplies', rec: { ...r, usageCount } }]);
+      await ctx.store.commit([{ op: 'put', coll: 'cannedReplies', rec: { ...r, usageCount } }]);
       // No feed event: a usage count changing under the agent's fingers would only reshuffle the open picker.
       return { id, usageCount };
     },

@@ -65,8 +65,8 @@ export function createComplaints(ctx: CoreContext, notices: Notices, escalation:
       throw new CoreError('validation', `${field}: ${id} is not an enabled agent or lead`, [`${field}: not an enabled agent or lead`], { code: 'complaint_person' });
     }
   };
-  const commit = (changes: Change[], c: Complaint) => {
-    ctx.store.commit(changes);
+  const commit = async (changes: Change[], c: Complaint) => {
+    await ctx.store.commit(changes);
     ctx.feed.publish([topic.complaints, topic.conversation(c.conversationId)]);
   };
   const view = (c: Complaint) => viewOf(ctx.store, c, ctx.clock.now());
@@ -110,7 +110,7 @@ export function createComplaints(ctx: CoreContext, notices: Notices, escalation:
       return list.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? 1 : -1)).map(view);
     },
 
-    'complaints.update': ({ id, ...patch }, actor) => {
+    'complaints.update': async ({ id, ...patch }, actor) => {
       const before = mustGet(id);
       checkPerson(patch.handlerId, 'handlerId');
       checkPerson(patch.aboutAgentId, 'aboutAgentId');
@@ -127,11 +127,11 @@ export function createComplaints(ctx: CoreContext, notices: Notices, escalation:
       const d = diff(before, after);
       if (!d) return view(before);
       const action = after.status !== before.status ? `complaint.${after.status}` : 'complaint.update';
-      commit([{ op: 'put', coll: 'complaints', rec: after }, auditChange(ctx, { actorId: actor.agent.id, action, targetId: id, ...d })], after);
+      await commit([{ op: 'put', coll: 'complaints', rec: after }, auditChange(ctx, { actorId: actor.agent.id, action, targetId: id, ...d })], after);
       return view(after);
     },
 
-    'complaints.setSeverity': ({ id, severity }, actor) => {
+    'complaints.setSeverity': async ({ id, severity }, actor) => {
       const before = mustGet(id);
       if (before.status === 'closed') throw new CoreError('conflict', `Complaint ${id} is closed`, undefined, { code: 'complaint_closed' });
       const now = ctx.clock.now();
@@ -154,16 +154,16 @@ export function createComplaints(ctx: CoreContext, notices: Notices, escalation:
           auditChange(ctx, { actorId: actor.agent.id, action: 'conversation.severity', targetId: conversation.id, before: { severity: 'severe' }, after: { severity: 'normal' } }),
         );
       }
-      commit(changes, after);
+      await commit(changes, after);
       if (severity === 'normal' && conversation?.severity === 'severe') ctx.feed.publish([topic.queue]);
       // Severe: the existing escalation marks the conversation severe, tells the leads and the desktop (once).
       if (severity === 'severe' && conversation && isActive(conversation.status) && !(conversation.severity === 'severe' && conversation.escalatedAt !== null)) {
-        escalation.escalate(ctx.store.get('conversations', conversation.id) ?? conversation, actor.agent.id);
+        await escalation.escalate(ctx.store.get('conversations', conversation.id) ?? conversation, actor.agent.id);
       }
       return view(ctx.store.get('complaints', id) ?? after);
     },
 
-    'complaints.create': ({ conversationId, subject, aboutAgentId }, actor: Actor) => {
+    'complaints.create': async ({ conversationId, subject, aboutAgentId }, actor: Actor) => {
       const conversation = mustConversation(conversationId);
       if (!mayChange(actor.agent, conversation)) throw new CoreError('forbidden', `Conversation ${conversationId} is not yours`, undefined, { code: 'not_assigned' });
       if (index.ofConversation(conversationId).some((c) => c.status !== 'closed')) {
@@ -171,7 +171,7 @@ export function createComplaints(ctx: CoreContext, notices: Notices, escalation:
       }
       checkPerson(aboutAgentId, 'aboutAgentId');
       const rec = newComplaint(ctx, conversation, customerText(conversation, messages), { createdBy: actor.agent.id, subject, aboutAgentId });
-      commit([{ op: 'put', coll: 'complaints', rec }, createdAudit(ctx, rec, actor.agent.id)], rec);
+      await commit([{ op: 'put', coll: 'complaints', rec }, createdAudit(ctx, rec, actor.agent.id)], rec);
       return view(rec);
     },
   };

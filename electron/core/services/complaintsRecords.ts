@@ -8,6 +8,7 @@ import type { Change } from '../store/types';
 import { auditChange } from './audit';
 import type { ComplaintsIndex } from './complaintsIndex';
 import type { MessageIndex } from './messageIndex';
+import { inBackground } from '../background';
 
 /** The customer's own words in a conversation (what the severity and subject are suggested from). */
 export function customerText(c: Conversation, messages: MessageIndex): string {
@@ -83,7 +84,7 @@ export function createComplaintRecords(ctx: CoreContext, index: ComplaintsIndex,
   const needsRecord = (c: Conversation) => c.category === 'complaint' && isActive(c.status) && !index.hasAny(c.id);
   const needsSevere = (c: Conversation) => c.severity === 'severe' && index.ofConversation(c.id).some((r) => r.status !== 'closed' && r.severity !== 'severe');
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     queued = false;
     const ids = [...pending];
     pending.clear();
@@ -109,7 +110,7 @@ export function createComplaintRecords(ctx: CoreContext, index: ComplaintsIndex,
       }
     }
     if (changes.length === 0) return;
-    ctx.store.commit(changes);
+    await ctx.store.commit(changes);
     ctx.feed.publish([topic.complaints, ...[...conversations].map((id) => topic.conversation(id))]);
   }
 
@@ -120,11 +121,11 @@ export function createComplaintRecords(ctx: CoreContext, index: ComplaintsIndex,
     }
     if (pending.size > 0 && !queued) {
       queued = true;
-      queueMicrotask(flush);
+      queueMicrotask(() => inBackground(ctx.log, 'complaints: records of complaint conversations', flush()));
     }
   });
 
   // A store from before complaint records: the active complaint conversations get theirs now.
   for (const c of ctx.store.all('conversations').values()) if (needsRecord(c) || needsSevere(c)) pending.add(c.id);
-  if (pending.size > 0) flush();
+  if (pending.size > 0) inBackground(ctx.log, 'complaints: records at start-up', flush());
 }

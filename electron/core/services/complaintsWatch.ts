@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { Change } from '../store/types';
 import { auditChange } from './audit';
 import type { Notices } from './notices';
+import { inBackground } from '../background';
 
 const KIND: Record<ComplaintEscalationReason, NoticeKind> = {
   severe: 'complaint_severe',
@@ -39,7 +40,7 @@ export function createComplaintsWatch(ctx: CoreContext, notices: Notices) {
     else wake.set(c.id, at);
   };
 
-  function check(ids: Iterable<string>, now: number): void {
+  async function check(ids: Iterable<string>, now: number): Promise<void> {
     const changes: Change[] = [];
     const raised: { reason: ComplaintEscalationReason; c: Complaint }[] = [];
     for (const id of ids) {
@@ -67,23 +68,23 @@ export function createComplaintsWatch(ctx: CoreContext, notices: Notices) {
       );
     }
     if (changes.length === 0) return;
-    ctx.store.commit(changes);
-    notify(raised);
+    await ctx.store.commit(changes);
+    await notify(raised);
     ctx.feed.publish([topic.complaints]);
   }
 
-  function notify(raised: { reason: ComplaintEscalationReason; c: Complaint }[]): void {
+  async function notify(raised: { reason: ComplaintEscalationReason; c: Complaint }[]): Promise<void> {
     const byReason = new Map<ComplaintEscalationReason, Complaint[]>();
     for (const { reason, c } of raised) byReason.set(reason, [...(byReason.get(reason) ?? []), c]);
     for (const [reason, list] of byReason) {
       list.sort((a, b) => a.dueAt - b.dueAt);
       for (const c of list.slice(0, MAX_INDIVIDUAL_PER_PASS)) {
-        notices.raise({ id: `n-complaint-${reason}-${c.id}`, kind: KIND[reason], conversationId: c.conversationId, recipientId: null, recipientRole: 'lead', detail: detailOf(c) });
+        await notices.raise({ id: `n-complaint-${reason}-${c.id}`, kind: KIND[reason], conversationId: c.conversationId, recipientId: null, recipientRole: 'lead', detail: detailOf(c) });
       }
       const rest = list.slice(MAX_INDIVIDUAL_PER_PASS);
       if (rest.length > 0) {
         const shown = rest.slice(0, 3).map(detailOf).join(' · ');
-        notices.raise({
+        await notices.raise({
           id: `n-complaint-${reason}-group-${ctx.clock.now()}-${rest[0].id}`,
           kind: KIND[reason],
           conversationId: null,
@@ -102,28 +103,28 @@ export function createComplaintsWatch(ctx: CoreContext, notices: Notices) {
     return `${name} · ${subject}`.slice(0, 160);
   };
 
-  const flush = () => {
+  const flush = async () => {
     queued = false;
     const ids = [...dirty];
     dirty.clear();
-    check(ids, ctx.clock.now());
+    await check(ids, ctx.clock.now());
   };
   ctx.store.onCommit((changes) => {
     for (const ch of changes) if (ch.coll === 'complaints') dirty.add(ch.op === 'put' ? ch.rec.id : ch.id);
     if (dirty.size > 0 && !queued) {
       queued = true;
-      queueMicrotask(flush); // never commit from inside another commit's listener
+      queueMicrotask(() => inBackground(ctx.log, 'complaints: escalation check', flush())); // never commit from inside another commit's listener
     }
   });
 
-  ctx.ticker.onTick((now) => {
+  ctx.ticker.onTick(async (now) => {
     const due: string[] = [];
     for (const [id, at] of wake) if (at <= now) due.push(id);
-    if (due.length > 0) check(due, now);
+    if (due.length > 0) await check(due, now);
   });
 
   // Start: every complaint not closed is looked at once (a threshold crossed while the app was closed escalates now).
   const open: string[] = [];
   for (const c of ctx.store.all('complaints').values()) if (c.status !== 'closed') open.push(c.id);
-  check(open, ctx.clock.now());
+  inBackground(ctx.log, 'complaints: start-up escalation check', check(open, ctx.clock.now()));
 }

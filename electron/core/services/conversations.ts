@@ -21,11 +21,11 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
   };
 
   /** Category and tag edits: validated, audited in the same commit, published. */
-  const edit = (id: string, actorId: string, action: string, change: (c: Conversation) => Conversation, value: (c: Conversation) => unknown) => {
+  const edit = async (id: string, actorId: string, action: string, change: (c: Conversation) => Conversation, value: (c: Conversation) => unknown) => {
     const before = mustGet(id);
     if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`, undefined, { code: 'closed' });
     const after = { ...change(before), updatedAt: ctx.clock.now() };
-    ctx.store.commit([
+    await ctx.store.commit([
       { op: 'put', coll: 'conversations', rec: after },
       auditChange(ctx, { actorId, action, targetId: id, before: value(before), after: value(after) }),
     ]);
@@ -52,7 +52,7 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
       };
     },
 
-    'conversation.reply': ({ id, body, internal }, actor) => {
+    'conversation.reply': async ({ id, body, internal }, actor) => {
       const before = mustGet(id);
       if (before.status === 'closed') throw new CoreError('conflict', `Conversation ${id} is closed`, undefined, { code: 'closed' });
       // The reply box blocks unfilled canned-reply variables; the core refuses them too, whatever the client.
@@ -92,12 +92,12 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
           changes.push(auditChange(ctx, { actorId: actor.agent.id, action: 'conversation.owner', targetId: id, before: before.ownerId, after: after.ownerId }));
         }
       }
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.feed.publish([topic.conversation(id), topic.queue, topic.customer(before.customerId)]);
       return message;
     },
 
-    'conversation.setStatus': ({ id, status }, actor) => {
+    'conversation.setStatus': async ({ id, status }, actor) => {
       const before = mustGet(id);
       if (!mayChange(actor.agent, before)) throw new CoreError('forbidden', `${actor.agent.id} may not change ${id}: not theirs`, undefined, { code: 'not_assigned' });
       if (!canTransition(before.status, status)) {
@@ -116,7 +116,7 @@ export function createConversations(ctx: CoreContext, messages: MessageIndex, ti
         ownerId: before.ownerId ?? actor.agent.id,
         assigneeId: before.assigneeId ?? actor.agent.id,
       };
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'conversations', rec: after },
         auditChange(ctx, { actorId: actor.agent.id, action: 'conversation.status', targetId: id, before: before.status, after: status }),
       ]);

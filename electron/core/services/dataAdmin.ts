@@ -88,9 +88,9 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
   const handlers: HandlerSlice<'backup.list' | 'backup.create' | 'backup.restore' | 'customer.export' | 'customer.delete'> = {
     'backup.list': () => backups.list(),
 
-    'backup.create': (_input, actor) => {
+    'backup.create': async (_input, actor) => {
       const made = backups.createNow();
-      ctx.store.commit([auditChange(ctx, { actorId: actor.agent.id, action: 'backup.create', targetId: null, after: { name: made.name } })]);
+      await ctx.store.commit([auditChange(ctx, { actorId: actor.agent.id, action: 'backup.create', targetId: null, after: { name: made.name } })]);
       return made;
     },
 
@@ -111,7 +111,7 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
       return { restored: name, keptAs: r.keptAs, puts: r.puts, dels: r.dels, counts: r.counts };
     },
 
-    'customer.export': ({ customerId }, actor) => {
+    'customer.export': async ({ customerId }, actor) => {
       const { byColl, audit } = recordsOf(customerId);
       const collections: Record<string, unknown[]> = {};
       const counts: Counts = {};
@@ -123,11 +123,11 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
       counts.audit = audit.length;
       const now = ctx.clock.now();
       const document: CustomerExport = { format: 'kefu-desk.customer-export', version: 1, customerId, exportedAt: now, collections, counts };
-      ctx.store.commit([auditChange(ctx, { actorId: actor.agent.id, action: 'customer.export', targetId: customerId, after: { counts } })]);
+      await ctx.store.commit([auditChange(ctx, { actorId: actor.agent.id, action: 'customer.export', targetId: customerId, after: { counts } })]);
       return { fileName: `customer-${customerId}-${new Date(now + 8 * 3600_000).toISOString().slice(0, 10)}.json`, document };
     },
 
-    'customer.delete': ({ customerId, confirmName }, actor) => {
+    'customer.delete': async ({ customerId, confirmName }, actor) => {
       const { customer, conversationIds, byColl, audit } = recordsOf(customerId);
       if (confirmName.trim() !== customer.name.trim()) throw new CoreError('conflict', 'The confirmation does not match the customer name; nothing was deleted');
       const changes: Change[] = [];
@@ -145,7 +145,7 @@ export function createDataAdmin(ctx: CoreContext, dataDir: string) {
         auditRedacted++;
       }
       changes.push(auditChange(ctx, { actorId: actor.agent.id, action: 'customer.delete', targetId: customerId, after: { counts, auditRedacted } }));
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.log('info', `customer data: ${actor.agent.id} deleted customer ${customerId} (${Object.values(counts).reduce((a, b) => a + b, 0)} records)`);
       ctx.feed.publish([topic.queue, topic.notices, REMINDERS_TOPIC, topic.customer(customerId), ...[...conversationIds].map((id) => topic.conversation(id))]);
       return { customerId, counts, auditRedacted };

@@ -16,15 +16,15 @@ export function createDrafts(ctx: CoreContext) {
       const d = ctx.store.get('drafts', key(actor.agent.id, conversationId));
       return { body: d?.body ?? '', updatedAt: d?.updatedAt ?? null };
     },
-    'draft.save': ({ conversationId, body }, actor) => {
+    'draft.save': async ({ conversationId, body }, actor) => {
       mustExist(conversationId);
       const id = key(actor.agent.id, conversationId);
       const now = ctx.clock.now();
       const existing = ctx.store.get('drafts', id);
       if (body.trim() === '') {
-        if (existing) ctx.store.commit([{ op: 'del', coll: 'drafts', id }]);
+        if (existing) await ctx.store.commit([{ op: 'del', coll: 'drafts', id }]);
       } else if (existing?.body !== body) {
-        ctx.store.commit([{ op: 'put', coll: 'drafts', rec: { id, agentId: actor.agent.id, conversationId, body, updatedAt: now } }]);
+        await ctx.store.commit([{ op: 'put', coll: 'drafts', rec: { id, agentId: actor.agent.id, conversationId, body, updatedAt: now } }]);
       }
       return { updatedAt: now };
     },

@@ -50,7 +50,7 @@ function firstLineOf(ctx: CoreContext): { routing: Routing; bot: Bot; customers:
 export function createIntake(ctx: CoreContext) {
   const { routing, bot, customers } = firstLineOf(ctx);
 
-  function receive(msg: IncomingMessage): { conversationId: string; messageId: string; created: boolean } {
+  async function receive(msg: IncomingMessage): Promise<{ conversationId: string; messageId: string; created: boolean }> {
     const customer = ctx.store.get('customers', msg.customerId);
     if (!customer) throw new CoreError('not_found', `No customer ${msg.customerId}`);
     const now = ctx.clock.now();
@@ -154,7 +154,7 @@ export function createIntake(ctx: CoreContext) {
       { op: 'put', coll: 'messages', rec: message },
       ...extra.map((m): Change => ({ op: 'put', coll: 'messages', rec: m })),
     );
-    ctx.store.commit(changes);
+    await ctx.store.commit(changes);
     ctx.feed.publish([topic.queue, topic.conversation(conversation.id), topic.customer(customer.id)]);
     return { conversationId: conversation.id, messageId: message.id, created };
   }

@@ -16,10 +16,10 @@ const isFor = (n: Notice, agent: Agent) =>
  * across restarts.
  */
 export function createNotices(ctx: CoreContext) {
-  function raise(input: NoticeInput): boolean {
+  async function raise(input: NoticeInput): Promise<boolean> {
     if (ctx.store.get('notices', input.id)) return false;
     const notice: Notice = { at: ctx.clock.now(), late: false, recipientRole: null, detail: '', count: 1, ...input, dismissedBy: [] };
-    ctx.store.commit([{ op: 'put', coll: 'notices', rec: notice }]);
+    await ctx.store.commit([{ op: 'put', coll: 'notices', rec: notice }]);
     ctx.feed.publish([topic.notices]);
     return true;
   }
@@ -32,11 +32,11 @@ export function createNotices(ctx: CoreContext) {
 
   const handlers: HandlerSlice<'notices.list' | 'notices.dismiss'> = {
     'notices.list': (_input, actor) => listFor(actor.agent),
-    'notices.dismiss': ({ id }, actor) => {
+    'notices.dismiss': async ({ id }, actor) => {
       const n = ctx.store.get('notices', id);
       if (!n || !isFor(n, actor.agent)) throw new CoreError('not_found', `No notice ${id}`);
       if (!n.dismissedBy.includes(actor.agent.id)) {
-        ctx.store.commit([{ op: 'put', coll: 'notices', rec: { ...n, dismissedBy: [...n.dismissedBy, actor.agent.id] } }]);
+        await ctx.store.commit([{ op: 'put', coll: 'notices', rec: { ...n, dismissedBy: [...n.dismissedBy, actor.agent.id] } }]);
         ctx.feed.publish([topic.notices]);
       }
       return { id };

@@ -23,7 +23,7 @@ export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
   const summary = (c: Conversation): ConversationSummary => messages.summaryOf(c);
 
   const handlers: HandlerSlice<'conversation.transfer' | 'agent.setPresence' | 'owner.waiting'> = {
-    'conversation.transfer': ({ id, toAgentId, note }, actor) => {
+    'conversation.transfer': async ({ id, toAgentId, note }, actor) => {
       const before = ctx.store.get('conversations', id);
       if (!before) throw new CoreError('not_found', `No conversation ${id}`);
       if (!mayChange(actor.agent, before)) throw new CoreError('forbidden', `${actor.agent.id} may not transfer ${id}: not theirs`, undefined, { code: 'not_assigned' });
@@ -40,7 +40,7 @@ export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
         ownerAway: to.presence !== 'online' && before.status !== 'resolved',
         updatedAt: now,
       };
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'conversations', rec: after },
         auditChange(ctx, { actorId: actor.agent.id, action: 'conversation.transfer', targetId: id, before: before.ownerId, after: { ownerId: to.id, note } }),
       ]);
@@ -48,7 +48,7 @@ export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
       return after;
     },
 
-    'agent.setPresence': ({ presence }, actor) => {
+    'agent.setPresence': async ({ presence }, actor) => {
       const me = actor.agent;
       const changes: Change[] = [];
       let waiting: Conversation[] = [];
@@ -64,7 +64,7 @@ export function createOwnership(ctx: CoreContext, messages: MessageIndex) {
           changes.push(auditChange(ctx, { actorId: me.id, action: 'conversation.ownerReturned', targetId: c.id, before: c.assigneeId, after: me.id }));
         }
       }
-      if (changes.length) ctx.store.commit(changes);
+      if (changes.length) await ctx.store.commit(changes);
       ctx.feed.publish(['session', topic.queue, ...waiting.map((c) => topic.conversation(c.id))]);
       return { agent: { id: me.id, name: me.name, role: me.role, presence }, waiting: waiting.map(summary) };
     },

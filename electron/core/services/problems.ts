@@ -8,11 +8,11 @@ import { auditChange } from './audit';
  */
 export function createProblems(ctx: CoreContext) {
   const handlers: HandlerSlice<'problems.dismiss'> = {
-    'problems.dismiss': ({ id }, actor) => {
+    'problems.dismiss': async ({ id }, actor) => {
       const p = ctx.store.problems.find((x) => x.id === id);
       if (!p) throw new CoreError('not_found', `No store problem ${id}`);
       // Audit first: a crash between the two leaves the problem listed (dismiss it again), never an unaudited dismissal.
-      ctx.store.commit([
+      await ctx.store.commit([
         auditChange(ctx, {
           actorId: actor.agent.id,
           action: 'problems.dismiss',

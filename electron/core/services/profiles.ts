@@ -29,7 +29,7 @@ export function createProfiles(ctx: CoreContext, sessions: Sessions) {
       const now = ctx.clock.now();
       const agent: Agent = { id: ctx.newId('a-'), name, role, languages, capacity: role === 'trainee' ? 0 : 20, presence: 'offline', disabled: false, skills: {} };
       const credential = await hashSecret(agent.id, secret, now);
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'agents', rec: agent },
         { op: 'put', coll: 'credentials', rec: credential },
         auditChange(ctx, { actorId: actor.agent.id, action: 'profiles.add', targetId: agent.id, after: { name, role } }),
@@ -38,13 +38,13 @@ export function createProfiles(ctx: CoreContext, sessions: Sessions) {
       return view(agent);
     },
 
-    'profiles.setDisabled': ({ id, disabled }, actor) => {
+    'profiles.setDisabled': async ({ id, disabled }, actor) => {
       const before = mustGet(id);
       if (disabled && id === actor.agent.id) throw new CoreError('conflict', 'A lead cannot disable their own profile', undefined, { code: 'own_profile' });
       if (disabled && before.role === 'lead' && enabledLeads().length <= 1) throw new CoreError('conflict', 'The store keeps at least one lead', undefined, { code: 'last_lead' });
       if (before.disabled === disabled) return view(before);
       const after = { ...before, disabled };
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'agents', rec: after },
         auditChange(ctx, { actorId: actor.agent.id, action: 'profiles.setDisabled', targetId: id, before: before.disabled, after: disabled }),
       ]);
@@ -56,7 +56,7 @@ export function createProfiles(ctx: CoreContext, sessions: Sessions) {
     'profiles.resetSecret': async ({ id, secret }, actor) => {
       const agent = mustGet(id);
       const credential = await hashSecret(id, secret, ctx.clock.now());
-      ctx.store.commit([{ op: 'put', coll: 'credentials', rec: credential }, auditChange(ctx, { actorId: actor.agent.id, action: 'profiles.resetSecret', targetId: id })]);
+      await ctx.store.commit([{ op: 'put', coll: 'credentials', rec: credential }, auditChange(ctx, { actorId: actor.agent.id, action: 'profiles.resetSecret', targetId: id })]);
       if (id !== actor.agent.id) sessions.sessions.endAllOf(id);
       ctx.feed.publish(['profiles', 'session']);
       return view(agent);

@@ -5,6 +5,7 @@ import { presetTime, reminderBucket } from '../../../shared/rules/reminderPreset
 import type { CoreContext, HandlerSlice } from '../context';
 import type { Change } from '../store/types';
 import type { Notices } from './notices';
+import { inBackground } from '../background';
 
 const MAX_DONE_LISTED = 50;
 
@@ -57,7 +58,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
   const noticeId = (r: Reminder) => `n-reminder-${r.id}-${r.dueAt}`;
 
   /** `late` for each reminder fired: all the ticker fires are on time; start-up decides per reminder. */
-  function fireDue(now: number, late: (r: Reminder) => boolean): number {
+  async function fireDue(now: number, late: (r: Reminder) => boolean): Promise<number> {
     const due = [...ctx.store.all('reminders').values()].filter((r) => r.status === 'scheduled' && r.dueAt <= now);
     if (due.length === 0) return 0;
     const changes: Change[] = [];
@@ -67,7 +68,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
       const c = conversations.get(r.conversationId) ?? ctx.store.get('conversations', r.conversationId);
       const detail = [r.note, c?.subject].filter(Boolean).join(' · ').slice(0, 500);
       const isLate = late(r);
-      notices.raise({ id: noticeId(r), kind: 'reminder', conversationId: r.conversationId, recipientId: r.agentId, detail, late: isLate, at: now });
+      await notices.raise({ id: noticeId(r), kind: 'reminder', conversationId: r.conversationId, recipientId: r.agentId, detail, late: isLate, at: now });
       changes.push({ op: 'put', coll: 'reminders', rec: { ...r, status: 'fired', firedAt: now, late: isLate } });
       for (const ch of unsnooze(c, r, now)) {
         if (ch.op === 'put' && ch.coll === 'conversations') conversations.set(ch.rec.id, ch.rec);
@@ -75,7 +76,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
       }
     }
     for (const c of conversations.values()) changes.push({ op: 'put', coll: 'conversations', rec: c });
-    ctx.store.commit(changes);
+    await ctx.store.commit(changes);
     ctx.feed.publish([...topics]);
     return due.length;
   }
@@ -86,9 +87,14 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
   const startedAt = ctx.clock.now();
   const existedBefore = !ctx.store.isNew;
   const lateAtStart = (r: Reminder) => existedBefore && r.dueAt < startedAt - LATE_AFTER_MS;
-  const firedAtStart = fireDue(startedAt, lateAtStart);
-  if (firedAtStart) ctx.log('info', `reminders: ${firedAtStart} due at start-up fired (late: those due while closed)`);
-  ctx.ticker.onTick((now) => fireDue(now, () => false));
+  inBackground(
+    ctx.log,
+    'reminders: firing those due at start-up',
+    fireDue(startedAt, lateAtStart).then((fired) => {
+      if (fired) ctx.log('info', `reminders: ${fired} due at start-up fired (late: those due while closed)`);
+    }),
+  );
+  ctx.ticker.onTick(async (now) => void (await fireDue(now, () => false)));
 
   const sortList = (a: ReminderView, b: ReminderView) =>
     Number(a.status === 'done') - Number(b.status === 'done') || (a.status === 'done' ? b.dueAt - a.dueAt : a.dueAt - b.dueAt);
@@ -119,7 +125,7 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
       return out.sort((a, b) => a.dueAt - b.dueAt);
     },
 
-    'reminders.create': ({ conversationId, when, note, snooze }, actor) => {
+    'reminders.create': async ({ conversationId, when, note, snooze }, actor) => {
       const c = ctx.store.get('conversations', conversationId);
       if (!c) throw new CoreError('not_found', `No conversation ${conversationId}`);
       if (snooze && c.status !== 'pending') {
@@ -134,37 +140,37 @@ export function createReminders(ctx: CoreContext, notices: Pick<Notices, 'raise'
         const until = c.snoozedUntil !== null && c.snoozedUntil > now ? Math.min(c.snoozedUntil, dueAt) : dueAt;
         changes.push({ op: 'put', coll: 'conversations', rec: { ...c, snoozedUntil: until, updatedAt: now } });
       }
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.feed.publish([REMINDERS_TOPIC, ...(snooze ? [topic.queue, topic.conversation(conversationId)] : [])]);
       return view(r, now);
     },
 
-    'reminders.complete': ({ id }, actor) => {
+    'reminders.complete': async ({ id }, actor) => {
       const r = mustOwn(id, actor.agent);
       const now = ctx.clock.now();
       const done: Reminder = { ...r, status: 'done' };
       const changes: Change[] = [{ op: 'put', coll: 'reminders', rec: done }];
       if (r.status === 'scheduled') changes.push(...unsnooze(ctx.store.get('conversations', r.conversationId), r, now));
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.feed.publish([REMINDERS_TOPIC, topic.queue]);
       return view(done, now);
     },
 
-    'reminders.snooze': ({ id, when }, actor) => {
+    'reminders.snooze': async ({ id, when }, actor) => {
       const r = mustOwn(id, actor.agent);
       const dueAt = resolveWhen(when);
       const again: Reminder = { ...r, dueAt, status: 'scheduled', firedAt: null, late: false };
-      ctx.store.commit([{ op: 'put', coll: 'reminders', rec: again }]);
+      await ctx.store.commit([{ op: 'put', coll: 'reminders', rec: again }]);
       ctx.feed.publish([REMINDERS_TOPIC]);
       return view(again);
     },
 
-    'reminders.delete': ({ id }, actor) => {
+    'reminders.delete': async ({ id }, actor) => {
       const r = mustOwn(id, actor.agent);
       const now = ctx.clock.now();
       const changes: Change[] = [{ op: 'del', coll: 'reminders', id }];
       if (r.status === 'scheduled') changes.push(...unsnooze(ctx.store.get('conversations', r.conversationId), r, now));
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.feed.publish([REMINDERS_TOPIC, topic.queue]);
       return { id };
     },

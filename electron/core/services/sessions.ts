@@ -54,16 +54,16 @@ export function createSessions(ctx: CoreContext) {
     }
     const next = { count: (f?.count ?? 0) + 1, lastAt: ctx.realNow() };
     failures.set(agent.id, next);
-    ctx.store.commit([audit(agent.id, `${action}.failed`, { consecutive: next.count })]);
+    await ctx.store.commit([audit(agent.id, `${action}.failed`, { consecutive: next.count })]);
     ctx.log('warn', `${action}: wrong secret for ${agent.id} (${next.count} in a row)`);
     const wait = nextAttemptAt(next) - ctx.realNow();
     throw new CoreError('forbidden', 'Wrong profile or secret', undefined, { code: 'wrong_secret', params: wait > 0 ? { retryAfterMs: wait } : {} });
   }
 
-  const startSession = (agent: Agent, call: CallContext, action: string) => {
+  const startSession = async (agent: Agent, call: CallContext, action: string) => {
     if (call.sessionId) sessions.end(call.sessionId); // a page signing in again drops what it held
     const s = sessions.issue(agent.id, ctx.realNow());
-    ctx.store.commit([audit(agent.id, action)]);
+    await ctx.store.commit([audit(agent.id, action)]);
     call.issue(s.id);
     ctx.feed.publish(['session']);
     return summary(agent);
@@ -123,22 +123,22 @@ export function createSessions(ctx: CoreContext) {
         skills: { account: 3, video_upload: 3, payment: 3, complaint: 3, other: 3 },
       };
       const credential = await hashSecret(id, secret, now);
-      ctx.store.commit([{ op: 'put', coll: 'agents', rec: lead }, { op: 'put', coll: 'credentials', rec: credential }, audit(id, 'profiles.setupLead')]);
+      await ctx.store.commit([{ op: 'put', coll: 'agents', rec: lead }, { op: 'put', coll: 'credentials', rec: credential }, audit(id, 'profiles.setupLead')]);
       ctx.feed.publish(['session', 'profiles']);
       return startSession(lead, call, 'session.signIn');
     },
-    'session.signOut': (_input, actor, call) => {
+    'session.signOut': async (_input, actor, call) => {
       if (call.sessionId) sessions.end(call.sessionId);
-      ctx.store.commit([audit(actor.agent.id, 'session.signOut')]);
+      await ctx.store.commit([audit(actor.agent.id, 'session.signOut')]);
       call.issue(null);
       ctx.feed.publish(['session']);
       return {};
     },
-    'session.lock': (_input, actor, call) => {
+    'session.lock': async (_input, actor, call) => {
       const s = sessions.get(call.sessionId, ctx.realNow());
       if (s && !s.locked) {
         s.locked = true;
-        ctx.store.commit([audit(actor.agent.id, 'session.lock')]);
+        await ctx.store.commit([audit(actor.agent.id, 'session.lock')]);
         ctx.feed.publish(['session']);
       }
       return {};
@@ -149,26 +149,26 @@ export function createSessions(ctx: CoreContext) {
       if (!s.locked) return summary(actor.agent);
       await checkSecret(actor.agent, secret, 'session.unlock');
       s.locked = false;
-      ctx.store.commit([audit(actor.agent.id, 'session.unlock')]);
+      await ctx.store.commit([audit(actor.agent.id, 'session.unlock')]);
       ctx.feed.publish(['session']);
       return summary(actor.agent);
     },
     'session.changeSecret': async ({ current, next }, actor) => {
       await checkSecret(actor.agent, current, 'session.changeSecret');
       const credential = await hashSecret(actor.agent.id, next, ctx.clock.now());
-      ctx.store.commit([{ op: 'put', coll: 'credentials', rec: credential }, audit(actor.agent.id, 'session.changeSecret')]);
+      await ctx.store.commit([{ op: 'put', coll: 'credentials', rec: credential }, audit(actor.agent.id, 'session.changeSecret')]);
       ctx.feed.publish(['session']);
       return {};
     },
-    'prefs.setLocale': ({ locale }, actor) => {
-      ctx.store.commit([{ op: 'put', coll: 'preferences', rec: { id: actor.agent.id, locale } }]);
+    'prefs.setLocale': async ({ locale }, actor) => {
+      await ctx.store.commit([{ op: 'put', coll: 'preferences', rec: { id: actor.agent.id, locale } }]);
       ctx.feed.publish(['session']);
       return { locale };
     },
-    'clock.advance': ({ ms }, actor) => {
+    'clock.advance': async ({ ms }, actor) => {
       if (!ctx.clock.advance(ms)) throw new CoreError('forbidden', 'This core runs on the system clock; it cannot be moved', undefined, { code: 'system_clock' });
       ctx.log('info', `clock advanced by ${ms} ms by ${actor.agent.id}`);
-      ctx.ticker.tick();
+      await ctx.ticker.tick(); // what the new time causes is done (and durable) when the call returns
       ctx.feed.publish(['clock', 'queue']);
       return { now: ctx.clock.now() };
     },

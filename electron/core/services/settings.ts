@@ -36,7 +36,7 @@ export function settingsProblems(s: SettingsInput): string[] {
 export function createSettings(ctx: CoreContext) {
   const handlers: HandlerSlice<'settings.get' | 'settings.update'> = {
     'settings.get': () => ctx.settings(),
-    'settings.update': (input, actor) => {
+    'settings.update': async (input, actor) => {
       const broken = SETTINGS_RULES.filter((r) => r.broken(input));
       if (broken.length) {
         const problems = broken.map((r) => r.line);
@@ -62,7 +62,7 @@ export function createSettings(ctx: CoreContext) {
         retimed++;
       }
       changes.push(auditChange(ctx, { actorId: actor.agent.id, action: 'settings.update', targetId: 'global', before, after: { ...next, retimed } }));
-      ctx.store.commit(changes);
+      await ctx.store.commit(changes);
       ctx.log('info', `settings changed by ${actor.agent.id}; ${retimed} due times re-timed`);
       ctx.feed.publish(['settings', topic.queue]);
       return next;

@@ -6,6 +6,7 @@ import type { Notices } from './notices';
 import { LATE_AFTER_MS } from './reminders';
 import type { QueueEntry } from './queueIndex';
 import { isActive } from '../../../shared/rules/transitions';
+import { inBackground } from '../background';
 
 type Kind = 'at_risk' | 'breached';
 
@@ -194,12 +195,12 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
   const existedBefore = !ctx.store.isNew;
   const crossedAt = (c: Crossing) => (c.kind === 'breached' ? c.entry.dueAt! : c.entry.dueAt! - ctx.settings().atRiskMinutes * 60_000);
 
-  function startUp(now: number): void {
+  async function startUp(now: number): Promise<void> {
     const groups = byRecipientAndKind(crossings(now));
     const day = shanghaiDate(now);
     for (const [k, items] of groups) {
       const [kind, who] = k.split('|') as [Kind, string];
-      notices.raise({
+      await notices.raise({
         id: `n-${kind}-summary-${who}-${day}`,
         kind,
         conversationId: items[0].entry.id,
@@ -214,24 +215,24 @@ export function createSlaWatch(ctx: CoreContext, notices: Notices, entries: () =
     if (total) ctx.log('info', `sla: ${total} conversations already past a threshold at start-up; ${groups.size} summary notices, no desktop burst`);
   }
 
-  function tick(now: number): void {
+  async function tick(now: number): Promise<void> {
     const found = crossings(now);
     if (!found.length) return;
     for (const [k, items] of byRecipientAndKind(found)) {
       const [kind, who] = k.split('|') as [Kind, string];
       const individual = items.length > MAX_INDIVIDUAL_PER_TICK + 1 ? items.slice(0, MAX_INDIVIDUAL_PER_TICK) : items;
       for (const c of individual) {
-        notices.raise({ id: markKey(kind, c.entry), kind, conversationId: c.entry.id, ...recipientOf(c.entry), detail: detailOf(c.entry) });
+        await notices.raise({ id: markKey(kind, c.entry), kind, conversationId: c.entry.id, ...recipientOf(c.entry), detail: detailOf(c.entry) });
       }
       const rest = items.slice(individual.length);
       if (rest.length) {
-        notices.raise({ id: `n-${kind}-group-${who}-${now}`, kind, conversationId: rest[0].entry.id, ...recipientOf(rest[0].entry), detail: listOf(rest), count: rest.length });
+        await notices.raise({ id: `n-${kind}-group-${who}-${now}`, kind, conversationId: rest[0].entry.id, ...recipientOf(rest[0].entry), detail: listOf(rest), count: rest.length });
       }
     }
     ctx.log('info', `sla: ${found.length} conversations crossed a threshold`);
   }
 
-  startUp(ctx.clock.now());
+  inBackground(ctx.log, 'sla: start-up check', startUp(ctx.clock.now()));
   const off = ctx.ticker.onTick(tick);
   return { tick, stop: off };
 }

@@ -361,7 +361,17 @@ class FileStore implements Store {
     this.notify(parsed);
   }
 
-  commit(changes: Change[], opts?: CommitOptions): void {
+  commit(changes: Change[], opts?: CommitOptions): Promise<void> {
+    // Durable (written and fsynced) before this returns: the promise is settled already, and a failure rejects it.
+    try {
+      this.commitNow(changes, opts);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  private commitNow(changes: Change[], opts?: CommitOptions): void {
     if (this.closed) throw new Error('Store.commit: the store is closed');
     // Throws before anything is written. A trusted commit checks the frame only (validate.ts, checkFrames).
     const parsed = opts?.trusted && !this.validateTrusted ? checkFrames(changes) : parseCommit(changes);

@@ -31,18 +31,21 @@ export interface StoreProblem {
 
 /**
  * The one interface every service talks to. The lowdb snapshot + journal implementation lives beside it;
- * a shared database can later be another implementation of this interface.
+ * a shared database can be another implementation of this interface: `commit` is asynchronous for that (a commit
+ * to a database is durable when the server says so), and every caller awaits it before telling anyone it is done.
  */
 export interface Store {
   get<K extends CollectionName>(coll: K, id: string): RecordOf<K> | undefined;
   /** A live read-only view of a collection (do not mutate the records). */
   all<K extends CollectionName>(coll: K): ReadonlyMap<string, RecordOf<K>>;
   /**
-   * Apply the changes in memory and make them durable (written and fsynced) before returning.
-   * Records are validated against their schema first; an invalid record throws and nothing is applied.
-   * `trusted` (bulk paths only, see CommitOptions) checks only the frame of each change.
+   * Apply the changes and make them durable; resolves once they are. Reads see the changes as soon as the call
+   * returns (before the promise settles), so a service's read-modify-write stays one step; acknowledge nothing
+   * before the promise resolves. Records are validated against their schema first; an invalid record rejects and
+   * nothing is applied. `trusted` (bulk paths only, see CommitOptions) checks only the frame of each change.
+   * The local store writes and fsyncs before returning (its promise is already settled); a remote one may not.
    */
-  commit(changes: Change[], opts?: CommitOptions): void;
+  commit(changes: Change[], opts?: CommitOptions): Promise<void>;
   /** Listeners run after every successful commit (services keep their indexes this way). */
   onCommit(listener: (changes: readonly Change[]) => void): () => void;
   /**

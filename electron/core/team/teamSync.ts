@@ -149,11 +149,11 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   });
 
   /** Commits records read from the team into the local store (not sent back). */
-  function commitFromTeam(changes: Change[]): void {
+  async function commitFromTeam(changes: Change[]): Promise<void> {
     if (changes.length === 0) return;
     fromTeam = true;
     try {
-      store.commit(changes);
+      await store.commit(changes);
     } finally {
       fromTeam = false;
     }
@@ -209,7 +209,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
         if (store.get(coll, row.id)) changes.push({ op: 'del', coll, id: row.id } as Change);
       } else changes.push({ op: 'put', coll, rec: recordSchemas[coll].parse(row.record) } as Change);
     }
-    commitFromTeam(changes);
+    await commitFromTeam(changes);
   }
 
   // Sends the outbox in order; one run at a time, again if more arrived meanwhile.

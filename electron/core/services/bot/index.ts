@@ -166,12 +166,12 @@ export function createBot(ctx: CoreContext, routing: Routing) {
   const handlers: HandlerSlice<'faq.list' | 'faq.save' | 'faq.delete' | 'bot.markWrong' | 'bot.wrongAnswers' | 'bot.updateSettings'> = {
     'faq.list': ({ category }) => effectiveFaq(ctx.store.all('faqEntries').values()).filter((e) => !category || e.entry.category === category).map(view),
 
-    'faq.save': (input, actor) => {
+    'faq.save': async (input, actor) => {
       const now = ctx.clock.now();
       const all = effectiveFaq(ctx.store.all('faqEntries').values());
       const before = all.find((e) => e.entry.id === input.id)?.entry ?? null;
       const rec: FaqRecord = { ...input, deleted: false, updatedAt: now, updatedBy: actor.agent.id };
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'faqEntries', rec },
         auditChange(ctx, { actorId: actor.agent.id, action: 'faq.save', targetId: input.id, before, after: input }),
       ]);
@@ -179,13 +179,13 @@ export function createBot(ctx: CoreContext, routing: Routing) {
       return view(effectiveFaq(ctx.store.all('faqEntries').values()).find((e) => e.entry.id === input.id)!);
     },
 
-    'faq.delete': ({ id }, actor) => {
+    'faq.delete': async ({ id }, actor) => {
       const current = effectiveFaq(ctx.store.all('faqEntries').values()).find((e) => e.entry.id === id);
       if (!current) throw new CoreError('not_found', `No FAQ entry ${id}`);
       const now = ctx.clock.now();
       // A tombstone, so a built-in entry stays hidden (the built-in file is part of the app, not the store).
       const rec: FaqRecord = { ...current.entry, deleted: true, updatedAt: now, updatedBy: actor.agent.id };
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'faqEntries', rec },
         auditChange(ctx, { actorId: actor.agent.id, action: 'faq.delete', targetId: id, before: current.entry, after: null }),
       ]);
@@ -193,7 +193,7 @@ export function createBot(ctx: CoreContext, routing: Routing) {
       return { id };
     },
 
-    'bot.markWrong': ({ messageId, note }, actor) => {
+    'bot.markWrong': async ({ messageId, note }, actor) => {
       const m = ctx.store.get('messages', messageId);
       if (!m) throw new CoreError('not_found', `No message ${messageId}`);
       if (m.author !== 'bot') throw new CoreError('validation', `Message ${messageId} is not a bot answer`, ['messageId: not a bot message']);
@@ -210,17 +210,17 @@ export function createBot(ctx: CoreContext, routing: Routing) {
         note: note ?? null,
         at: ctx.clock.now(),
       };
-      ctx.store.commit([{ op: 'put', coll: 'botFeedback', rec }]);
+      await ctx.store.commit([{ op: 'put', coll: 'botFeedback', rec }]);
       ctx.feed.publish([topic.settings]);
       return rec;
     },
 
     'bot.wrongAnswers': () => [...ctx.store.all('botFeedback').values()].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1)),
 
-    'bot.updateSettings': (input, actor) => {
+    'bot.updateSettings': async (input, actor) => {
       const before = ctx.settings();
       const next = Settings.parse({ ...before, bot: { ...before.bot, ...input.bot }, routing: { ...before.routing, ...input.routing } });
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'settings', rec: next },
         auditChange(ctx, { actorId: actor.agent.id, action: 'bot.settings', targetId: 'global', before: { bot: before.bot, routing: before.routing }, after: { bot: next.bot, routing: next.routing } }),
       ]);

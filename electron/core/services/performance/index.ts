@@ -90,7 +90,7 @@ export function createPerformance(ctx: CoreContext, messages: MessageIndex) {
       });
       return { ratings, total: mine.length };
     },
-    'sim.rate': ({ conversationId, score, comment }) => {
+    'sim.rate': async ({ conversationId, score, comment }) => {
       if (!ctx.clock.manual) throw new CoreError('forbidden', 'The customer simulator runs only with a manual clock (demo and test mode)', undefined, { code: 'system_clock' });
       const c = ctx.store.get('conversations', conversationId);
       if (!c) throw new CoreError('not_found', `No conversation ${conversationId}`);
@@ -99,7 +99,7 @@ export function createPerformance(ctx: CoreContext, messages: MessageIndex) {
         throw new CoreError('conflict', `Conversation ${c.id} is ${c.status}${agentId ? '' : ' and no agent had it'}: no rating request went out`, undefined, { code: 'not_rateable' });
       }
       const rating: Rating = { id: ctx.newId('rt-'), conversationId: c.id, agentId, customerId: c.customerId, score, comment: comment ?? '', at: ctx.clock.now() };
-      ctx.store.commit([{ op: 'put', coll: 'ratings', rec: rating }]);
+      await ctx.store.commit([{ op: 'put', coll: 'ratings', rec: rating }]);
       ctx.feed.publish([topic.conversation(c.id), topic.customer(c.customerId)]);
       return { ratingId: rating.id };
     },

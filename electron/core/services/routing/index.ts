@@ -66,7 +66,7 @@ export function createRouting(ctx: CoreContext) {
   }
 
   /** Routes every waiting conversation someone can now take, oldest hand-over first, in one commit. */
-  function drain(): void {
+  async function drain(): Promise<void> {
     scheduled = false;
     if (closed || waiting.size === 0 || !anyoneFree()) return;
     const now = ctx.clock.now();
@@ -102,16 +102,16 @@ export function createRouting(ctx: CoreContext) {
       topics.push(topic.conversation(c.id));
     }
     if (changes.length === 0) return;
-    ctx.store.commit(changes);
+    await ctx.store.commit(changes);
     ctx.feed.publish([topic.queue, ...topics]);
   }
 
   const schedule = () => {
     if (scheduled || closed || waiting.size === 0) return;
     scheduled = true;
-    queueMicrotask(() => {
+    queueMicrotask(async () => {
       try {
-        drain();
+        await drain();
       } catch (e) {
         ctx.log('error', `routing: waiting conversations not routed: ${(e as Error).stack ?? e}`);
       }
@@ -151,7 +151,7 @@ export function createRouting(ctx: CoreContext) {
       return { agents: agents.sort((x, y) => x.name.localeCompare(y.name)), waiting: waiting.size };
     },
 
-    'routing.reroute': ({ id, toAgentId, note }, actor) => {
+    'routing.reroute': async ({ id, toAgentId, note }, actor) => {
       const before = ctx.store.get('conversations', id);
       if (!before) throw new CoreError('not_found', `No conversation ${id}`);
       if (!isActive(before.status)) throw new CoreError('conflict', `Conversation ${id} is not being worked (${before.status})`, undefined, { code: 'not_active' });
@@ -173,7 +173,7 @@ export function createRouting(ctx: CoreContext) {
       };
       // Re-routing says who works it now; the dedicated owner stays (conversation.transfer hands that on).
       const after: Conversation = { ...before, assigneeId: to.id, ownerAway: before.ownerAway && before.ownerId !== to.id, routing, updatedAt: now };
-      ctx.store.commit([
+      await ctx.store.commit([
         { op: 'put', coll: 'conversations', rec: after },
         auditChange(ctx, { actorId: actor.agent.id, action: 'conversation.rerouted', targetId: id, before: before.assigneeId, after: note ? { assigneeId: to.id, note } : to.id }),
       ]);

@@ -7,7 +7,7 @@ import type { IncomingMessage } from '../intake';
 import type { BatchStore } from './batchStore';
 
 /** What intake's `receive` does for a customer's message (new conversation or not). */
-export type Receive = (msg: IncomingMessage) => { conversationId: string; created: boolean };
+export type Receive = (msg: IncomingMessage) => Promise<{ conversationId: string; created: boolean }>;
 
 /** An event that is well formed but cannot be applied; it goes to quarantine with this reason. */
 export class SpoolRefusal extends Error {
@@ -54,7 +54,7 @@ function conversationIn(s: ApplyScope, externalId: string): Conversation {
 }
 
 /** Applies one validated event to the batch, or throws SpoolRefusal (or the core's error) and the caller rolls back. */
-export function applyEvent(s: ApplyScope, ev: SpoolInEvent): void {
+export async function applyEvent(s: ApplyScope, ev: SpoolInEvent): Promise<void> {
   const now = s.ctx.clock.now();
 
   switch (ev.type) {
@@ -68,14 +68,14 @@ export function applyEvent(s: ApplyScope, ev: SpoolInEvent): void {
       if (!before || before.name !== customer.name || before.tier !== customer.tier || before.locale !== customer.locale) {
         s.batch.apply({ op: 'put', coll: 'customers', rec: customer });
       }
-      const r = s.receive({ customerId: customer.id, category: ev.category, subject: ev.subject, body: ev.body });
+      const r = await s.receive({ customerId: customer.id, category: ev.category, subject: ev.subject, body: ev.body });
       s.link(r.conversationId, ev.conversationId, at);
       return;
     }
     case 'customer.message': {
       const c = conversationIn(s, ev.conversationId);
       s.setNow(timeOf(ev, now, c.lastMessageAt));
-      const r = s.receive({ customerId: c.customerId, conversationId: c.id, body: ev.body });
+      const r = await s.receive({ customerId: c.customerId, conversationId: c.id, body: ev.body });
       // A message to a closed conversation starts a new one (intake's rule): the platform id now names that one.
       if (r.conversationId !== c.id) s.link(r.conversationId, ev.conversationId, timeOf(ev, now, c.lastMessageAt));
       return;
@@ -110,7 +110,7 @@ export function applyEvent(s: ApplyScope, ev: SpoolInEvent): void {
       const at = timeOf(ev, now, c.lastMessageAt);
       s.setNow(at);
       const after: Conversation = { ...c, status: 'closed', ...clockOnStatus(c, 'closed', at, s.ctx.settings()), snoozedUntil: null, updatedAt: at };
-      s.batch.commit([
+      await s.batch.commit([
         { op: 'put', coll: 'conversations', rec: after },
         { op: 'put', coll: 'audit', rec: { id: s.ctx.newId('au-'), at, actorId: 'system', action: 'conversation.status', targetId: c.id, before: c.status, after: 'closed' } },
       ]);

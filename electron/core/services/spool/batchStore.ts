@@ -94,10 +94,16 @@ export class BatchStore implements Store {
     return v as ReadonlyMap<string, RecordOf<K>>;
   }
 
-  commit(changes: Change[]): void {
-    const checked = this.validate ? parseCommit(changes) : changes;
-    const all = [...checked, ...this.augment(checked, this)];
-    for (const ch of this.validate ? parseCommit(all) : all) this.apply(ch);
+  /** Into the batch, in memory (the importer's one real commit makes the batch durable): settled at once. */
+  commit(changes: Change[]): Promise<void> {
+    try {
+      const checked = this.validate ? parseCommit(changes) : changes;
+      const all = [...checked, ...this.augment(checked, this)];
+      for (const ch of this.validate ? parseCommit(all) : all) this.apply(ch);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /** Starts recording what writes replace: one event's effects can then be taken back whole. */

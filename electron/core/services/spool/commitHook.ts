@@ -10,9 +10,9 @@ export function withCommitHook(store: Store, hook: { augment(changes: readonly C
   return {
     get: <K extends CollectionName>(coll: K, id: string) => store.get(coll, id),
     all: <K extends CollectionName>(coll: K) => store.all(coll),
-    commit(changes: Change[]) {
+    async commit(changes: Change[]) {
       const extra = hook.augment(changes, store);
-      store.commit(extra.length > 0 ? [...changes, ...extra] : changes);
+      await store.commit(extra.length > 0 ? [...changes, ...extra] : changes);
       if (extra.length > 0) hook.committed();
     },
     onCommit: (listener) => store.onCommit(listener),

@@ -154,7 +154,7 @@ export function createImporter(deps: ImporterDeps) {
     return { apply, linked, batchLinks };
   }
 
-  function handleLine(batch: BatchStore, file: string, r: ReadLine, ids: Set<string>, scope: ReturnType<typeof scopeOf>): Outcome {
+  async function handleLine(batch: BatchStore, file: string, r: ReadLine, ids: Set<string>, scope: ReturnType<typeof scopeOf>): Promise<Outcome> {
     const { linked, batchLinks } = scope;
     const { line: l, parsed } = r;
     if (parsed.kind === 'blank') return 'blank';
@@ -164,7 +164,7 @@ export function createImporter(deps: ImporterDeps) {
     batch.savepoint();
     linked.length = 0;
     try {
-      applyEvent(scope.apply, ev);
+      await applyEvent(scope.apply, ev);
       ids.add(ev.id);
       return 'applied';
     } catch (e) {
@@ -181,7 +181,7 @@ export function createImporter(deps: ImporterDeps) {
   }
 
   /** One batch: every line applied into a BatchStore, then one real commit with the cursor. Throws if refused. */
-  function runBatch(file: string, lines: ReadLine[], validate: boolean): { ids: Set<string>; outcomes: Record<Outcome, number> } {
+  async function runBatch(file: string, lines: ReadLine[], validate: boolean): Promise<{ ids: Set<string>; outcomes: Record<Outcome, number> }> {
     const batch = new BatchStore(rawStore, validate, (changes, before) => deps.outbox.augment(changes, before, () => true));
     const ids = new Set<string>();
     const batchLinks = new Map<string, string>();
@@ -192,7 +192,7 @@ export function createImporter(deps: ImporterDeps) {
     const cpuLines = cpuMs();
     try {
       const scope = scopeOf(batch, batchLinks);
-      for (const l of lines) outcomes[handleLine(batch, file, l, ids, scope)]++;
+      for (const l of lines) outcomes[await handleLine(batch, file, l, ids, scope)]++;
     } finally {
       current = null;
       feed.collecting = false;
@@ -206,21 +206,21 @@ export function createImporter(deps: ImporterDeps) {
     const t = performance.now();
     // Trusted: every record was built by typed core code from lines that passed SpoolInEvent (store/validate.ts,
     // checkFrames, says what that trades); an import commit holds ~3 500 records.
-    rawStore.commit(batch.changes(), { trusted: !validate });
+    await rawStore.commit(batch.changes(), { trusted: !validate });
     stats.commitMs += performance.now() - t;
     stats.commitCpuMs += cpuMs() - cpuCommit;
     return { ids, outcomes };
   }
 
-  function commitLines(file: string, lines: ReadLine[]): void {
-    let r: ReturnType<typeof runBatch>;
+  async function commitLines(file: string, lines: ReadLine[]): Promise<void> {
+    let r: Awaited<ReturnType<typeof runBatch>>;
     try {
-      r = runBatch(file, lines, false);
+      r = await runBatch(file, lines, false);
     } catch (e) {
       // The store refused the batch (a record failed its schema): run it again checking each event, so the one at
       // fault is quarantined as `rejected` and the rest imports.
       ctx.log('warn', `spool: a batch of ${file} was refused (${e instanceof Error ? e.message : String(e)}); retrying event by event`);
-      r = runBatch(file, lines, true);
+      r = await runBatch(file, lines, true);
     }
     seen.addAll(r.ids);
     stats.imported += r.outcomes.applied;
@@ -260,7 +260,7 @@ export function createImporter(deps: ImporterDeps) {
       if (size === cursor.offset) return;
       const apply = async (batches: AsyncIterable<ReadLine[]> | Iterable<ReadLine[]>) => {
         for await (const lines of batches) {
-          commitLines(file, lines);
+          await commitLines(file, lines);
           await breathe();
         }
       };
@@ -282,12 +282,12 @@ export function createImporter(deps: ImporterDeps) {
   /** At most hourly (desk clock): the records are scanned whole, and a watched folder may be scanned every second. */
   const PRUNE_EVERY_MS = 3600_000;
   let prunedAt = Number.NEGATIVE_INFINITY;
-  function pruneSeen(files: string[]): void {
+  async function pruneSeen(files: string[]): Promise<void> {
     const now = ctx.clock.now();
     if (now - prunedAt < PRUNE_EVERY_MS) return;
     prunedAt = now;
     try {
-      const forgotten = seen.prune(now, new Set(files.map(fileKeyOf)));
+      const forgotten = await seen.prune(now, new Set(files.map(fileKeyOf)));
       if (forgotten > 0) ctx.log('info', `spool: forgot ${forgotten} applied event ids imported over ${SEEN_RETENTION_DAYS} days ago from files no longer in the folder`);
     } catch (e) {
       // Nothing was forgotten (the ids stay refused); the next hour tries again.
@@ -309,7 +309,7 @@ export function createImporter(deps: ImporterDeps) {
     try {
       for (const file of files) await importFile(dir, file);
       lastError = null;
-      pruneSeen(files);
+      await pruneSeen(files);
       if (stats.batches > before.batches) {
         const ms = (x: number) => Math.round(x);
         ctx.log('info', `spool: ${stats.imported - before.imported} events applied, ${stats.duplicates - before.duplicates} duplicates, ${stats.quarantinedNow - before.quarantinedNow} quarantined in ${stats.batches - before.batches} batches (${parser.workerLines() - workerBefore} lines parsed on the worker thread), ${ms(performance.now() - t0)} ms (intake ${ms(stats.intakeMs - before.intakeMs)} ms, store commits ${ms(stats.commitMs - before.commitMs)} ms; CPU: lines ${ms(stats.linesCpuMs - before.linesCpuMs)} ms, store commits ${ms(stats.commitCpuMs - before.commitCpuMs)} ms)`);

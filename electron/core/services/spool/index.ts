@@ -26,10 +26,10 @@ export function createSpoolHook(o: { store: Store; dataDir: string; log: Log; ne
   /** Writes the outbox soon after a commit that added to it (off the caller's path), retrying after a failure. */
   const scheduleFlush = (delayMs = 0) => {
     if (scheduled || closed) return;
-    const run = () => {
+    const run = async () => {
       scheduled = null;
       try {
-        outbox.flush();
+        await outbox.flush();
       } catch (e) {
         o.log('error', `outbox: ${e instanceof Error ? e.message : String(e)}; retrying in 5 s`);
         scheduleFlush(5000);
@@ -45,7 +45,7 @@ export function createSpoolHook(o: { store: Store; dataDir: string; log: Log; ne
     augment: (changes: readonly Change[], before: Store) => outbox.augment(changes, before),
     committed: () => scheduleFlush(),
     /** Stops scheduling; a last flush writes what is pending (the store must still be open). */
-    close() {
+    async close() {
       closed = true;
       if (scheduled) {
         clearTimeout(scheduled as NodeJS.Timeout);
@@ -53,7 +53,7 @@ export function createSpoolHook(o: { store: Store; dataDir: string; log: Log; ne
         scheduled = null;
       }
       try {
-        outbox.flush();
+        await outbox.flush();
       } catch (e) {
         o.log('error', `outbox: ${e instanceof Error ? e.message : String(e)} (kept pending for the next start)`);
       }
@@ -134,7 +134,7 @@ export function createSpool(
       watcher = null;
       await importer.idle();
       await importer.close();
-      hook.close();
+      await hook.close();
     },
   };
 }

@@ -118,7 +118,7 @@ export function createOutbox(opts: { store: Store; links: LinkIndex; newId: (pre
    * Writes every pending entry once. Synchronous (a few lines and one fdatasync). Returns how many lines it wrote.
    * An entry whose conversation has no platform id (cannot happen through the hook) stays pending and is logged.
    */
-  function flush(): number {
+  async function flush(): Promise<number> {
     const pending = [...store.all('outbox').values()].sort((a, b) => a.seq - b.seq);
     if (pending.length === 0) return 0;
     const dir = outDir();
@@ -166,7 +166,7 @@ export function createOutbox(opts: { store: Store; links: LinkIndex; newId: (pre
       }
       if (created) syncDir(dir);
     }
-    if (done.length > 0) store.commit(done);
+    if (done.length > 0) await store.commit(done);
     return lines.length;
   }
 

@@ -41,7 +41,7 @@ export function createSeenIds(store: Store) {
      * Forgets the records imported more than SEEN_RETENTION_DAYS before `now` whose file (by key) is not among
      * `presentKeys`, in one commit; then their ids. Returns how many ids were forgotten.
      */
-    prune(now: number, presentKeys: ReadonlySet<string>): number {
+    async prune(now: number, presentKeys: ReadonlySet<string>): Promise<number> {
       const cutoff = now - SEEN_RETENTION_DAYS * DAY;
       const gone: SpoolSeen[] = [];
       for (const s of store.all('spoolSeen').values()) {
@@ -51,7 +51,7 @@ export function createSeenIds(store: Store) {
         gone.push(s);
       }
       if (gone.length === 0) return 0;
-      store.commit(gone.map((s): Change => ({ op: 'del', coll: 'spoolSeen', id: s.id })));
+      await store.commit(gone.map((s): Change => ({ op: 'del', coll: 'spoolSeen', id: s.id })));
       let n = 0;
       for (const s of gone) for (const id of s.eventIds) n += seen.delete(id) ? 1 : 0;
       return n;

@@ -52,7 +52,7 @@ export function createAssignments(ctx: CoreContext, { library, attempts, publish
       };
     },
 
-    'training.assign': ({ scenarioId, agentIds, dueAt }, actor) => {
+    'training.assign': async ({ scenarioId, agentIds, dueAt }, actor) => {
       if (!scenarioById(scenarioId)) throw new CoreError('not_found', `No scenario ${scenarioId}`);
       const now = ctx.clock.now();
       if (dueAt <= now) throw new CoreError('validation', 'The due time is not in the future', ['dueAt: in the past'], { code: 'due_in_past' });
@@ -66,7 +66,7 @@ export function createAssignments(ctx: CoreContext, { library, attempts, publish
         { op: 'put', coll: 'trainingAssignments', rec: a },
         auditChange(ctx, { actorId: actor.agent.id, action: 'training.assign', targetId: a.agentId, after: { scenarioId, dueAt, assignmentId: a.id } }),
       ]);
-      store.commit(changes);
+      await store.commit(changes);
       publish();
       const all = attempts();
       const titles = titleMap();

@@ -31,11 +31,11 @@ export function createAuthoring(ctx: CoreContext, { library, publish, tokenize }
   > = {
     'training.scenarios': () => ({ scenarios: library().map((e) => e.scenario) }),
 
-    'training.saveScenario': ({ scenario: raw }, actor) => {
+    'training.saveScenario': async ({ scenario: raw }, actor) => {
       const scenario = parseScenario(raw);
       const before = scenarioById(scenario.id);
       const now = ctx.clock.now();
-      store.commit([
+      await store.commit([
         { op: 'put', coll: 'trainingScenarios', rec: { id: scenario.id, scenario, deleted: false, updatedAt: now, updatedBy: actor.agent.id } },
         auditChange(ctx, { actorId: actor.agent.id, action: 'training.saveScenario', targetId: scenario.id, before: before ? { title: before.scenario.title, origin: before.origin } : null, after: { title: scenario.title } }),
       ]);
@@ -43,7 +43,7 @@ export function createAuthoring(ctx: CoreContext, { library, publish, tokenize }
       return scenarioSummary(scenarioById(scenario.id)!);
     },
 
-    'training.deleteScenario': ({ id }, actor) => {
+    'training.deleteScenario': async ({ id }, actor) => {
       const before = scenarioById(id);
       if (!before) throw new CoreError('not_found', `No scenario ${id}`);
       const now = ctx.clock.now();
@@ -51,17 +51,17 @@ export function createAuthoring(ctx: CoreContext, { library, publish, tokenize }
       const change: Change = isBuiltin(id)
         ? { op: 'put', coll: 'trainingScenarios', rec: { id, scenario: null, deleted: true, updatedAt: now, updatedBy: actor.agent.id } }
         : { op: 'del', coll: 'trainingScenarios', id };
-      store.commit([change, auditChange(ctx, { actorId: actor.agent.id, action: 'training.deleteScenario', targetId: id, before: { title: before.scenario.title, origin: before.origin } })]);
+      await store.commit([change, auditChange(ctx, { actorId: actor.agent.id, action: 'training.deleteScenario', targetId: id, before: { title: before.scenario.title, origin: before.origin } })]);
       publish();
       return { id };
     },
 
-    'training.importScenarios': ({ text, dryRun }, actor) => {
+    'training.importScenarios': async ({ text, dryRun }, actor) => {
       const parsed = parseScenarioFile(text);
       if (!parsed.ok) return { ok: false, imported: 0, problems: parsed.problems };
       if (!dryRun) {
         const now = ctx.clock.now();
-        store.commit([
+        await store.commit([
           ...parsed.scenarios.map((s): Change => ({ op: 'put', coll: 'trainingScenarios', rec: { id: s.id, scenario: s, deleted: false, updatedAt: now, updatedBy: actor.agent.id } })),
           auditChange(ctx, { actorId: actor.agent.id, action: 'training.importScenarios', targetId: null, after: { ids: parsed.scenarios.map((s) => s.id) } }),
         ]);

@@ -14,7 +14,7 @@ export interface DriverHooks {
   clock: Clock;
   tokenize: Tokenize;
   /** Keeps the driver's position in the live attempt record (so a restart resumes where it was). */
-  save(state: DriverState): void;
+  save(state: DriverState): Promise<void>;
   /** Change topics for the live feed (the renderer listens there). */
   publish(topics: Topic[]): void;
   log(level: 'info' | 'warn' | 'error', msg: string): void;
@@ -40,7 +40,7 @@ export class CustomerDriver {
   ) {
     this.offCommit = sandbox.core.store.onCommit((changes) => {
       if (changes.some((c) => c.coll === 'messages' && c.op === 'put' && c.rec.conversationId === attempt.sandboxConversationId && c.rec.author === 'agent')) {
-        queueMicrotask(() => this.evaluate()); // never commit from inside another commit's listener
+        queueMicrotask(() => void this.evaluate()); // never commit from inside another commit's listener
       }
     });
   }
@@ -88,14 +88,16 @@ export class CustomerDriver {
     return { messages, finishedAt, chosenCategory: c?.category ?? null, escalated: this.escalated(), end: this.state.end, allowedIds: c ? [c.id] : [] };
   }
 
-  evaluate(): void {
+  /** Never rejects: a failure is logged (the practice goes on; the trainee's next action evaluates again). */
+  async evaluate(): Promise<void> {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     try {
-      const next = this.step();
+      const next = await this.step();
+      if (this.stopped) return;
       if (next !== null && !this.hooks.clock.manual) {
-        this.timer = setTimeout(() => this.evaluate(), Math.max(50, next - this.hooks.clock.now()));
+        this.timer = setTimeout(() => void this.evaluate(), Math.max(50, next - this.hooks.clock.now()));
         this.timer.unref?.();
       }
     } catch (e) {
@@ -104,7 +106,7 @@ export class CustomerDriver {
   }
 
   /** Says what is due now; returns when something is due next (null: nothing until the trainee acts). */
-  private step(): number | null {
+  private async step(): Promise<number | null> {
     if (this.state.end !== null) return null;
     const c = this.conversation();
     if (!c || c.status === 'closed' || c.status === 'resolved') return null;
@@ -122,9 +124,9 @@ export class CustomerDriver {
       if (s.text === null) return null;
       const due = replies[replies.length - 1].at + typingDelayMs(s.text);
       if (now < due) return due;
-      const id = this.say(c, s.text, now);
+      const id = await this.say(c, s.text, now);
       this.state = { ...this.state, nodeId: s.nodeId, fallbacksUsed: s.fallbacksUsed, followUpsSent: 0, end: s.end, impatientIds: this.state.impatientIds };
-      this.hooks.save(this.state);
+      await this.hooks.save(this.state);
       this.hooks.log('info', `training ${this.attempt.id}: customer ${s.branched ? `→ ${s.nodeId}` : 'fallback'} (${id})`);
       return null;
     }
@@ -132,16 +134,16 @@ export class CustomerDriver {
     if (!last) return null;
     const imp = impatienceDue(scenario, last.at, this.state.followUpsSent, false, now);
     if (imp) {
-      const id = this.say(c, imp.text, now);
+      const id = await this.say(c, imp.text, now);
       this.state = { ...this.state, followUpsSent: this.state.followUpsSent + 1, impatientIds: [...this.state.impatientIds, id] };
-      this.hooks.save(this.state);
+      await this.hooks.save(this.state);
       return scenario.impatience && this.state.followUpsSent < scenario.impatience.messages.length ? now + scenario.impatience.afterSeconds * 1000 : null;
     }
     return scenario.impatience && this.state.followUpsSent < scenario.impatience.messages.length ? last.at + scenario.impatience.afterSeconds * 1000 : null;
   }
 
   /** The customer's message lands like intake's: a pending conversation resumes, a response is owed. */
-  private say(c: Conversation, text: string, now: number): string {
+  private async say(c: Conversation, text: string, now: number): Promise<string> {
     const store = this.sandbox.core.store;
     const customer = store.get('customers', c.customerId);
     const settings = store.get('settings', 'global') ?? DEFAULT_SETTINGS;
@@ -155,7 +157,7 @@ export class CustomerDriver {
       lastMessageAt: now,
     };
     const message: Message = { id: `m-tr${now.toString(36)}${randomBytes(4).toString('hex')}`, conversationId: c.id, author: 'customer', authorId: c.customerId, body: text, at: now, internal: false };
-    store.commit([
+    await store.commit([
       { op: 'put', coll: 'conversations', rec: after },
       { op: 'put', coll: 'messages', rec: message },
     ]);

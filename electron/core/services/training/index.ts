@@ -59,21 +59,21 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
   const publish = (extra: Topic[] = []) => ctx.feed.publish([TRAINING_TOPIC, ...extra]);
 
   /** Starts the simulated customer of a practice and relays the sandbox's change topics to the live feed. */
-  function run(attempt: TrainingAttempt, sandbox: Sandbox): Practice {
+  async function run(attempt: TrainingAttempt, sandbox: Sandbox): Promise<Practice> {
     const driver = new CustomerDriver(sandbox, attempt, attempt.driver, {
       clock: ctx.clock,
       tokenize,
       log: ctx.log,
       publish: (topics) => ctx.feed.publish(topics),
-      save: (state: DriverState) => {
+      save: async (state: DriverState) => {
         const current = store.get('trainingAttempts', attempt.id);
-        if (current && current.state === 'in_progress') store.commit([{ op: 'put', coll: 'trainingAttempts', rec: { ...current, driver: state } }]);
+        if (current && current.state === 'in_progress') await store.commit([{ op: 'put', coll: 'trainingAttempts', rec: { ...current, driver: state } }]);
       },
     });
     const offFeed = sandbox.core.subscribe((ev) => ctx.feed.publish(ev.topics as Topic[]));
     const p: Practice = { attemptId: attempt.id, agentId: attempt.agentId, sandbox, driver, offFeed };
     practices.set(attempt.agentId, p);
-    driver.evaluate();
+    await driver.evaluate();
     return p;
   }
 
@@ -161,12 +161,12 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
         chosenCategory: null,
       };
       try {
-        store.commit([{ op: 'put', coll: 'trainingAttempts', rec: attempt }]);
+        await store.commit([{ op: 'put', coll: 'trainingAttempts', rec: attempt }]);
       } catch (e) {
         await sandbox.discard();
         throw e;
       }
-      run(attempt, sandbox);
+      await run(attempt, sandbox);
       // The segmenter's dictionary loads on first use (seconds on a busy machine): load it while the person reads the
       // opening message, not when the customer first has to answer.
       setImmediate(() => tokenize('预热 warm-up'));
@@ -184,7 +184,7 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
     'training.finish': async ({ attemptId }, actor) => {
       const { attempt, practice } = runningOf(attemptId, actor);
       // Anything due (the customer's answer to a last reply) lands first: the grade sees what the trainee saw.
-      practice.driver.evaluate();
+      await practice.driver.evaluate();
       const now = ctx.clock.now();
       const transcript = practice.driver.transcript(now);
       const cannedLib = [...practice.sandbox.core.store.all('cannedReplies').values()].map((c) => ({ shortcut: c.shortcut, title: c.title, body: c.body }));
@@ -199,7 +199,7 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
         turns: grade.turns,
         chosenCategory: transcript.chosenCategory,
       };
-      store.commit([{ op: 'put', coll: 'trainingAttempts', rec: done }]);
+      await store.commit([{ op: 'put', coll: 'trainingAttempts', rec: done }]);
       await end(practice);
       ctx.log('info', `training: ${actor.agent.id} finished ${attempt.scenarioId} (${attemptId}) with ${grade.score}`);
       publish([topic.queue]);
@@ -211,7 +211,7 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
       const now = ctx.clock.now();
       const transcript = practice.driver.transcript(now);
       const left: TrainingAttempt = { ...attempt, driver: practice.driver.position, state: 'abandoned', abandonedBy: 'person', finishedAt: now, chosenCategory: transcript.chosenCategory };
-      store.commit([{ op: 'put', coll: 'trainingAttempts', rec: left }]);
+      await store.commit([{ op: 'put', coll: 'trainingAttempts', rec: left }]);
       await end(practice);
       publish([topic.queue]);
       return summaryOf(left);
@@ -246,12 +246,12 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
       const dir = sandboxDir(deps.dataDir, a.id);
       const sandbox = await reopenSandbox(deps.openSandbox, dir, a.agentId, a.sandboxConversationId);
       if (sandbox && !practices.has(a.agentId)) {
-        run(a, sandbox);
+        await run(a, sandbox);
         ctx.log('info', `training: resumed practice ${a.id} of ${a.agentId}`);
         continue;
       }
       if (sandbox) await sandbox.close();
-      store.commit([{ op: 'put', coll: 'trainingAttempts', rec: { ...a, state: 'abandoned', abandonedBy: 'startup', finishedAt: ctx.clock.now() } }]);
+      await store.commit([{ op: 'put', coll: 'trainingAttempts', rec: { ...a, state: 'abandoned', abandonedBy: 'startup', finishedAt: ctx.clock.now() } }]);
       rmSync(dir, { recursive: true, force: true });
       ctx.log('warn', `training: practice ${a.id} of ${a.agentId} could not resume (sandbox missing or unreadable); marked abandoned`);
     }
@@ -261,7 +261,7 @@ export function createTraining(ctx: CoreContext, deps: TrainingDeps) {
       for (const name of readdirSync(root)) if (!running.has(name)) rmSync(path.join(root, name), { recursive: true, force: true });
     }
     ctx.ticker.onTick(() => {
-      for (const p of practices.values()) p.driver.evaluate();
+      for (const p of practices.values()) void p.driver.evaluate(); // evaluate never rejects (it logs)
     });
   }
 

@@ -33,7 +33,7 @@ export class Sandbox {
   async signIn(): Promise<void> {
     // The copy's credential is replaced with the sandbox's own secret each time it opens (the live secret is never known here).
     const now = this.core.clock.now();
-    this.core.store.commit([{ op: 'put', coll: 'credentials', rec: await hashSecret(this.agentId, this.secret, now) }]);
+    await this.core.store.commit([{ op: 'put', coll: 'credentials', rec: await hashSecret(this.agentId, this.secret, now) }]);
     let issued: string | null = null;
     const r = await this.core.call('session.signIn', { agentId: this.agentId, secret: this.secret }, null, { issued: (id) => (issued = id) });
     if (!r.ok || !issued) throw new Error(`sandbox sign-in failed: ${r.ok ? 'no session' : r.error.message}`);
@@ -133,7 +133,7 @@ export async function createSandbox(open: OpenSandboxCore, dir: string, seed: Sa
   const sandbox = new Sandbox(core, dir, seed.person.id);
   try {
     const { changes, conversationId } = sandboxRecords(seed);
-    core.store.commit(changes);
+    await core.store.commit(changes);
     await sandbox.signIn();
     return { sandbox, conversationId };
   } catch (e) {
