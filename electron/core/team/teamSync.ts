@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { topic } from '../../../shared/contract';
 import type { TeamSyncView } from '../../../shared/contract/team';
-import { Conversation, Message, recordSchemas, type CollectionName } from '../../../shared/schema';
+import type { Conversation } from '../../../shared/schema';
 import { SHARED_RECORDS } from './sharedCollections';
 import type { Log } from '../log';
 import type { ChangeFeed } from '../feed';
@@ -11,6 +11,8 @@ import { listenTeamChanges, type ListenState, type TeamChange } from './teamChan
 import { openTeamDb, type TeamDb, type TeamDbConfig } from './teamDb';
 import { joinedTeamId, markJoined, planSize, planUpload, teamIdOf, uploadMessages, uploadRecords } from './teamJoin';
 import { TeamOutbox } from './teamOutbox';
+import { readTeamChanges, type Wanted } from './teamPull';
+import { key, keyOfAction, recordOf, TeamVersions } from './teamVersions';
 
 export interface TeamSyncDeps {
   store: Store;
@@ -37,16 +39,6 @@ export interface TeamSyncStatus {
   joining: { done: number; total: number } | null;
 }
 
-/** A `team_records` row as read back (the record is checked by its collection's schema before use). */
-type RecordRow = { coll: string; id: string; record: unknown; version: string; deleted: boolean };
-
-/** What to read from the team: these conversations, messages and other shared records. */
-interface Wanted {
-  conversations: string[];
-  messages: string[];
-  records: { coll: CollectionName; id: string }[];
-}
-
 /**
  * Actions sent per database transaction when a backlog waits (a big import, a return after an outage): one commit
  * for a few hundred instead of one each. Small enough that one chunk's transaction holds its row locks briefly.
@@ -55,16 +47,6 @@ const SEND_CHUNK = 200;
 
 /** The header lists at most this many changes that gave way (the newest; every one is in the log). */
 const MAX_CONFLICTS_SHOWN = 100;
-
-/** One map key per record of any shared collection. */
-const key = (coll: string, id: string) => `${coll}\u0000${id}`;
-/** The record a publish writes (null: an action that is not a publish). */
-function keyOfAction(a: TeamAction): string | null {
-  if (a.kind === 'publish') return key('conversations', a.conversation.id);
-  if (a.kind === 'publishRecord') return key(a.coll, a.record.id);
-  if (a.kind === 'deleteRecord') return key(a.coll, a.recordId);
-  return null;
-}
 
 /**
  * Team sync of conversations, messages and the other shared records (team mode, docs/team-mode.md;
@@ -82,26 +64,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   const { store, log } = deps;
   const outbox = new TeamOutbox(path.join(deps.dataDir, 'team-outbox.jsonl'));
   if (outbox.badLines.length > 0) log('error', `team: ${outbox.badLines.length} outbox line(s) did not read back; set aside in team-outbox.jsonl.bad`);
-  /** The team's version each local shared record is based on (read from the team, or made by this desktop), by key(). */
-  const versions = new Map<string, number>();
-  /** The version each of this desktop's own applied publishes made (what a follower expects: not a pulled one). */
-  const ownVersions = new Map<string, number>();
-  /** Records with a write of this desktop still waiting (a later change of one follows that one). */
-  const waitingPublishes = new Map<string, number>();
-  /** Records where this desktop's change gave way to another desktop's: its waiting followers give way too. */
-  const gaveWay = new Set<string>();
-  const count = (id: string, by: number) => {
-    const n = (waitingPublishes.get(id) ?? 0) + by;
-    if (n > 0) waitingPublishes.set(id, n);
-    else {
-      waitingPublishes.delete(id);
-      gaveWay.delete(id);
-    }
-  };
-  for (const a of outbox.pending()) {
-    const k = keyOfAction(a);
-    if (k) count(k, 1);
-  }
+  const versions = new TeamVersions(outbox.pending());
   const status: TeamSyncStatus = { online: false, waiting: outbox.waiting, conflicts: [], lastError: null, joining: null };
   let db: TeamDb | null = null;
   /** The connected team database's id (teamJoin.ts), and the upload of what this desktop held before, while it runs. */
@@ -109,38 +72,12 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   let joining: Promise<void> | null = null;
   /** Sending waits while the join uploads records and conversations (an outbox write of one must follow the upload's). */
   let holdSends = false;
-  /** Records the join uploaded: a change of one queued before the upload is sent on the version the upload made. */
-  const uploadedOnJoin = new Set<string>();
   let fromTeam = false;
   let stopped = false;
 
   const unsubscribe = store.onCommit((changes) => {
     if (fromTeam || stopped) return;
-    const at = deps.now();
-    const actions: TeamAction[] = [];
-    for (const ch of changes) {
-      if (ch.op === 'del') {
-        if (!SHARED_RECORDS.has(ch.coll)) continue;
-        const k = key(ch.coll, ch.id);
-        const follows = waitingPublishes.has(k);
-        actions.push({ id: deps.newId('ta-'), kind: 'deleteRecord', coll: ch.coll, recordId: ch.id, expectedVersion: follows ? null : (versions.get(k) ?? null), follows, at });
-        count(k, 1);
-        continue;
-      }
-      if (ch.coll === 'conversations' || SHARED_RECORDS.has(ch.coll)) {
-        const k = key(ch.coll, (ch.rec as { id: string }).id);
-        const follows = waitingPublishes.has(k);
-        const expectedVersion = follows ? null : (versions.get(k) ?? null);
-        actions.push(
-          ch.coll === 'conversations'
-            ? { id: deps.newId('ta-'), kind: 'publish', conversation: ch.rec, expectedVersion, follows, at }
-            : { id: deps.newId('ta-'), kind: 'publishRecord', coll: ch.coll, record: ch.rec as { id: string }, expectedVersion, follows, at },
-        );
-        count(k, 1);
-      } else if (ch.coll === 'messages') {
-        actions.push({ id: deps.newId('ta-'), kind: 'message', message: ch.rec, at });
-      }
-    }
+    const actions = versions.actionsOf(changes, deps.newId, deps.now());
     // In the same fsync as each other, right after the store's own: acknowledged once, nothing lost.
     outbox.enqueueAll(actions);
     if (actions.length > 0) deps.feed.publish([topic.team]);
@@ -173,43 +110,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   }
   async function pullNow(ids?: Wanted): Promise<void> {
     if (!db || stopped) return;
-    const msgRows = ids
-      ? await db.pool.query<{ record: unknown }>('select record from team_messages where id = any($1)', [ids.messages])
-      : await db.pool.query<{ record: unknown }>('select record from team_messages');
-    const messages = msgRows.rows.map((row) => Message.parse(row.record)).filter((m) => !store.get('messages', m.id));
-    const wanted = ids ? [...new Set([...ids.conversations, ...messages.filter((m) => !store.get('conversations', m.conversationId)).map((m) => m.conversationId)])] : null;
-    const convRows = wanted
-      ? await db.pool.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = any($1)', [wanted])
-      : await db.pool.query<{ record: unknown; version: string }>('select record, version from team_conversations');
-    const changes: Change[] = [];
-    const arriving = new Set<string>();
-    for (const row of convRows.rows) {
-      const rec = Conversation.parse(row.record);
-      const v = Number(row.version);
-      if (v <= (versions.get(key('conversations', rec.id)) ?? 0)) continue;
-      versions.set(key('conversations', rec.id), v);
-      arriving.add(rec.id);
-      changes.push({ op: 'put', coll: 'conversations', rec });
-    }
-    for (const m of messages) if (arriving.has(m.conversationId) || store.get('conversations', m.conversationId)) changes.push({ op: 'put', coll: 'messages', rec: m });
-    // The other shared records: all of them, or the announced ones.
-    const recRows = ids
-      ? ids.records.length === 0
-        ? { rows: [] }
-        : await db.pool.query<RecordRow>('select coll, id, record, version, deleted from team_records where (coll, id) in (select * from unnest($1::text[], $2::text[]))', [ids.records.map((r) => r.coll), ids.records.map((r) => r.id)])
-      : await db.pool.query<RecordRow>('select coll, id, record, version, deleted from team_records');
-    for (const row of recRows.rows) {
-      const coll = row.coll as CollectionName;
-      if (!SHARED_RECORDS.has(coll)) continue;
-      const k = key(coll, row.id);
-      const v = Number(row.version);
-      if (v <= (versions.get(k) ?? 0)) continue;
-      versions.set(k, v);
-      if (row.deleted) {
-        if (store.get(coll, row.id)) changes.push({ op: 'del', coll, id: row.id } as Change);
-      } else changes.push({ op: 'put', coll, rec: recordSchemas[coll].parse(row.record) } as Change);
-    }
-    await commitFromTeam(changes);
+    await commitFromTeam(await readTeamChanges(db.pool, store, versions, ids));
   }
 
   // Sends the outbox in order; one run at a time, again if more arrived meanwhile.
@@ -237,18 +138,12 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
         const given: (AppliedAction | null)[] = [];
         const toSend: TeamAction[] = [];
         for (const a of chunk) {
-          const k = keyOfAction(a);
-          if (k && (a.kind === 'publish' || a.kind === 'publishRecord' || a.kind === 'deleteRecord') && a.follows) {
-            if (gaveWay.has(k)) {
-              given.push({ outcome: { status: 'conflict', version: versions.get(k) ?? 1 }, duplicate: false });
-              continue;
-            }
-            toSend.push({ ...a, expectedVersion: ownVersions.get(k) ?? null });
-          } else if (k && (a.kind === 'publish' || a.kind === 'publishRecord' || a.kind === 'deleteRecord') && a.expectedVersion === null && uploadedOnJoin.has(k)) {
-            // Made before the join's upload wrote this record (which it could not know then): on the upload's version.
-            toSend.push({ ...a, expectedVersion: ownVersions.get(k) ?? null });
-          } else toSend.push(a);
-          given.push(null);
+          const p = versions.prepare(a);
+          if ('outcome' in p) given.push(p);
+          else {
+            toSend.push(p);
+            given.push(null);
+          }
         }
         const done = await applyTeamActions(pool, deps.desktopId, toSend);
         let j = 0;
@@ -270,24 +165,14 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     if (r.error) log('warn', `team: ${r.waiting} action(s) wait to be synced: ${r.error}`);
   }
   function settle(action: TeamAction, outcome: TeamOutcome): void {
-    const k = keyOfAction(action);
-    if (!k || (action.kind !== 'publish' && action.kind !== 'publishRecord' && action.kind !== 'deleteRecord')) return;
-    const id = action.kind === 'publish' ? action.conversation.id : action.kind === 'publishRecord' ? action.record.id : action.recordId;
-    count(k, -1);
-    if (outcome.status === 'applied' && outcome.version) {
-      ownVersions.set(k, outcome.version);
-      versions.set(k, Math.max(versions.get(k) ?? 0, outcome.version));
-    }
-    if (outcome.status === 'conflict') {
-      if (waitingPublishes.has(k)) gaveWay.add(k);
-      if (action.follows) return; // told once, for the change that met the other desktop's
-      // Another desktop changed it first: theirs stands; take it here and tell the agent.
-      const coll = action.kind === 'publish' ? 'conversations' : (action.coll as CollectionName);
-      status.conflicts.push({ coll, recordId: id, conversationId: coll === 'conversations' ? id : null, at: deps.now(), outcome });
-      if (status.conflicts.length > MAX_CONFLICTS_SHOWN) status.conflicts.shift();
-      log('warn', `team: ${coll} ${id} was changed on another desktop first (team version ${outcome.version}); this desktop's change gave way`);
-      void pull(coll === 'conversations' ? { conversations: [id], messages: [], records: [] } : { conversations: [], messages: [], records: [{ coll, id }] });
-    }
+    const record = recordOf(action);
+    if (!versions.settled(action, outcome) || !record || outcome.status !== 'conflict') return;
+    // Another desktop changed it first: theirs stands; take it here and tell the agent.
+    const { coll, id } = record;
+    status.conflicts.push({ coll, recordId: id, conversationId: coll === 'conversations' ? id : null, at: deps.now(), outcome });
+    if (status.conflicts.length > MAX_CONFLICTS_SHOWN) status.conflicts.shift();
+    log('warn', `team: ${coll} ${id} was changed on another desktop first (team version ${outcome.version}); this desktop's change gave way`);
+    void pull(coll === 'conversations' ? { conversations: [id], messages: [], records: [] } : { conversations: [], messages: [], records: [{ coll, id }] });
   }
 
   // In: announced changes are batched per tick and read together.
@@ -301,10 +186,10 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
       const batch = incoming;
       incoming = [];
       reading = false;
-      const conversations = [...new Set(batch.filter((c) => c.coll === 'conversations' && c.version > (versions.get(key(c.coll, c.id)) ?? 0)).map((c) => c.id))];
+      const conversations = [...new Set(batch.filter((c) => c.coll === 'conversations' && versions.isNewer(c.coll, c.id, c.version)).map((c) => c.id))];
       const messages = [...new Set(batch.filter((c) => c.coll === 'messages' && !store.get('messages', c.id)).map((c) => c.id))];
       const seen = new Set<string>();
-      const records = batch.filter((c) => SHARED_RECORDS.has(c.coll) && c.version > (versions.get(key(c.coll, c.id)) ?? 0) && !seen.has(key(c.coll, c.id)) && (seen.add(key(c.coll, c.id)), true)).map((c) => ({ coll: c.coll, id: c.id }));
+      const records = batch.filter((c) => SHARED_RECORDS.has(c.coll) && versions.isNewer(c.coll, c.id, c.version) && !seen.has(key(c.coll, c.id)) && (seen.add(key(c.coll, c.id)), true)).map((c) => ({ coll: c.coll, id: c.id }));
       if (conversations.length + messages.length + records.length > 0) void pull({ conversations, messages, records });
     });
   };
@@ -339,17 +224,12 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     try {
       holdSends = true;
       await pull();
-      const plan = planUpload(store, (coll, rid) => versions.has(key(coll, rid)), (coll, rid) => waitingPublishes.has(key(coll, rid)));
+      const plan = planUpload(store, (coll, rid) => versions.knows(coll, rid), (coll, rid) => versions.isWaiting(coll, rid));
       const total = planSize(plan);
       show(0, total);
       const pool = db!.pool;
       const written = await uploadRecords(pool, store, plan, {
-        uploaded: (coll, rid) => {
-          const k = key(coll, rid);
-          versions.set(k, Math.max(versions.get(k) ?? 0, 1));
-          ownVersions.set(k, 1);
-          uploadedOnJoin.add(k);
-        },
+        uploaded: (coll, rid) => versions.uploadedOnJoin(coll, rid),
         progress: (rows) => show(rows, total),
         stopped: () => stopped,
       });
