@@ -58,13 +58,15 @@ export function sealLine(json: string): string {
 const encoder = new TextEncoder();
 
 /**
- * sealLine(json) + "\n" as UTF-8 bytes, encoding the text once: the checksum is taken over the encoded bytes
+ * sealLine(json) + "\n" as UTF-8 bytes, encoding the text once (into `scratch(size)` when given: a buffer the caller
+ * reuses, so the result is only valid until its next use): the checksum is taken over the encoded bytes
  * instead of encoding the string a second time for it (a journal line of an import batch is ~2 MB). The same
  * bytes as `Buffer.from(sealLine(json) + '\n')`.
  */
-export function sealLineBytes(json: string): Buffer {
+export function sealLineBytes(json: string, scratch?: (size: number) => Buffer): Buffer {
   // UTF-8 takes at most 3 bytes per UTF-16 unit; encodeInto a buffer that surely fits avoids a byteLength pass.
-  const buf = Buffer.allocUnsafe(json.length * 3 + SUFFIX_LEN + 1);
+  const size = json.length * 3 + SUFFIX_LEN + 1;
+  const buf = scratch ? scratch(size) : Buffer.allocUnsafe(size);
   const { written } = encoder.encodeInto(json, buf);
   const body = written - 1; // without the closing brace
   const end = body + buf.write(`,"crc":"${crcHex(buf.subarray(0, body))}"}\n`, body, 'latin1');

@@ -135,8 +135,18 @@ export function readJournal(file: string, chunkBytes = JOURNAL_CHUNK): JournalRe
 }
 
 /** The journal line of one commit (checksummed), newline included, as the UTF-8 bytes to append. */
+/**
+ * One journal line's bytes, encoded into a buffer kept for the next line: an import batch's line is ~2 MB of text
+ * (~6 MB reserved for its UTF-8), and a fresh buffer per commit was that much new external memory each time, which
+ * V8 counts towards its next full GC. Valid until the next call: the store writes it (synchronously) first.
+ */
+let lineScratch = Buffer.allocUnsafeSlow(1 << 16);
+const scratchOf = (size: number): Buffer => {
+  if (lineScratch.length < size) lineScratch = Buffer.allocUnsafeSlow(Math.max(size, lineScratch.length * 2));
+  return lineScratch;
+};
 export function commitLine(seq: number, changes: readonly unknown[]): Buffer {
-  return sealLineBytes(JSON.stringify({ seq, changes }));
+  return sealLineBytes(JSON.stringify({ seq, changes }), scratchOf);
 }
 
 /**
