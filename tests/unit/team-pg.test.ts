@@ -14,6 +14,9 @@ import { listenTeamChanges, type ListenState, type TeamChange } from '../../elec
 import { createTeamConversations } from '../../electron/core/team/teamConversations';
 import { openTeamDb, teamDbFromEnv, type TeamDb } from '../../electron/core/team/teamDb';
 import { TeamOutbox } from '../../electron/core/team/teamOutbox';
+import { readTeamChanges } from '../../electron/core/team/teamPull';
+import { TeamVersions } from '../../electron/core/team/teamVersions';
+import type { Store } from '../../electron/core/store/types';
 import { startPostgres, type TestPostgres } from './pgHarness';
 import { testConversation, testReply } from './teamRecords';
 
@@ -187,6 +190,24 @@ describe('changes reach every desktop', () => {
     } finally {
       await listener.close();
     }
+  });
+});
+
+describe('reading the team into a desktop', () => {
+  it('leaves a record alone while this desktop’s own write of it is on the way, and takes the team’s copy once that write gave way', async () => {
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-echo', { tags: ['team'] }));
+    const local = new Map([['c-echo', testConversation('c-echo', { tags: ['newer, on this desktop'] })]]);
+    const store = { get: (coll: string, id: string) => (coll === 'conversations' ? local.get(id) : undefined), all: () => new Map() } as unknown as Store;
+    const versions = new TeamVersions([]);
+    // This desktop changed it (based on nothing it read yet): its write waits to be sent.
+    const [write] = versions.actionsOf([{ op: 'put', coll: 'conversations', rec: local.get('c-echo')! }], (p) => `${p}1`, 1);
+    const read = () => readTeamChanges(db.pool, store, versions, { conversations: ['c-echo'], messages: [], records: [] });
+    expect(await read()).toEqual([]); // the team's copy would overwrite the newer local one: left alone
+    // The write met the team's copy (a conflict): now the team's copy is read and comes in.
+    expect(versions.settled(write, { status: 'conflict', version: 1 })).toBe(true);
+    const back = await read();
+    expect(back.map((c) => (c.op === 'put' ? (c.rec as { tags: string[] }).tags : null))).toEqual([['team']]);
   });
 });
 

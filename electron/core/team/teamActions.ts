@@ -148,18 +148,13 @@ export async function applyTeamActions(pool: pg.Pool, desktopId: string, inputs:
 async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamOutcome> {
   if (action.kind === 'publishRecord') return publishRecord(client, action);
   if (action.kind === 'deleteRecord') return deleteRecord(client, action);
-  const conversationId = action.kind === 'publish' ? action.conversation.id : action.kind === 'message' ? action.message.conversationId : action.conversationId;
+  if (action.kind === 'publish') return publish(client, action);
+  if (action.kind === 'message') return insertMessage(client, action);
   // The row is locked for the rest of the transaction: what is decided below cannot change under it.
-  const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [conversationId]);
-  if (action.kind === 'publish') return publish(client, action, row.rows[0] ? Number(row.rows[0].version) : null);
+  const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [action.conversationId]);
   if (!row.rows[0]) return { status: 'missing' };
   const current = Conversation.parse(row.rows[0].record);
   const version = Number(row.rows[0].version);
-  if (action.kind === 'message') {
-    const m = Message.parse(action.message);
-    await client.query('insert into team_messages (id, conversation_id, at, record) values ($1, $2, $3, $4) on conflict (id) do nothing', [m.id, m.conversationId, m.at, JSON.stringify(m)]);
-    return { status: 'applied' };
-  }
   if (action.kind === 'assign') {
     // Taken meanwhile by someone else (or changed since the agent saw it while unassigned): theirs stays.
     if (current.assigneeId !== null && current.assigneeId !== action.agentId) return { status: 'taken', assigneeId: current.assigneeId };
@@ -176,34 +171,71 @@ async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamO
   return current.assigneeId === action.agentId ? { status: 'applied' } : { status: 'reassigned', assigneeId: current.assigneeId };
 }
 
-/** Compare-and-set of a whole conversation on its version (the row, if any, is locked by the caller). */
-async function publish(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publish' }>, current: number | null): Promise<TeamOutcome> {
-  const c = Conversation.parse(action.conversation);
-  const cols = [c.id, c.status, c.assigneeId, c.queuedAt, JSON.stringify(c)];
-  if (current === null) {
-    if (action.expectedVersion !== null) return { status: 'missing' };
-    await client.query('insert into team_conversations (id, version, status, assignee_id, queued_at, record) values ($1, 1, $2, $3, $4, $5)', cols);
-    return { status: 'applied', version: 1 };
-  }
-  if (action.expectedVersion !== current) return { status: 'conflict', version: current };
-  await client.query('update team_conversations set version = version + 1, status = $2, assignee_id = $3, queued_at = $4, record = $5 where id = $1', cols);
-  return { status: 'applied', version: current + 1 };
+/**
+ * A message, kept once by its id, if its conversation is in the team. One statement when it is written; the
+ * conversation's row is not locked (nothing here depends on its state; the foreign key holds it while inserting).
+ */
+async function insertMessage(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'message' }>): Promise<TeamOutcome> {
+  const m = Message.parse(action.message);
+  const r = await client.query(
+    'insert into team_messages (id, conversation_id, at, record) select $1, $2, $3, $4 where exists (select 1 from team_conversations where id = $2) on conflict (id) do nothing',
+    [m.id, m.conversationId, m.at, JSON.stringify(m)],
+  );
+  if (r.rowCount === 1) return { status: 'applied' };
+  // Nothing written: the team has it already (applied), or not its conversation (missing).
+  const there = await client.query('select 1 from team_conversations where id = $1', [m.conversationId]);
+  return there.rowCount ? { status: 'applied' } : { status: 'missing' };
 }
 
-/** Compare-and-set of another shared record on its version, the record checked by its collection's schema. */
+/**
+ * Compare-and-set of a whole row on its version, in one statement when it is written: an insert for a record the
+ * desktop made (`expected` null: the team must not have it yet), else an update only at the expected version
+ * (PostgreSQL re-checks the condition on the newest row after waiting for another writer's lock). When nothing was
+ * written, the row is read under its lock to say why: `missing` (a version was expected, the team has none) or
+ * `conflict` (another desktop's change stands, at the version returned).
+ */
+async function compareAndSet(
+  client: pg.PoolClient,
+  expected: number | null,
+  write: { insert: [string, unknown[]]; update: [string, unknown[]] },
+  current: [string, unknown[]],
+): Promise<TeamOutcome> {
+  const r = expected === null ? await client.query(...write.insert) : await client.query(...write.update);
+  if (r.rowCount === 1) return { status: 'applied', version: expected === null ? 1 : expected + 1 };
+  const row = await client.query<{ version: string }>(...current);
+  if (!row.rows[0]) return { status: 'missing' };
+  return { status: 'conflict', version: Number(row.rows[0].version) };
+}
+
+/** A desktop's version of a whole conversation, by compare-and-set. */
+async function publish(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publish' }>): Promise<TeamOutcome> {
+  const c = Conversation.parse(action.conversation);
+  const cols = [c.id, c.status, c.assigneeId, c.queuedAt, JSON.stringify(c)];
+  return compareAndSet(
+    client,
+    action.expectedVersion,
+    {
+      insert: ['insert into team_conversations (id, version, status, assignee_id, queued_at, record) values ($1, 1, $2, $3, $4, $5) on conflict (id) do nothing', cols],
+      update: ['update team_conversations set version = version + 1, status = $2, assignee_id = $3, queued_at = $4, record = $5 where id = $1 and version = $6', [...cols, action.expectedVersion]],
+    },
+    ['select version from team_conversations where id = $1 for update', [c.id]],
+  );
+}
+
+/** Another shared record, by compare-and-set on its version, the record checked by its collection's schema. */
 async function publishRecord(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publishRecord' }>): Promise<TeamOutcome> {
   const coll = action.coll as CollectionName;
   const record = recordSchemas[coll].parse(action.record) as { id: string };
-  const row = await client.query<{ version: string }>('select version from team_records where coll = $1 and id = $2 for update', [coll, record.id]);
-  const current = row.rows[0] ? Number(row.rows[0].version) : null;
-  if (current === null) {
-    if (action.expectedVersion !== null) return { status: 'missing' };
-    await client.query('insert into team_records (coll, id, version, record) values ($1, $2, 1, $3)', [coll, record.id, JSON.stringify(record)]);
-    return { status: 'applied', version: 1 };
-  }
-  if (action.expectedVersion !== current) return { status: 'conflict', version: current };
-  await client.query('update team_records set version = version + 1, record = $3, deleted = false where coll = $1 and id = $2', [coll, record.id, JSON.stringify(record)]);
-  return { status: 'applied', version: current + 1 };
+  const json = JSON.stringify(record);
+  return compareAndSet(
+    client,
+    action.expectedVersion,
+    {
+      insert: ['insert into team_records (coll, id, version, record) values ($1, $2, 1, $3) on conflict (coll, id) do nothing', [coll, record.id, json]],
+      update: ['update team_records set version = version + 1, record = $3, deleted = false where coll = $1 and id = $2 and version = $4', [coll, record.id, json, action.expectedVersion]],
+    },
+    ['select version from team_records where coll = $1 and id = $2 for update', [coll, record.id]],
+  );
 }
 
 /** Deletes a shared record for the whole team (a tombstone, by compare-and-set; one the team never had: nothing to do). */

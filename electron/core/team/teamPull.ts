@@ -32,7 +32,8 @@ export async function readTeamChanges(pool: pg.Pool, store: Store, versions: Tea
   const arriving = new Set<string>();
   for (const row of convRows.rows) {
     const rec = Conversation.parse(row.record);
-    if (!versions.newer('conversations', rec.id, Number(row.version))) continue;
+    // (Its own write on the way: the local copy is newer; a conflict reads the team's copy when it is settled.)
+    if (versions.writeInFlight('conversations', rec.id) || !versions.newer('conversations', rec.id, Number(row.version))) continue;
     arriving.add(rec.id);
     changes.push({ op: 'put', coll: 'conversations', rec });
   }
@@ -45,7 +46,7 @@ export async function readTeamChanges(pool: pg.Pool, store: Store, versions: Tea
     : await pool.query<RecordRow>('select coll, id, record, version, deleted from team_records');
   for (const row of recRows.rows) {
     const coll = row.coll as CollectionName;
-    if (!SHARED_RECORDS.has(coll) || !versions.newer(coll, row.id, Number(row.version))) continue;
+    if (!SHARED_RECORDS.has(coll) || versions.writeInFlight(coll, row.id) || !versions.newer(coll, row.id, Number(row.version))) continue;
     if (row.deleted) {
       if (store.get(coll, row.id)) changes.push({ op: 'del', coll, id: row.id } as Change);
     } else changes.push({ op: 'put', coll, rec: recordSchemas[coll].parse(row.record) } as Change);

@@ -68,6 +68,16 @@ export class TeamVersions {
     return this.waiting.has(key(coll, id));
   }
 
+  /**
+   * This desktop has a write of this record waiting or on its way that has not given way: the team's copy is not
+   * newer than the local one (it is this desktop's own echo, or a change its write will meet as a conflict, which
+   * reads the team's copy then). A read from the team leaves the local copy alone meanwhile.
+   */
+  writeInFlight(coll: string, id: string): boolean {
+    const k = key(coll, id);
+    return this.waiting.has(k) && !this.gaveWay.has(k);
+  }
+
   /** A version read from the team: true (and noted) when it is newer than what this desktop is based on. */
   newer(coll: string, id: string, version: number): boolean {
     const k = key(coll, id);
