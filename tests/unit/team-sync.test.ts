@@ -37,7 +37,7 @@ afterEach(async () => {
 async function desktop(): Promise<SandboxCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kefu-team-desk-'));
   // (Each desktop's folder is removed after the test; a test that restarts one reopens the same folder.)
-  const core = await createCore({ dataDir: dir, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2 } });
+  const core = await createCore({ dataDir: dir, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2, retryMs: 300 } });
   opened.push({ core, dir });
   return withNamedSessions(core);
 }
@@ -128,7 +128,7 @@ describe('team mode: two desktops on one database', () => {
 
     const lines: string[] = [];
     const open = async () => {
-      const core = await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: (_l, m) => lines.push(m), spoolWatch: false, team: { url: server.url, poolSize: 2 } });
+      const core = await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: (_l, m) => lines.push(m), spoolWatch: false, team: { url: server.url, poolSize: 2, retryMs: 300 } });
       opened.push({ core, dir: dirA });
       return withNamedSessions(core);
     };
@@ -174,7 +174,7 @@ describe('team mode: two desktops on one database', () => {
       await server.resume();
     }
     const b = await desktop();
-    // It retries every 5 s: within that, it connects, sends what waited, and the other desktop has it.
+    // It retries (every 5 s; 300 ms here): it connects, sends what waited, and the other desktop has it.
     await eventually(() => a.team!.status().online, 'desktop A joins the team');
     await a.team!.flush();
     await eventually(() => [...b.store.all('messages').values()].some((m) => m.conversationId === got.conversationId && m.body === '离线时来的消息'), 'its work reaches desktop B');
@@ -195,7 +195,7 @@ describe('team mode: two desktops on one database', () => {
     } finally {
       await server.resume();
     }
-    const again = withNamedSessions(await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2 } }));
+    const again = withNamedSessions(await createCore({ dataDir: dirA, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, team: { url: server.url, poolSize: 2, retryMs: 300 } }));
     opened.push({ core: again.raw, dir: dirA }); // closed after the test (the folder is removed once, whichever entry is first)
     await eventually(() => again.team!.status().online, 'the restarted desktop connects');
     await again.team!.flush();

@@ -12,6 +12,8 @@ export const TeamDbConfig = z.object({
   tls: z.enum(['off', 'require', 'verify']).default('off'),
   /** Connections this desktop keeps open at most. */
   poolSize: z.number().int().min(1).max(50).default(5),
+  /** How long a desktop that could not reach the database waits before trying again (tests shorten it). */
+  retryMs: z.number().int().min(10).max(600_000).default(5_000),
 });
 export type TeamDbConfig = z.input<typeof TeamDbConfig>;
 

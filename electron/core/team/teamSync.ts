@@ -8,7 +8,7 @@ import type { ChangeFeed } from '../feed';
 import type { Change, Store } from '../store/types';
 import { applyTeamActions, type AppliedAction, type TeamAction, type TeamOutcome } from './teamActions';
 import { listenTeamChanges, type ListenState, type TeamChange } from './teamChanges';
-import { openTeamDb, type TeamDb, type TeamDbConfig } from './teamDb';
+import { openTeamDb, TeamDbConfig, type TeamDb } from './teamDb';
 import { joinedTeamId, markJoined, planSize, planUpload, teamIdOf, uploadMessages, uploadRecords } from './teamJoin';
 import { TeamOutbox } from './teamOutbox';
 import { readTeamChanges, type Wanted } from './teamPull';
@@ -261,7 +261,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     } catch (e) {
       status.lastError = e instanceof Error ? e.message : String(e);
       log('warn', `team: database not reachable (${status.lastError}); working on this desktop's store, retrying`);
-      if (!stopped) retry = setTimeout(() => void connect(), 5_000);
+      if (!stopped) retry = setTimeout(() => void connect(), TeamDbConfig.parse(config).retryMs);
       return;
     }
     if (stopped) return void db.close();
