@@ -62,6 +62,7 @@ const MAX_CONFLICTS_SHOWN = 100;
  */
 export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
   const { store, log } = deps;
+  const { retryMs } = TeamDbConfig.parse(config);
   const outbox = new TeamOutbox(path.join(deps.dataDir, 'team-outbox.jsonl'));
   if (outbox.badLines.length > 0) log('error', `team: ${outbox.badLines.length} outbox line(s) did not read back; set aside in team-outbox.jsonl.bad`);
   const versions = new TeamVersions(outbox.pending());
@@ -261,7 +262,7 @@ export async function startTeamSync(deps: TeamSyncDeps, config: TeamDbConfig) {
     } catch (e) {
       status.lastError = e instanceof Error ? e.message : String(e);
       log('warn', `team: database not reachable (${status.lastError}); working on this desktop's store, retrying`);
-      if (!stopped) retry = setTimeout(() => void connect(), TeamDbConfig.parse(config).retryMs);
+      if (!stopped) retry = setTimeout(() => void connect(), retryMs);
       return;
     }
     if (stopped) return void db.close();

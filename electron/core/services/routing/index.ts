@@ -8,6 +8,7 @@ import type { Change, Store } from '../../store/types';
 import { auditChange } from '../audit';
 import type { PendingWrite, PendingWrites } from '../spool/batchStore';
 import { LoadBook } from './loadBook';
+import { inBackground } from '../../background';
 
 /**
  * Routing a handed-over conversation (shared/rules/routing.ts) and keeping the team queue moving: a conversation
@@ -109,13 +110,7 @@ export function createRouting(ctx: CoreContext) {
   const schedule = () => {
     if (scheduled || closed || waiting.size === 0) return;
     scheduled = true;
-    queueMicrotask(async () => {
-      try {
-        await drain();
-      } catch (e) {
-        ctx.log('error', `routing: waiting conversations not routed: ${(e as Error).stack ?? e}`);
-      }
-    });
+    queueMicrotask(() => inBackground(ctx.log, 'routing: waiting conversations', drain()));
   };
 
   ctx.store.onCommit((changes) => {
