@@ -8,15 +8,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { line, msg, newConv, outboxLines, scan, spoolSandbox, write } from './spool-helpers';
+import { bundledChild } from './bundledChild';
+
+/** The child, bundled once (a tsx start per spawn cost ~1 s more; see bundledChild.ts). */
+const CHILD_JS = await bundledChild('tests/fixtures/spoolChild.ts');
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHILD = fileURLToPath(new URL('../fixtures/spoolChild.ts', import.meta.url));
 const sb = spoolSandbox('kefu-spool-dur-');
 
 /** Runs the child until it printed `killAfter` acks (then SIGKILL) or "done"; returns the acks and whether it finished. */
 function runChild(args: string[], killAfter: number): Promise<{ acks: string[]; done: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const acks: string[] = [];
     let done = false;
     let partial = '';

@@ -11,9 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/store/openStore';
 import { COUNTER_ID, expectedMessages, messageBody } from '../fixtures/durabilityChild';
+import { bundledChild } from './bundledChild';
+
+/** The child, bundled once (a tsx start per spawn cost ~1 s more; see bundledChild.ts). */
+const CHILD_JS = await bundledChild('tests/fixtures/durabilityChild.ts');
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHILD = fileURLToPath(new URL('../fixtures/durabilityChild.ts', import.meta.url));
 const ROUNDS = 25;
 // Small, so the child compacts every ~150 commits and many kills land while a worker is folding.
 const COMPACT_EVERY = 64 * 1024;
@@ -43,7 +46,7 @@ interface Round {
 /** Starts the child, lets it acknowledge `want` commits, SIGKILLs it, returns the last ack it printed. */
 function runChild(want: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(COMPACT_EVERY)], {
+    const child = spawn(process.execPath, [CHILD_JS, dir, String(COMPACT_EVERY)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

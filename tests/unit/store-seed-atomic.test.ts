@@ -19,9 +19,12 @@ import type { Store } from '../../electron/core/store/types';
 import { COLLECTIONS } from '../../shared/schema';
 import { SANDBOX_NOW } from './coreSandbox';
 import { storeSandbox } from './storeSandbox';
+import { bundledChild } from './bundledChild';
+
+/** The child, bundled once (a tsx start per spawn cost ~1 s more; see bundledChild.ts). */
+const CHILD_JS = await bundledChild('tests/fixtures/seedChild.ts');
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHILD = fileURLToPath(new URL('../fixtures/seedChild.ts', import.meta.url));
 const MIN_ROUNDS = 16;
 const MAX_ROUNDS = 22;
 /** Kills that must land inside the seed's write (proved by the temp file they leave). */
@@ -43,7 +46,7 @@ interface Run {
 
 function runChild(dir: string, seedFile: string, kill: Kill): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, seedFile, 'slow'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD_JS, dir, seedFile, 'slow'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const saw = new Set<string>();
     let stderr = '';
     let partial = '';

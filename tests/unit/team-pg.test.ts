@@ -19,6 +19,10 @@ import { TeamVersions } from '../../electron/core/team/teamVersions';
 import type { Store } from '../../electron/core/store/types';
 import { startPostgres, type TestPostgres } from './pgHarness';
 import { testConversation, testReply } from './teamRecords';
+import { bundledChild } from './bundledChild';
+
+/** The child, bundled once (a tsx start per spawn cost ~1 s more; see bundledChild.ts). */
+const CHILD_JS = await bundledChild('tests/fixtures/teamDesktopChild.ts');
 
 let server: TestPostgres;
 let db: TeamDb;
@@ -39,7 +43,7 @@ beforeEach(async () => {
 /** Runs a desktop process (tests/fixtures/teamDesktopChild.ts) and resolves with its stdout. */
 function desktop(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/fixtures/teamDesktopChild.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -9,6 +9,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from './pgHarness';
+import { bundledChild } from './bundledChild';
+
+/** The child, bundled once (a tsx start per spawn cost ~1 s more; see bundledChild.ts). */
+const CHILD_JS = await bundledChild('tests/fixtures/teamCoreChild.ts');
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let server: TestPostgres;
@@ -30,7 +34,7 @@ beforeEach(async () => {
 
 function desktop(dir: string, index: number, n: number, k: number): Promise<{ index: number; assignees: Record<string, string | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/fixtures/teamCoreChild.ts'), dir, server.url, String(index), String(n), String(k)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD_JS, dir, server.url, String(index), String(n), String(k)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
