@@ -31,7 +31,7 @@ interface LoadFigures {
   loadMs: number;
   /** One compaction of the loaded store (one commit in the journal, folded in the worker as the app does it). */
   compactMs: number;
-  /** The probe process's peak RSS by the end of that compaction: the loaded store plus the worker's copy. */
+  /** The probe process's peak RSS by the end of that compaction: the loaded store plus what the worker holds (the journal's records since the last compaction and 8 MiB pieces of the snapshot it streams). */
   compactPeakRssMiB: number;
   rssMiB: number;
   heapUsedMiB: number;
@@ -257,7 +257,7 @@ function printTable(rows: Row[]): void {
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const b of body) console.log(line(b));
   console.log(
-    'cold load = openStore in a fresh process (parse + per-record zod validation), warm OS cache; compaction = one commit, then the store folded in its worker in that same process (peak RSS: the loaded store plus the copy the worker reads); commit = validate + ' +
+    'cold load = openStore in a fresh process (parse + per-record zod validation), warm OS cache; compaction = one commit, then the store folded in its worker in that same process (peak RSS: the loaded store plus what the worker holds: it streams the snapshot and holds only the records journaled since the last compaction); commit = validate + ' +
       'append + fdatasync of one put; naive = lowdb DataFile write of everything, compact JSON, no fsync; ' +
       'peak RSS = this (parent) process, before the naive writes (generation, writing the store, commits) and after them. ' +
       'The peak is process-wide and never goes down, so the 50 000 row includes the 10 000 run.',

@@ -291,6 +291,93 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
   }
 }
 
+/** The header of a snapshot in the line layout (null: not in it). */
+export function lineLayoutHeader(file: string): { version: number; seq: number } | null {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.allocUnsafe(256);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const nl = head.subarray(0, n).indexOf(0x0a);
+    const m = nl === -1 ? null : HEADER_RE.exec(head.subarray(0, nl).toString('latin1'));
+    return m ? { version: Number(m[1]), seq: Number(m[3]) } : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface LineLayoutVisitor {
+  collection(name: string): void;
+  /** A record's JSON text and its bytes (without the separating comma), and the CRC-32 of those bytes. */
+  record(text: string, crc: number): void;
+  endCollection(name: string): void;
+}
+
+/**
+ * Streams a snapshot in the line layout to `visit`, record by record, holding one 8 MiB piece at a time (the
+ * compaction's fold, which copies most records as they are). The checksums are at the end of the file, so they are
+ * checked last: a damaged file throws, after `visit` has seen its records (the caller discards what it wrote).
+ */
+export function streamLineLayout(file: string, visit: LineLayoutVisitor): void {
+  const fd = openSync(file, 'r');
+  try {
+    const sums: Record<string, number[]> = {};
+    const counts: [string, number][] = [];
+    let coll: string | null = null;
+    let footer: string | null = null;
+    let lineNo = 0;
+    let header: { version: number; seq: number } | null = null;
+    const fail = (msg: string): never => {
+      throw new Error(`snapshot line ${lineNo}: ${msg}`);
+    };
+    eachLine(fd, (bytes, line) => {
+      lineNo++;
+      if (lineNo === 1) {
+        const m = HEADER_RE.exec(line);
+        if (!m) fail('not in the line layout');
+        header = { version: Number(m![1]), seq: Number(m![3]) };
+        return;
+      }
+      if (footer !== null) {
+        if (line.trim() !== '') fail('text after the end of the snapshot');
+        return;
+      }
+      if (coll === null) {
+        const c = COLLECTION_RE.exec(line);
+        if (c) {
+          coll = JSON.parse(c[1]) as string;
+          if (sums[coll]) fail(`collection ${coll} appears twice`);
+          sums[coll] = [];
+          visit.collection(coll);
+        } else if (line.startsWith(FOOTER_HEAD) && line.endsWith('}')) footer = line.slice(FOOTER_HEAD.length, -1);
+        else fail('expected a collection or the checksums');
+        return;
+      }
+      if (bytes.length === 1 && bytes[0] === 0x5d) {
+        counts.push([coll, sums[coll].length]);
+        visit.endCollection(coll);
+        coll = null; // "]"
+        return;
+      }
+      const comma = bytes[bytes.length - 1] === 0x2c;
+      const crc = crc32(comma ? bytes.subarray(0, -1) : bytes);
+      sums[coll].push(crc);
+      visit.record(comma ? line.slice(0, -1) : line, crc);
+    });
+    if (coll !== null) fail(`cut off inside collection ${coll}`);
+    if (footer === null || header === null) return fail('cut off: no checksums at the end');
+    const { version, seq } = header as { version: number; seq: number };
+    const check = SnapshotFrame.shape.check.parse(JSON.parse(footer));
+    if (!check || snapshotHead(version, seq, counts) !== check.head) fail('checksum mismatch in the frame');
+    for (const [c, got] of Object.entries(sums)) {
+      const want = check!.records[c];
+      if (typeof want !== 'string' || want.length !== got.length * 8) fail(`checksums of ${c} do not match its records`);
+      for (let i = 0; i < got.length; i++) if (got[i] !== parseInt(want.slice(i * 8, i * 8 + 8), 16)) fail(`record ${i} of ${c} fails its checksum`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Checks the head and every record; removes damaged records from data.collections. A string: the frame is bad. */
 function verifyCollections(data: SnapshotFile, check: SnapshotCheck): DamagedRecord[] | string {
   const counts = Object.entries(data.collections).map(([c, recs]) => [c, recs.length] as [string, number]);
@@ -326,31 +413,75 @@ export async function writeSnapshot(dir: string, data: SnapshotFile): Promise<vo
 
 /** Writes `data` in the snapshot format, piece by piece (backups write their files with it too). */
 export function writeSnapshotText(write: (text: string) => void, data: SnapshotFile): void {
-  // One record per line (see LAYOUT): still one JSON document, and a reader can take it line by line.
-  write(`{"version":${JSON.stringify(data.version)},"gen":${JSON.stringify(data.gen)},"seq":${JSON.stringify(data.seq)},"collections":{\n`);
-  const records: Record<string, string> = {};
-  const counts: [string, number][] = [];
-  let firstColl = true;
+  const w = new SnapshotWriter(write, data.version, data.gen, data.seq);
   for (const [coll, recs] of Object.entries(data.collections)) {
-    write(`${firstColl ? '' : ','}${JSON.stringify(coll)}:[\n`);
-    firstColl = false;
-    const sums: string[] = [];
-    let chunk = '';
-    for (let i = 0; i < recs.length; i++) {
-      const json = JSON.stringify(recs[i]);
-      sums.push(crc32(json).toString(16).padStart(8, '0'));
-      chunk += i < recs.length - 1 ? json + ',\n' : json + '\n';
-      if (chunk.length >= 1 << 20) {
-        write(chunk);
-        chunk = '';
-      }
-    }
-    write(chunk + ']\n');
-    records[coll] = sums.join('');
-    counts.push([coll, recs.length]);
+    w.collection(coll);
+    for (const rec of recs) w.record(JSON.stringify(rec));
   }
-  const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(data.version, data.seq, counts), records };
-  write(`},"check":${JSON.stringify(check)}}\n`);
+  w.finish();
+}
+
+/**
+ * The snapshot format (LAYOUT) written record by record: `collection`, then its records as JSON text, then the next
+ * collection; `finish` writes the checksums. Text goes out in pieces of ~1 MB, so no string of a whole collection is
+ * built. A record copied from another snapshot passes the CRC already taken over its bytes.
+ */
+export class SnapshotWriter {
+  private readonly counts: [string, number][] = [];
+  private readonly records: Record<string, string> = {};
+  private coll: string | null = null;
+  private sums: string[] = [];
+  private n = 0;
+  private chunk = '';
+  private pendingRecord: string | null = null;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly version: number,
+    gen: number,
+    private readonly seq: number,
+  ) {
+    write(`{"version":${JSON.stringify(version)},"gen":${JSON.stringify(gen)},"seq":${JSON.stringify(seq)},"collections":{\n`);
+  }
+
+  collection(name: string): void {
+    this.endCollection();
+    this.chunk += `${this.counts.length === 0 ? '' : ','}${JSON.stringify(name)}:[\n`;
+    this.coll = name;
+  }
+
+  /** One record's JSON (JSON.stringify's output: no raw newline), with its CRC-32 when already known. */
+  record(json: string, crc = crc32(json)): void {
+    if (this.coll === null) throw new Error('SnapshotWriter: a record before any collection');
+    // Each record but a collection's last ends in a comma: written once the next one (or the end) is known.
+    if (this.pendingRecord !== null) this.chunk += this.pendingRecord + ',\n';
+    this.pendingRecord = json;
+    this.sums.push(crc.toString(16).padStart(8, '0'));
+    this.n++;
+    if (this.chunk.length >= 1 << 20) {
+      this.write(this.chunk);
+      this.chunk = '';
+    }
+  }
+
+  private endCollection(): void {
+    if (this.coll === null) return;
+    if (this.pendingRecord !== null) this.chunk += this.pendingRecord + '\n';
+    this.chunk += ']\n';
+    this.records[this.coll] = this.sums.join('');
+    this.counts.push([this.coll, this.n]);
+    this.coll = null;
+    this.pendingRecord = null;
+    this.sums = [];
+    this.n = 0;
+  }
+
+  finish(): void {
+    this.endCollection();
+    const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(this.version, this.seq, this.counts), records: this.records };
+    this.write(`${this.chunk}},"check":${JSON.stringify(check)}}\n`);
+    this.chunk = '';
+  }
 }
 
 /**
