@@ -103,7 +103,7 @@ async function runOne(conversations: number): Promise<void> {
     await writeBenchStore(dir, conversations, 4);
     console.log(`store of ${conversations} conversations written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const logged: string[] = [];
-    const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: (_l, m) => logged.push(m), seedDemo: false, spoolWatch: false });
+    const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: (_l, m) => logged.push(m), seedDemo: false, spoolWatch: false, spoolBatchLines: process.env.BENCH_SPOOL_BATCH ? Number(process.env.BENCH_SPOOL_BATCH) : undefined });
     const lead = await signInDemo(core, LEAD_ID);
     // The search index's start-up build and the performance facts' warm-up run in slices between other work;
     // measured alongside, they would be counted as import time (start-up costs, the same with or without a spool).

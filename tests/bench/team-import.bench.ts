@@ -28,7 +28,7 @@ const HELD_MESSAGES = Number(process.env.BENCH_TEAM_JOIN_MESSAGES ?? 4);
 export default async function run(): Promise<void> {
   const server = await startPostgres('kefu_team_import');
   try {
-    for (const chunk of [1, 200]) {
+    for (const chunk of (process.env.BENCH_TEAM_IMPORT_CHUNKS ?? '1,200').split(',').map(Number)) {
       await sql(server.url, 'truncate team_actions, team_messages, team_conversations, team_records').catch(() => {}); // (a new database has no tables yet)
       await runOne(server.url, chunk);
     }

@@ -314,6 +314,69 @@ describe('the offline outbox', () => {
     }
   });
 
+  it('writes a chunk\'s messages together: each kept once, a message sent before its conversation kept, one without a conversation missing', async () => {
+    const team = createTeamConversations(db.pool);
+    await team.put(testConversation('c-there'));
+    const message = (id: string, conversationId: string, i: number): TeamAction => ({ id: `act-${id}`, kind: 'message', message: { ...testReply(id, conversationId, 'a-lina', 1_795_000_100_000 + i), author: 'customer', authorId: 'u-1' }, at: 1_795_000_100_000 + i });
+    const chunk: TeamAction[] = [
+      message('m-1', 'c-there', 1),
+      // Its conversation comes later in the same chunk (the desktop's commit listed the message first).
+      message('m-2', 'c-new', 2),
+      { id: 'act-pub', kind: 'publish', conversation: testConversation('c-new'), expectedVersion: null, follows: false, at: 1_795_000_100_003 },
+      message('m-3', 'c-nowhere', 4),
+      message('m-4', 'c-there', 5),
+    ];
+    const first = await applyTeamActions(db.pool, 'desk-1', chunk);
+    expect(first.map((a) => a.outcome.status)).toEqual(['applied', 'applied', 'applied', 'missing', 'applied']);
+    expect(first.every((a) => !a.duplicate)).toBe(true);
+    expect((await team.messagesOf('c-there')).map((m) => m.id)).toEqual(['m-1', 'm-4']);
+    expect((await team.messagesOf('c-new')).map((m) => m.id)).toEqual(['m-2']);
+    // Replayed (a lost acknowledgement): nothing is written again, every outcome is the first one.
+    const again = await applyTeamActions(db.pool, 'desk-1', chunk);
+    expect(again.map((a) => [a.outcome.status, a.duplicate])).toEqual(first.map((a) => [a.outcome.status, true]));
+    // The same message sent again under a new action id (a second desktop uploading it): kept once, applied.
+    const other = await applyTeamActions(db.pool, 'desk-2', [{ ...message('m-1', 'c-there', 1), id: 'act-other' }]);
+    expect(other[0].outcome.status).toBe('applied');
+    expect((await db.pool.query('select count(*)::int as n from team_messages')).rows[0].n).toBe(3);
+  });
+
+  it('writes a chunk\'s records together, each by compare-and-set: a stale one gives way, a missing one is said, the rest apply', async () => {
+    const team = createTeamConversations(db.pool);
+    for (const id of ['c-a', 'c-b', 'c-stale']) await team.put(testConversation(id));
+    await db.pool.query(`update team_conversations set version = 3 where id = 'c-stale'`); // another desktop moved it on
+    const canned = (id: string, title: string) => ({ id, title, body: '您好', category: null, locale: 'zh-CN', shortcut: '', scope: 'team', ownerId: null, usageCount: 0, createdAt: 1_795_000_000_000 });
+    const at = 1_795_000_100_000;
+    const publish = (id: string, expectedVersion: number | null, subject: string): TeamAction => ({ id: `act-${id}-${subject}`, kind: 'publish', conversation: testConversation(id, { subject }), expectedVersion, follows: false, at });
+    const chunk: TeamAction[] = [
+      publish('c-a', 1, 'a changed'),
+      { id: 'act-cr-new', kind: 'publishRecord', coll: 'cannedReplies', record: canned('cr-1', 'new'), expectedVersion: null, follows: false, at },
+      publish('c-stale', 1, 'stale change'),
+      publish('c-made', null, 'made here'),
+      publish('c-gone', 4, 'never in the team'),
+      // The same conversation twice in one call: the second is written on the version the first made.
+      publish('c-a', 2, 'a changed again'),
+      publish('c-b', 1, 'b changed'),
+      { id: 'act-cr-upd', kind: 'publishRecord', coll: 'cannedReplies', record: canned('cr-1', 'renamed'), expectedVersion: 1, follows: false, at },
+    ];
+    const r = await applyTeamActions(db.pool, 'desk-1', chunk);
+    expect(r.map((a) => a.outcome)).toEqual([
+      { status: 'applied', version: 2 },
+      { status: 'applied', version: 1 },
+      { status: 'conflict', version: 3 },
+      { status: 'applied', version: 1 },
+      { status: 'missing' },
+      { status: 'applied', version: 3 },
+      { status: 'applied', version: 2 },
+      { status: 'applied', version: 2 },
+    ]);
+    expect((await team.get('c-a'))?.record.subject).toBe('a changed again');
+    expect((await team.get('c-stale'))?.record.subject).toBe('付款失败 c-stale'); // the other desktop's stands
+    expect((await team.get('c-made'))?.version).toBe(1);
+    expect(await team.get('c-gone')).toBeNull();
+    const cr = await db.pool.query<{ version: string; title: string }>(`select version, record->>'title' as title from team_records where coll = 'cannedReplies' and id = 'cr-1'`);
+    expect(cr.rows).toEqual([{ version: '2', title: 'renamed' }]);
+  });
+
   it('a connection cut in the middle of an action fails that action (it stays in the outbox), not the app', async () => {
     const team = createTeamConversations(db.pool);
     await team.put(testConversation('c-cut', { assigneeId: 'a-lina' }));

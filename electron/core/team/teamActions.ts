@@ -117,6 +117,25 @@ export async function applyTeamActions(pool: pg.Pool, desktopId: string, inputs:
     }
     const out: AppliedAction[] = [];
     const made: { id: string; outcome: TeamOutcome }[] = [];
+    /** The chunk's messages, written together after its other actions (see insertMessages). */
+    const messages: { at: number; action: Extract<TeamAction, { kind: 'message' }> }[] = [];
+    /**
+     * Record writes waiting to go together (see writeMany), at most one per record: a second write of a record, or
+     * an action of another kind (a reply or a take reads and changes a conversation), sends them first, so each
+     * record's changes still happen in the chunk's order.
+     */
+    const writes: { at: number; action: RecordWrite }[] = [];
+    const writing = new Set<string>();
+    const sendWrites = async () => {
+      if (writes.length === 0) return;
+      const outcomes = await writeMany(client, writes.map((w) => w.action));
+      writes.forEach((w, i) => {
+        out[w.at] = { outcome: outcomes[i], duplicate: false };
+        made.push({ id: w.action.id, outcome: outcomes[i] });
+      });
+      writes.length = 0;
+      writing.clear();
+    };
     for (const action of actions) {
       if (!fresh.has(action.id)) {
         const outcome = before.get(action.id);
@@ -124,9 +143,31 @@ export async function applyTeamActions(pool: pg.Pool, desktopId: string, inputs:
         out.push({ outcome, duplicate: true });
         continue;
       }
+      if (action.kind === 'message') {
+        messages.push({ at: out.length, action });
+        out.push({ outcome: { status: 'missing' }, duplicate: false }); // set below
+        continue;
+      }
+      if (action.kind === 'publish' || action.kind === 'publishRecord') {
+        const key = action.kind === 'publish' ? `conversations\u0000${action.conversation.id}` : `${action.coll}\u0000${action.record.id}`;
+        if (writing.has(key)) await sendWrites();
+        writing.add(key);
+        writes.push({ at: out.length, action });
+        out.push({ outcome: { status: 'missing' }, duplicate: false }); // set by sendWrites
+        continue;
+      }
+      await sendWrites();
       const outcome = await perform(client, action);
       made.push({ id: action.id, outcome });
       out.push({ outcome, duplicate: false });
+    }
+    await sendWrites();
+    if (messages.length > 0) {
+      const outcomes = await insertMessages(client, messages.map((m) => m.action));
+      messages.forEach((m, i) => {
+        out[m.at] = { outcome: outcomes[i], duplicate: false };
+        made.push({ id: m.action.id, outcome: outcomes[i] });
+      });
     }
     if (made.length > 0) {
       await client.query('update team_actions t set outcome = u.outcome from unnest($1::text[], $2::jsonb[]) as u(id, outcome) where t.id = u.id', [
@@ -146,10 +187,9 @@ export async function applyTeamActions(pool: pg.Pool, desktopId: string, inputs:
 }
 
 async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamOutcome> {
-  if (action.kind === 'publishRecord') return publishRecord(client, action);
+  if (action.kind === 'publish' || action.kind === 'publishRecord') return (await writeMany(client, [action]))[0];
   if (action.kind === 'deleteRecord') return deleteRecord(client, action);
-  if (action.kind === 'publish') return publish(client, action);
-  if (action.kind === 'message') return insertMessage(client, action);
+  if (action.kind === 'message') return (await insertMessages(client, [action]))[0];
   // The row is locked for the rest of the transaction: what is decided below cannot change under it.
   const row = await client.query<{ record: unknown; version: string }>('select record, version from team_conversations where id = $1 for update', [action.conversationId]);
   if (!row.rows[0]) return { status: 'missing' };
@@ -172,70 +212,110 @@ async function perform(client: pg.PoolClient, action: TeamAction): Promise<TeamO
 }
 
 /**
- * A message, kept once by its id, if its conversation is in the team. One statement when it is written; the
- * conversation's row is not locked (nothing here depends on its state; the foreign key holds it while inserting).
+ * Messages, each kept once by its id if its conversation is in the team: ONE statement for all of them (a big
+ * import's backlog is mostly messages; one statement each was most of a chunk's round trips). The conversations'
+ * rows are not locked (nothing here depends on their state; the foreign key holds each while inserting). A chunk
+ * writes its messages after its other actions: a message needs only its conversation to exist, and the team never
+ * deletes one, so a message whose conversation the same chunk publishes is kept wherever it stood in the chunk.
  */
-async function insertMessage(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'message' }>): Promise<TeamOutcome> {
-  const m = Message.parse(action.message);
-  const r = await client.query(
-    'insert into team_messages (id, conversation_id, at, record) select $1, $2, $3, $4 where exists (select 1 from team_conversations where id = $2) on conflict (id) do nothing',
-    [m.id, m.conversationId, m.at, JSON.stringify(m)],
+async function insertMessages(client: pg.PoolClient, actions: readonly Extract<TeamAction, { kind: 'message' }>[]): Promise<TeamOutcome[]> {
+  const ms = actions.map((a) => Message.parse(a.message));
+  const r = await client.query<{ id: string }>(
+    `insert into team_messages (id, conversation_id, at, record)
+     select m.id, m.conversation_id, m.at, m.record from unnest($1::text[], $2::text[], $3::bigint[], $4::jsonb[]) as m(id, conversation_id, at, record)
+     where exists (select 1 from team_conversations c where c.id = m.conversation_id)
+     on conflict (id) do nothing returning id`,
+    [ms.map((m) => m.id), ms.map((m) => m.conversationId), ms.map((m) => m.at), ms.map((m) => JSON.stringify(m))],
   );
-  if (r.rowCount === 1) return { status: 'applied' };
-  // Nothing written: the team has it already (applied), or not its conversation (missing).
-  const there = await client.query('select 1 from team_conversations where id = $1', [m.conversationId]);
-  return there.rowCount ? { status: 'applied' } : { status: 'missing' };
+  const written = new Set(r.rows.map((row) => row.id));
+  // Nothing written for the rest: the team has them already (applied), or not their conversation (missing).
+  const unsure = [...new Set(ms.filter((m) => !written.has(m.id)).map((m) => m.conversationId))];
+  const there = new Set<string>();
+  if (unsure.length > 0) {
+    const q = await client.query<{ id: string }>('select id from team_conversations where id = any($1)', [unsure]);
+    for (const row of q.rows) there.add(row.id);
+  }
+  return ms.map((m): TeamOutcome => (written.has(m.id) || there.has(m.conversationId) ? { status: 'applied' } : { status: 'missing' }));
 }
+
+type RecordWrite = Extract<TeamAction, { kind: 'publish' | 'publishRecord' }>;
 
 /**
- * Compare-and-set of a whole row on its version, in one statement when it is written: an insert for a record the
- * desktop made (`expected` null: the team must not have it yet), else an update only at the expected version
- * (PostgreSQL re-checks the condition on the newest row after waiting for another writer's lock). When nothing was
- * written, the row is read under its lock to say why: `missing` (a version was expected, the team has none) or
- * `conflict` (another desktop's change stands, at the version returned).
+ * Compare-and-set of whole rows on their versions, at most one write per row: the conversations and the other
+ * records each in one insert (those the desktop made: the team must not have them yet) and one update (only where a
+ * row is still at its expected version; PostgreSQL re-checks that on the newest row after waiting for another
+ * writer's lock). So a chunk of a big import's backlog costs a few statements instead of one per record. A row the
+ * statements did not write is then read under its lock to say why: `missing` (a version was expected, the team has
+ * none) or `conflict` (another desktop's change stands, at the version returned).
  */
-async function compareAndSet(
-  client: pg.PoolClient,
-  expected: number | null,
-  write: { insert: [string, unknown[]]; update: [string, unknown[]] },
-  current: [string, unknown[]],
-): Promise<TeamOutcome> {
-  const r = expected === null ? await client.query(...write.insert) : await client.query(...write.update);
-  if (r.rowCount === 1) return { status: 'applied', version: expected === null ? 1 : expected + 1 };
-  const row = await client.query<{ version: string }>(...current);
-  if (!row.rows[0]) return { status: 'missing' };
-  return { status: 'conflict', version: Number(row.rows[0].version) };
-}
-
-/** A desktop's version of a whole conversation, by compare-and-set. */
-async function publish(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publish' }>): Promise<TeamOutcome> {
-  const c = Conversation.parse(action.conversation);
-  const cols = [c.id, c.status, c.assigneeId, c.queuedAt, JSON.stringify(c)];
-  return compareAndSet(
-    client,
-    action.expectedVersion,
-    {
-      insert: ['insert into team_conversations (id, version, status, assignee_id, queued_at, record) values ($1, 1, $2, $3, $4, $5) on conflict (id) do nothing', cols],
-      update: ['update team_conversations set version = version + 1, status = $2, assignee_id = $3, queued_at = $4, record = $5 where id = $1 and version = $6', [...cols, action.expectedVersion]],
-    },
-    ['select version from team_conversations where id = $1 for update', [c.id]],
-  );
-}
-
-/** Another shared record, by compare-and-set on its version, the record checked by its collection's schema. */
-async function publishRecord(client: pg.PoolClient, action: Extract<TeamAction, { kind: 'publishRecord' }>): Promise<TeamOutcome> {
-  const coll = action.coll as CollectionName;
-  const record = recordSchemas[coll].parse(action.record) as { id: string };
-  const json = JSON.stringify(record);
-  return compareAndSet(
-    client,
-    action.expectedVersion,
-    {
-      insert: ['insert into team_records (coll, id, version, record) values ($1, $2, 1, $3) on conflict (coll, id) do nothing', [coll, record.id, json]],
-      update: ['update team_records set version = version + 1, record = $3, deleted = false where coll = $1 and id = $2 and version = $4', [coll, record.id, json, action.expectedVersion]],
-    },
-    ['select version from team_records where coll = $1 and id = $2 for update', [coll, record.id]],
-  );
+async function writeMany(client: pg.PoolClient, actions: readonly RecordWrite[]): Promise<TeamOutcome[]> {
+  const rows = actions.map((a) => {
+    if (a.kind === 'publish') {
+      const c = Conversation.parse(a.conversation);
+      return { coll: 'conversations', id: c.id, expected: a.expectedVersion, conversation: c, json: JSON.stringify(c) };
+    }
+    const record = recordSchemas[a.coll as CollectionName].parse(a.record) as { id: string };
+    return { coll: a.coll, id: record.id, expected: a.expectedVersion, conversation: null, json: JSON.stringify(record) };
+  });
+  const key = (coll: string, id: string) => `${coll}\u0000${id}`;
+  const written = new Set<string>();
+  const convs = rows.filter((r) => r.conversation !== null);
+  const recs = rows.filter((r) => r.conversation === null);
+  const convCols = (rs: typeof rows) => [rs.map((r) => r.id), rs.map((r) => r.conversation!.status), rs.map((r) => r.conversation!.assigneeId), rs.map((r) => r.conversation!.queuedAt), rs.map((r) => r.json)];
+  const newConvs = convs.filter((r) => r.expected === null);
+  if (newConvs.length > 0) {
+    const r = await client.query<{ id: string }>(
+      `insert into team_conversations (id, version, status, assignee_id, queued_at, record)
+       select u.id, 1, u.status, u.assignee_id, u.queued_at, u.record from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) as u(id, status, assignee_id, queued_at, record)
+       on conflict (id) do nothing returning id`,
+      convCols(newConvs),
+    );
+    for (const row of r.rows) written.add(key('conversations', row.id));
+  }
+  const changedConvs = convs.filter((r) => r.expected !== null);
+  if (changedConvs.length > 0) {
+    const r = await client.query<{ id: string }>(
+      `update team_conversations t set version = t.version + 1, status = u.status, assignee_id = u.assignee_id, queued_at = u.queued_at, record = u.record
+       from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::bigint[]) as u(id, status, assignee_id, queued_at, record, expected)
+       where t.id = u.id and t.version = u.expected returning t.id`,
+      [...convCols(changedConvs), changedConvs.map((r) => r.expected)],
+    );
+    for (const row of r.rows) written.add(key('conversations', row.id));
+  }
+  const newRecs = recs.filter((r) => r.expected === null);
+  if (newRecs.length > 0) {
+    const r = await client.query<{ coll: string; id: string }>(
+      `insert into team_records (coll, id, version, record)
+       select u.coll, u.id, 1, u.record from unnest($1::text[], $2::text[], $3::jsonb[]) as u(coll, id, record)
+       on conflict (coll, id) do nothing returning coll, id`,
+      [newRecs.map((r) => r.coll), newRecs.map((r) => r.id), newRecs.map((r) => r.json)],
+    );
+    for (const row of r.rows) written.add(key(row.coll, row.id));
+  }
+  const changedRecs = recs.filter((r) => r.expected !== null);
+  if (changedRecs.length > 0) {
+    const r = await client.query<{ coll: string; id: string }>(
+      `update team_records t set version = t.version + 1, record = u.record, deleted = false
+       from unnest($1::text[], $2::text[], $3::jsonb[], $4::bigint[]) as u(coll, id, record, expected)
+       where t.coll = u.coll and t.id = u.id and t.version = u.expected returning t.coll, t.id`,
+      [changedRecs.map((r) => r.coll), changedRecs.map((r) => r.id), changedRecs.map((r) => r.json), changedRecs.map((r) => r.expected)],
+    );
+    for (const row of r.rows) written.add(key(row.coll, row.id));
+  }
+  const outcomes: TeamOutcome[] = [];
+  for (const r of rows) {
+    if (written.has(key(r.coll, r.id))) {
+      outcomes.push({ status: 'applied', version: r.expected === null ? 1 : r.expected + 1 });
+      continue;
+    }
+    // Not written: say why, reading the row under its lock (what stands cannot change before this commits).
+    const row =
+      r.conversation !== null
+        ? await client.query<{ version: string }>('select version from team_conversations where id = $1 for update', [r.id])
+        : await client.query<{ version: string }>('select version from team_records where coll = $1 and id = $2 for update', [r.coll, r.id]);
+    outcomes.push(row.rows[0] ? { status: 'conflict', version: Number(row.rows[0].version) } : { status: 'missing' });
+  }
+  return outcomes;
 }
 
 /** Deletes a shared record for the whole team (a tombstone, by compare-and-set; one the team never had: nothing to do). */
