@@ -203,13 +203,9 @@ export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void
 function readLineLayout(file: string, gen: number): SnapshotRead | null {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.allocUnsafe(256);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const nl = head.subarray(0, n).indexOf(0x0a);
-    const m = nl === -1 ? null : HEADER_RE.exec(head.subarray(0, nl).toString('latin1'));
-    if (!m) return null;
-    const version = Number(m[1]);
-    const seq = Number(m[3]);
+    const header = headerOf(fd);
+    if (!header) return null;
+    const { version, seq } = header;
     const collections: Record<string, unknown[]> = {};
     const sums: Record<string, number[]> = {};
     let coll: string | null = null;
@@ -291,15 +287,20 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
   }
 }
 
-/** The header of a snapshot in the line layout (null: not in it). */
+/** The header line of a snapshot in the line layout, read from the start of `fd` (null: not in that layout). */
+function headerOf(fd: number): { version: number; seq: number } | null {
+  const head = Buffer.allocUnsafe(256);
+  const n = readSync(fd, head, 0, head.length, 0);
+  const nl = head.subarray(0, n).indexOf(0x0a);
+  const m = nl === -1 ? null : HEADER_RE.exec(head.subarray(0, nl).toString('latin1'));
+  return m ? { version: Number(m[1]), seq: Number(m[3]) } : null;
+}
+
+/** The header of a snapshot file in the line layout (null: not in it). */
 export function lineLayoutHeader(file: string): { version: number; seq: number } | null {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.allocUnsafe(256);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const nl = head.subarray(0, n).indexOf(0x0a);
-    const m = nl === -1 ? null : HEADER_RE.exec(head.subarray(0, nl).toString('latin1'));
-    return m ? { version: Number(m[1]), seq: Number(m[3]) } : null;
+    return headerOf(fd);
   } finally {
     closeSync(fd);
   }
