@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/contract';
+import type { OpeningProgress } from '../../shared/contract/session';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, Handlers } from './context';
 import { createDispatcher, type SessionSink } from './dispatcher';
@@ -62,6 +63,8 @@ export interface CoreOptions {
    * them never use; the bot then loads on first use).
    */
   warmBot?: boolean;
+  /** How far opening has got, while createCore runs (the transports answer `session.opening` with it meanwhile). */
+  onOpenProgress?: (p: OpeningProgress) => void;
 }
 
 export interface Core {
@@ -90,7 +93,18 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLog;
-  const rawStore = await openStore({ dir: opts.dataDir, log });
+  // Opening: the store's files are ~85 % of the time, the services' start (indexes, checks) the rest.
+  let storeBytes = 0;
+  const opening = (p: Omit<OpeningProgress, 'state' | 'bytes'>) => opts.onOpenProgress?.({ state: 'opening', ...p, bytes: storeBytes });
+  const rawStore = await openStore({
+    dir: opts.dataDir,
+    log,
+    onProgress: (p) => {
+      storeBytes = p.bytes;
+      opening({ step: p.step, fraction: 0.85 * p.fraction });
+    },
+  });
+  opening({ step: 'starting', fraction: 0.85 });
   if (rawStore.isNew && opts.seedDemo !== false) await seedDemoData(rawStore, clock.now(), log);
   const newId = makeIdFactory(() => clock.now());
   // Every commit may add outbox entries (replies, status changes on spool conversations) in that same commit.
@@ -131,6 +145,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Team mode's sync starts once the services below are listening (its first read commits the team's records).
   let team: TeamSync | null = null;
   const handlers: Handlers = {
+    'session.opening': () => ({ state: 'ready', step: null, fraction: 1, bytes: storeBytes }),
     'team.status': () => teamView(team),
     ...sessions.handlers,
     ...createProfiles(ctx, sessions).handlers,

@@ -12,7 +12,7 @@ import { IPC_CHANGE_CHANNEL } from '../../shared/contract/transport';
 import type { Locale, Notice } from '../../shared/schema';
 import { createDesktopNotifier } from './desktopNotifier';
 import { bindIpc, type IpcBinding } from './ipcBinding';
-import { pendingCore } from '../core/pendingCore';
+import { openingTracker, pendingCore } from '../core/pendingCore';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererEntry, serveAppRequest } from './appProtocol';
 import { isAllowedExternalUrl } from './externalLinks';
 import { isTrustedRendererUrl } from './trustedSender';
@@ -53,7 +53,8 @@ async function start() {
   mkdirSync(dataDir, { recursive: true });
   // The window opens at once (showing its loading state); calls wait for the store, which can take seconds.
   // Team mode when KEFU_TEAM_DATABASE_URL names the team's PostgreSQL (README "Team mode").
-  const opening = createCore({ dataDir, team: teamDbFromEnv() ?? undefined });
+  const progress = openingTracker();
+  const opening = createCore({ dataDir, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update });
   // No permission (camera, geolocation, ...) is ever granted to the page. Desktop notifications come from this
   // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
@@ -64,7 +65,7 @@ async function start() {
     return new Response(r.body, { status: r.status, headers: r.headers });
   });
   const trusted = (url: string | undefined) => isTrustedRendererUrl(url, { devServerUrl: entry.devServerUrl });
-  ipc = bindIpc(ipcMain, pendingCore(opening), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  ipc = bindIpc(ipcMain, pendingCore(opening, progress.get), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   createWindow();
   core = await opening.catch((e: unknown) => {
     // The window stays up and shows the reason (every call answers with it); nothing is deleted.

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manualClock, systemClock } from '../core/clock';
 import { createCore } from '../core';
-import { pendingCore } from '../core/pendingCore';
+import { openingTracker, pendingCore } from '../core/pendingCore';
 import { consoleLog } from '../core/log';
 import { parseWebArgs } from './args';
 import { startWebServer } from './server';
@@ -26,8 +26,9 @@ async function main() {
   }
   const clock = args.clockStart === null ? systemClock : manualClock(args.clockStart);
   // The page can open at once: calls wait while the store loads (seconds for a large store).
-  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team: teamDbFromEnv() ?? undefined });
-  const server = await startWebServer({ core: pendingCore(opening), staticDir, port: args.port });
+  const progress = openingTracker();
+  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update });
+  const server = await startWebServer({ core: pendingCore(opening, progress.get), staticDir, port: args.port });
   process.stdout.write(`Kefu Desk web mode (data: ${args.dataDir})\nOpen ${server.url}\n`);
   const core = await opening.catch((e: unknown) => {
     process.stderr.write(`Kefu Desk could not open its store in ${args.dataDir}: ${e instanceof Error ? e.message : String(e)}\n`);

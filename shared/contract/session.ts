@@ -14,7 +14,29 @@ export type ProfileView = z.infer<typeof ProfileView>;
 
 const Name = z.string().trim().min(1).max(200);
 
+/**
+ * How far opening the store has got. A large store takes seconds to open (~15 s at 50 000 conversations × 20
+ * messages); until it is open no other call can answer, so the window shows this instead of a bare spinner.
+ */
+export const OpeningProgress = z.object({
+  state: z.enum(['opening', 'ready']),
+  /** What the core is doing now (null once ready): reading the files, checking each record, starting its services. */
+  step: z.enum(['reading', 'checking', 'starting']).nullable(),
+  /** 0 … 1 of the whole opening. */
+  fraction: z.number().min(0).max(1),
+  /** Bytes of store files being read (the snapshot and its journals). */
+  bytes: z.number().int().nonnegative(),
+});
+export type OpeningProgress = z.infer<typeof OpeningProgress>;
+
 export const sessionContract = {
+  /** How far opening the store has got: answered while it opens, before any other call can be (see OpeningProgress). */
+  'session.opening': endpoint({
+    input: z.object({}).strict(),
+    output: OpeningProgress,
+    roles: ALL_ROLES,
+    session: 'none',
+  }),
   /**
    * Where this window or page stands: signed out (the sign-in screen, or first run when the store has no profile),
    * locked, or signed in. Callable without a session. Store problems are shown even before signing in.

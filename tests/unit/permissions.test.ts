@@ -15,6 +15,7 @@ const AS: Record<Role, string> = { agent: 'a-lina', trainee: 'a-liuyang', lead: 
 
 /** One input per entry that passes its schema; a new entry without one fails the completeness test below. */
 const SAMPLES: Record<CallName, unknown> = {
+  'session.opening': {},
   'session.status': {},
   'session.get': {},
   'session.signIn': { agentId: 'a-nobody', secret: '000000' },

@@ -16,6 +16,7 @@ import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
 import {
+  breathe,
   fsyncDir,
   journalName,
   listStoreFiles,
@@ -26,7 +27,7 @@ import {
   type SnapshotFile,
 } from './snapshot';
 import type { Change, CommitOptions, Store, StoreProblem } from './types';
-import { checkFrames, emptyCollections, loadCollections, parseCommit, type BadRecord, type Collections } from './validate';
+import { checkFrames, emptyCollections, loadCollectionsYielding, parseCommit, type BadRecord, type Collections } from './validate';
 
 export type StoreLog = (level: 'info' | 'warn' | 'error', msg: string) => void;
 
@@ -55,6 +56,19 @@ export interface OpenStoreOptions {
    * KEFU_STORE_VALIDATE_ALL=1), so a core bug that builds an invalid record fails a test; off in the app.
    */
   validateTrusted?: boolean;
+  /** How far the opening has got (see StoreOpenProgress): called as the files are read and the records checked. */
+  onProgress?: (p: StoreOpenProgress) => void;
+}
+
+/**
+ * Opening's progress: `fraction` (0 … 1) weighs the snapshot and the journals by their bytes, and within the
+ * snapshot reading (decoding and parsing, ~70 % of its time) before checking each record against its schema.
+ * A journal is read and checked in one step. `bytes`: the files' size.
+ */
+export interface StoreOpenProgress {
+  step: 'reading' | 'checking';
+  fraction: number;
+  bytes: number;
 }
 
 const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
@@ -98,11 +112,30 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     log('info', `removed unfinished compaction output ${t}`);
   }
 
+  // Progress: the newest snapshot and the journals after it, by their bytes (a fallback to an older snapshot reads
+  // more than that; the fraction then stays at most 1).
+  const sizeOf = (name: string) => {
+    try {
+      return statSync(path.join(dir, name)).size;
+    } catch {
+      return 0;
+    }
+  };
+  const newest = files.snapshots.at(-1);
+  const snapBytes = newest === undefined ? 0 : sizeOf(snapshotName(newest));
+  const journalBytes = files.journals.filter((g) => g >= (newest ?? -1)).reduce((n, g) => n + sizeOf(journalName(g)), 0);
+  const totalBytes = snapBytes + journalBytes;
+  const snapShare = totalBytes === 0 ? 0 : snapBytes / totalBytes;
+  const report = (step: StoreOpenProgress['step'], fraction: number) => opts.onProgress?.({ step, fraction: Math.min(1, fraction), bytes: totalBytes });
+  let snapRead = 0;
+  const onSnapshotRead = (n: number) => report('reading', snapShare * 0.7 * ((snapRead += n) / Math.max(1, snapBytes)));
+  report('reading', 0);
+
   // 1. The newest snapshot that reads; unreadable ones go to quarantine and we fall back one generation.
   let base: SnapshotFile | null = null;
   let damaged: DamagedRecord[] = [];
   for (const gen of [...files.snapshots].reverse()) {
-    const r = await readSnapshot(dir, gen);
+    const r = await readSnapshot(dir, gen, onSnapshotRead);
     if (r.ok) {
       base = r.data;
       damaged = r.damaged;
@@ -152,14 +185,21 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     }
     const source = snapshotName(base.gen);
     for (const d of damaged) bad.push({ coll: d.coll, error: CHECKSUM_ERROR, raw: d.raw, source });
-    colls = loadCollections(data.collections, (b) => bad.push({ ...b, source }));
+    const records = Object.values(data.collections).reduce((n, recs) => n + recs.length, 0);
+    colls = await loadCollectionsYielding(
+      data.collections,
+      (b) => bad.push({ ...b, source }),
+      (checked) => report('checking', snapShare * (0.7 + 0.3 * (checked / Math.max(1, records)))),
+    );
     seq = base.seq;
   }
+  report('checking', snapShare);
 
   // 4. Replay the journals written since that snapshot, in order.
   const journalGens = files.journals.filter((g) => g >= baseGen);
   let replayed = 0;
   let torn = 0;
+  let journalsDone = 0;
   for (const gen of journalGens) {
     const name = journalName(gen);
     const read = readJournal(path.join(dir, name));
@@ -178,6 +218,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     seq = res.lastSeq;
     replayed += res.applied;
     for (const b of res.bad) bad.push({ ...b, source: name });
+    journalsDone += sizeOf(name);
+    report('checking', snapShare + (totalBytes === 0 ? 0 : journalsDone / totalBytes));
+    await breathe();
   }
 
   // 5. Records that failed their schema: one quarantine file, one problem per file and collection.

@@ -105,15 +105,15 @@ export type SnapshotRead =
  * taken over the bytes read instead of a second JSON.stringify. Anything else (a file from an earlier version, all on
  * one line, or written by hand) is parsed whole, as before.
  */
-export async function readSnapshot(dir: string, gen: number): Promise<SnapshotRead> {
-  return readSnapshotFile(path.join(dir, snapshotName(gen)), gen);
+export async function readSnapshot(dir: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead> {
+  return readSnapshotFile(path.join(dir, snapshotName(gen)), gen, onRead);
 }
 
-/** readSnapshot for a file of any name (backups). */
-export async function readSnapshotFile(file: string, gen: number): Promise<SnapshotRead> {
+/** readSnapshot for a file of any name (backups). `onRead`: bytes read so far, piece by piece (the opening's progress). */
+export async function readSnapshotFile(file: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead> {
   let streamed: SnapshotRead | null;
   try {
-    streamed = readLineLayout(file, gen);
+    streamed = await readLineLayout(file, gen, onRead);
   } catch (e) {
     return { ok: false, error: `cannot read: ${(e as Error).message}` };
   }
@@ -170,7 +170,25 @@ const CHUNK = 8 << 20;
  * one decode per 8 MiB instead of one per record (~1 µs each, a second per million records). A newline byte never
  * occurs inside a multi-byte UTF-8 character, so the text's lines are exactly the bytes' lines.
  */
-export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK): void {
+export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK, onRead?: (bytes: number) => void): void {
+  for (const _ of lineSteps(fd, line, chunk, onRead)) {
+    // the next piece at once
+  }
+}
+
+/** A macrotask's pause: timers, I/O and the transports' calls get their turn. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * eachLine, letting the event loop run between pieces: opening a large store on the main thread takes seconds, and
+ * meanwhile the window must paint and the transports must answer (`session.opening`, pendingCore.ts).
+ */
+export async function eachLineYielding(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK, onRead?: (bytes: number) => void): Promise<void> {
+  for (const _ of lineSteps(fd, line, chunk, onRead)) await breathe();
+}
+
+/** eachLine's work, one piece per step. */
+function* lineSteps(fd: number, line: (bytes: Buffer, text: string) => void, chunk: number, onRead?: (bytes: number) => void): Generator<void> {
   let rest: Buffer = Buffer.alloc(0);
   const buf = Buffer.allocUnsafe(chunk);
   const lines = (bytes: Buffer, end: number) => {
@@ -193,14 +211,16 @@ export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void
     }
     const n = readSync(fd, buf, 0, chunk, null);
     if (n === 0) break;
+    onRead?.(n);
     // The unfinished line is copied out before the buffer is read into again.
     rest = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, n)]) : Buffer.from(buf.subarray(0, n));
+    yield;
   }
   if (rest.length > 0) line(rest, rest.toString('utf8'));
 }
 
 /** The line layout read line by line; null when the file is not in it (read whole instead). */
-function readLineLayout(file: string, gen: number): SnapshotRead | null {
+async function readLineLayout(file: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead | null> {
   const fd = openSync(file, 'r');
   try {
     const header = headerOf(fd);
@@ -213,7 +233,7 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
     let lineNo = 0;
     let error: string | null = null;
     const fail = (msg: string) => void (error ??= `line ${lineNo}: ${msg}`);
-    eachLine(fd, (bytes, line) => {
+    await eachLineYielding(fd, (bytes, line) => {
       lineNo++;
       if (error) return;
       if (lineNo === 1) return; // the header, read above
@@ -248,7 +268,7 @@ function readLineLayout(file: string, gen: number): SnapshotRead | null {
         collections[coll].push(text);
         sums[coll].push(-1);
       }
-    });
+    }, undefined, onRead);
     if (error) return { ok: false, error };
     if (coll !== null) return { ok: false, error: `cut off inside collection ${coll} (no closing line)` };
     if (footer === null) return { ok: false, error: 'cut off: no checksums at the end' };

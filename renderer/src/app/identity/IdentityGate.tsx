@@ -2,7 +2,8 @@ import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import type { AgentSummary } from '../../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { resetClientState } from '../clientState';
-import { LoadingPanel, RetryPanel } from '../RetryPanel';
+import { OpeningPanel } from '../OpeningPanel';
+import { RetryPanel } from '../RetryPanel';
 import { FirstRunScreen } from './FirstRunScreen';
 import { LockScreen } from './LockScreen';
 import { SignInScreen } from './SignInScreen';
@@ -25,7 +26,8 @@ export function IdentityGate({ children }: { children: (agent: AgentSummary) => 
   if (status.status === 'error') {
     return <RetryPanel error={status.error} onRetry={() => status.reload()} />;
   }
-  if (!value) return <LoadingPanel />;
+  // The first answer can wait for the store to open (seconds for a large one): the panel says how far it has got.
+  if (!value) return <OpeningPanel />;
   if (value.state === 'locked' && value.agent) return <LockScreen agent={value.agent} />;
   // Keyed by the profile: a different profile gets a fresh tree (no state carried over). A Fragment, so the
   // workspace keeps its full-height layout.
