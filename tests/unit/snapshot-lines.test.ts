@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eachLine } from '../../electron/core/store/snapshot';
+import { eachLine } from '../../electron/core/store/snapshotLayout';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kefu-lines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

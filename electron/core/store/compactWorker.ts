@@ -13,7 +13,8 @@ import path from 'node:path';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../../shared/schema';
 import { readJournal, replayJournal, type RawChange } from './journal';
 import { migrateChanges, migrateStore } from './migrations';
-import { journalName, lineLayoutHeader, readSnapshot, SnapshotWriter, snapshotName, streamLineLayout, writeFileAtomic, writeSnapshot } from './snapshot';
+import { journalName, readSnapshot, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
+import { lineLayoutHeader, SnapshotWriter, streamLineLayout } from './snapshotLayout';
 import { emptyCollections, indexCollections, loadCollections, type Collections } from './validate';
 
 export interface CompactJob {

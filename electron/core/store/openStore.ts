@@ -16,7 +16,6 @@ import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
 import {
-  breathe,
   fsyncDir,
   journalName,
   listStoreFiles,
@@ -26,6 +25,7 @@ import {
   type DamagedRecord,
   type SnapshotFile,
 } from './snapshot';
+import { breathe } from './snapshotLayout';
 import type { Change, CommitOptions, Store, StoreProblem } from './types';
 import { checkFrames, emptyCollections, loadCollectionsYielding, parseCommit, type BadRecord, type Collections } from './validate';
 

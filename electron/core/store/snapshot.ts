@@ -2,19 +2,20 @@
  * Snapshot files and the data folder layout.
  *
  *   snapshot-<gen>.json    the whole store at one point, written by a compaction or the first-run seed: one JSON
- *                          document, one record per line (LAYOUT below, read line by line; files of earlier
- *                          versions through lowdb's DataFile), with per-record checksums (see checksum.ts)
+ *                          document, one record per line (LAYOUT in snapshotLayout.ts, read line by line; files
+ *                          of earlier versions through lowdb's DataFile), with per-record checksums (checksum.ts)
  *   journal-<gen>.ndjson   commits made after snapshot-<gen> was cut (see journal.ts)
  *   problems.json          store problems not yet dismissed by a lead (see problemLog.ts)
  *   quarantine/            whatever could not be read (see quarantine.ts)
  *
  * Used by both the main thread (open) and the compaction worker, so nothing here touches store state.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
 import { crc32, snapshotHead, type SnapshotCheck } from './checksum';
+import { COLLECTION_RE, eachLineYielding, FOOTER_HEAD, headerOf, SnapshotCheckSchema, SnapshotWriter } from './snapshotLayout';
 
 /** What a snapshot file holds. `collections` stays loose here: records are checked one by one later. */
 export interface SnapshotFile {
@@ -38,14 +39,7 @@ const SnapshotFrame = z.object({
   gen: z.number().int().min(0).optional(),
   seq: z.number().int().min(0).optional(),
   collections: z.record(z.string(), z.array(z.unknown())),
-  check: z
-    .object({
-      alg: z.literal('crc32'),
-      head: z.string().regex(/^[0-9a-f]{8}$/),
-      records: z.record(z.string(), z.string()),
-    })
-    .strict()
-    .optional(),
+  check: SnapshotCheckSchema.optional(),
 });
 /** The keys a snapshot may have. A legacy file (no `check`) with any other key may be a damaged `check`: refused. */
 const FRAME_KEYS = new Set(['version', 'gen', 'seq', 'collections', 'check']);
@@ -144,81 +138,6 @@ async function readWhole(file: string, gen: number): Promise<SnapshotRead> {
   return { ok: true, data, damaged: v, legacy: false };
 }
 
-/*
- * LAYOUT: the snapshot writeSnapshot writes is one JSON document, laid out one record per line:
- *
- *   {"version":4,"gen":7,"seq":41,"collections":{
- *   "agents":[
- *   {"id":"a1",...},
- *   {"id":"a2",...}
- *   ]
- *   ,"conversations":[
- *   ...
- *   ]
- *   },"check":{"alg":"crc32","head":"…","records":{…}}}
- *
- * JSON.stringify never puts a raw newline inside a record, so every record is exactly one line.
- */
-const HEADER_RE = /^\{"version":(\d+),"gen":(\d+),"seq":(\d+),"collections":\{$/;
-const COLLECTION_RE = /^,?("(?:[^"\\]|\\.)*"):\[$/;
-const FOOTER_HEAD = '},"check":';
-const CHUNK = 8 << 20;
-
-/**
- * Calls `line` for each line of the file (without its newline, the last one even if unterminated), with its bytes
- * (for its checksum) and its text. Each piece read is decoded once up to its last newline and cut into lines there:
- * one decode per 8 MiB instead of one per record (~1 µs each, a second per million records). A newline byte never
- * occurs inside a multi-byte UTF-8 character, so the text's lines are exactly the bytes' lines.
- */
-export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK, onRead?: (bytes: number) => void): void {
-  for (const _ of lineSteps(fd, line, chunk, onRead)) {
-    // the next piece at once
-  }
-}
-
-/** A macrotask's pause: timers, I/O and the transports' calls get their turn. */
-export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * eachLine, letting the event loop run between pieces: opening a large store on the main thread takes seconds, and
- * meanwhile the window must paint and the transports must answer (`session.opening`, pendingCore.ts).
- */
-export async function eachLineYielding(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK, onRead?: (bytes: number) => void): Promise<void> {
-  for (const _ of lineSteps(fd, line, chunk, onRead)) await breathe();
-}
-
-/** eachLine's work, one piece per step. */
-function* lineSteps(fd: number, line: (bytes: Buffer, text: string) => void, chunk: number, onRead?: (bytes: number) => void): Generator<void> {
-  let rest: Buffer = Buffer.alloc(0);
-  const buf = Buffer.allocUnsafe(chunk);
-  const lines = (bytes: Buffer, end: number) => {
-    const text = bytes.toString('utf8', 0, end);
-    let b = 0;
-    let t = 0;
-    while (b < end) {
-      const bn = bytes.indexOf(0x0a, b);
-      const tn = text.indexOf('\n', t);
-      line(bytes.subarray(b, bn), text.slice(t, tn));
-      b = bn + 1;
-      t = tn + 1;
-    }
-  };
-  for (;;) {
-    const last = rest.lastIndexOf(0x0a);
-    if (last !== -1) {
-      lines(rest, last + 1);
-      rest = rest.subarray(last + 1);
-    }
-    const n = readSync(fd, buf, 0, chunk, null);
-    if (n === 0) break;
-    onRead?.(n);
-    // The unfinished line is copied out before the buffer is read into again.
-    rest = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, n)]) : Buffer.from(buf.subarray(0, n));
-    yield;
-  }
-  if (rest.length > 0) line(rest, rest.toString('utf8'));
-}
-
 /** The line layout read line by line; null when the file is not in it (read whole instead). */
 async function readLineLayout(file: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead | null> {
   const fd = openSync(file, 'r');
@@ -307,98 +226,6 @@ async function readLineLayout(file: string, gen: number, onRead?: (bytes: number
   }
 }
 
-/** The header line of a snapshot in the line layout, read from the start of `fd` (null: not in that layout). */
-function headerOf(fd: number): { version: number; seq: number } | null {
-  const head = Buffer.allocUnsafe(256);
-  const n = readSync(fd, head, 0, head.length, 0);
-  const nl = head.subarray(0, n).indexOf(0x0a);
-  const m = nl === -1 ? null : HEADER_RE.exec(head.subarray(0, nl).toString('latin1'));
-  return m ? { version: Number(m[1]), seq: Number(m[3]) } : null;
-}
-
-/** The header of a snapshot file in the line layout (null: not in it). */
-export function lineLayoutHeader(file: string): { version: number; seq: number } | null {
-  const fd = openSync(file, 'r');
-  try {
-    return headerOf(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export interface LineLayoutVisitor {
-  collection(name: string): void;
-  /** A record's JSON text and its bytes (without the separating comma), and the CRC-32 of those bytes. */
-  record(text: string, crc: number): void;
-  endCollection(name: string): void;
-}
-
-/**
- * Streams a snapshot in the line layout to `visit`, record by record, holding one 8 MiB piece at a time (the
- * compaction's fold, which copies most records as they are). The checksums are at the end of the file, so they are
- * checked last: a damaged file throws, after `visit` has seen its records (the caller discards what it wrote).
- */
-export function streamLineLayout(file: string, visit: LineLayoutVisitor): void {
-  const fd = openSync(file, 'r');
-  try {
-    const sums: Record<string, number[]> = {};
-    const counts: [string, number][] = [];
-    let coll: string | null = null;
-    let footer: string | null = null;
-    let lineNo = 0;
-    let header: { version: number; seq: number } | null = null;
-    const fail = (msg: string): never => {
-      throw new Error(`snapshot line ${lineNo}: ${msg}`);
-    };
-    eachLine(fd, (bytes, line) => {
-      lineNo++;
-      if (lineNo === 1) {
-        const m = HEADER_RE.exec(line);
-        if (!m) fail('not in the line layout');
-        header = { version: Number(m![1]), seq: Number(m![3]) };
-        return;
-      }
-      if (footer !== null) {
-        if (line.trim() !== '') fail('text after the end of the snapshot');
-        return;
-      }
-      if (coll === null) {
-        const c = COLLECTION_RE.exec(line);
-        if (c) {
-          coll = JSON.parse(c[1]) as string;
-          if (sums[coll]) fail(`collection ${coll} appears twice`);
-          sums[coll] = [];
-          visit.collection(coll);
-        } else if (line.startsWith(FOOTER_HEAD) && line.endsWith('}')) footer = line.slice(FOOTER_HEAD.length, -1);
-        else fail('expected a collection or the checksums');
-        return;
-      }
-      if (bytes.length === 1 && bytes[0] === 0x5d) {
-        counts.push([coll, sums[coll].length]);
-        visit.endCollection(coll);
-        coll = null; // "]"
-        return;
-      }
-      const comma = bytes[bytes.length - 1] === 0x2c;
-      const crc = crc32(comma ? bytes.subarray(0, -1) : bytes);
-      sums[coll].push(crc);
-      visit.record(comma ? line.slice(0, -1) : line, crc);
-    });
-    if (coll !== null) fail(`cut off inside collection ${coll}`);
-    if (footer === null || header === null) return fail('cut off: no checksums at the end');
-    const { version, seq } = header as { version: number; seq: number };
-    const check = SnapshotFrame.shape.check.parse(JSON.parse(footer));
-    if (!check || snapshotHead(version, seq, counts) !== check.head) fail('checksum mismatch in the frame');
-    for (const [c, got] of Object.entries(sums)) {
-      const want = check!.records[c];
-      if (typeof want !== 'string' || want.length !== got.length * 8) fail(`checksums of ${c} do not match its records`);
-      for (let i = 0; i < got.length; i++) if (got[i] !== parseInt(want.slice(i * 8, i * 8 + 8), 16)) fail(`record ${i} of ${c} fails its checksum`);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Checks the head and every record; removes damaged records from data.collections. A string: the frame is bad. */
 function verifyCollections(data: SnapshotFile, check: SnapshotCheck): DamagedRecord[] | string {
   const counts = Object.entries(data.collections).map(([c, recs]) => [c, recs.length] as [string, number]);
@@ -440,69 +267,6 @@ export function writeSnapshotText(write: (text: string) => void, data: SnapshotF
     for (const rec of recs) w.record(JSON.stringify(rec));
   }
   w.finish();
-}
-
-/**
- * The snapshot format (LAYOUT) written record by record: `collection`, then its records as JSON text, then the next
- * collection; `finish` writes the checksums. Text goes out in pieces of ~1 MB, so no string of a whole collection is
- * built. A record copied from another snapshot passes the CRC already taken over its bytes.
- */
-export class SnapshotWriter {
-  private readonly counts: [string, number][] = [];
-  private readonly records: Record<string, string> = {};
-  private coll: string | null = null;
-  private sums: string[] = [];
-  private n = 0;
-  private chunk = '';
-  private pendingRecord: string | null = null;
-
-  constructor(
-    private readonly write: (text: string) => void,
-    private readonly version: number,
-    gen: number,
-    private readonly seq: number,
-  ) {
-    write(`{"version":${JSON.stringify(version)},"gen":${JSON.stringify(gen)},"seq":${JSON.stringify(seq)},"collections":{\n`);
-  }
-
-  collection(name: string): void {
-    this.endCollection();
-    this.chunk += `${this.counts.length === 0 ? '' : ','}${JSON.stringify(name)}:[\n`;
-    this.coll = name;
-  }
-
-  /** One record's JSON (JSON.stringify's output: no raw newline), with its CRC-32 when already known. */
-  record(json: string, crc = crc32(json)): void {
-    if (this.coll === null) throw new Error('SnapshotWriter: a record before any collection');
-    // Each record but a collection's last ends in a comma: written once the next one (or the end) is known.
-    if (this.pendingRecord !== null) this.chunk += this.pendingRecord + ',\n';
-    this.pendingRecord = json;
-    this.sums.push(crc.toString(16).padStart(8, '0'));
-    this.n++;
-    if (this.chunk.length >= 1 << 20) {
-      this.write(this.chunk);
-      this.chunk = '';
-    }
-  }
-
-  private endCollection(): void {
-    if (this.coll === null) return;
-    if (this.pendingRecord !== null) this.chunk += this.pendingRecord + '\n';
-    this.chunk += ']\n';
-    this.records[this.coll] = this.sums.join('');
-    this.counts.push([this.coll, this.n]);
-    this.coll = null;
-    this.pendingRecord = null;
-    this.sums = [];
-    this.n = 0;
-  }
-
-  finish(): void {
-    this.endCollection();
-    const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(this.version, this.seq, this.counts), records: this.records };
-    this.write(`${this.chunk}},"check":${JSON.stringify(check)}}\n`);
-    this.chunk = '';
-  }
 }
 
 /**
