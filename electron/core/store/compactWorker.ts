@@ -4,14 +4,14 @@
  *
  * The worker reads the files itself instead of being handed the live data: copying the data to a worker
  * would cost the main thread about as much as writing it. It rebuilds the state with the same functions
- * open uses (migrate, validate, replayJournal/applyChanges) so the snapshot equals what the store holds.
+ * open uses (migrate, validate, replayEntry/applyChanges) so the snapshot equals what the store holds.
  *
  * Built as its own entry (compact-worker.js) by electron-vite; from source it is started through tsx.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../../shared/schema';
-import { readJournal, replayJournal, type RawChange } from './journal';
+import { JournalStream, replayEntry, type RawChange, type ReplayResult } from './journal';
 import { migrateChanges, migrateStore } from './migrations';
 import { journalName, readSnapshot, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
 import { lineLayoutHeader, SnapshotWriter, streamLineLayout } from './snapshotLayout';
@@ -88,10 +88,11 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
   };
   let seq = head.seq;
   for (const gen of job.journalGens) {
-    const read = readJournal(path.join(job.dir, journalName(gen)));
-    for (const entry of read.entries) {
-      if (entry.seq <= seq) continue;
-      for (const ch of migrateChanges(read.version, entry.changes) as RawChange[]) {
+    // Commit by commit as read: only the overlay is held, not the journal's parsed commits.
+    const stream = new JournalStream(path.join(job.dir, journalName(gen)));
+    for (const { entry } of stream.items()) {
+      if (!entry || entry.seq <= seq) continue;
+      for (const ch of migrateChanges(stream.version, entry.changes) as RawChange[]) {
         if (!known.has(ch.coll)) continue;
         const recs = of(overlay, ch.coll, () => new Map<string, unknown>());
         if (ch.op === 'put') {
@@ -175,9 +176,11 @@ export async function foldInMemory(job: CompactJob): Promise<CompactResult> {
     seq = r.data.seq;
   }
   for (const gen of job.journalGens) {
-    const read = readJournal(path.join(job.dir, journalName(gen)));
     // Torn lines are skipped here exactly as open skipped them (open already quarantined their bytes).
-    seq = replayJournal(read, colls, { afterSeq: seq, validate: job.validate }).lastSeq;
+    const stream = new JournalStream(path.join(job.dir, journalName(gen)));
+    const res: ReplayResult = { lastSeq: seq, applied: 0, bad: [] };
+    for (const { entry } of stream.items()) if (entry) replayEntry(stream.version, entry, colls, job.validate, res);
+    seq = res.lastSeq;
   }
   const collections: Record<string, unknown[]> = {};
   let records = 0;

@@ -89,49 +89,105 @@ function* journalLines(file: string, chunkBytes: number): Generator<{ offset: nu
   }
 }
 
+/** One item of a journal read line by line: a commit, or a line set aside. */
+export type JournalItem = { entry: JournalEntry; torn?: undefined } | { torn: TornLine; entry?: undefined };
+
 /**
- * Splits a journal into commits. A line that does not parse (usually the last one, cut by a crash
- * mid-write) is reported as torn, never thrown: the lines before and after it are still good.
+ * Reads a journal line by line, giving each commit as soon as it is known to be good, so a caller can apply it and
+ * let the memory go (a journal after a crash can be hundreds of MB: holding every parsed commit of it at once cost
+ * several times its size) and let the event loop run between pieces (open.ts). A line that does not parse (usually
+ * the last one, cut by a crash mid-write) is given as torn, never thrown: the lines before and after it are still good.
+ *
+ * The rules are readJournal's, which is this read collected: in a file where any line carries a checksum, a line
+ * without one is damaged even if it parses. A file is written whole by one version of the app (each start begins a
+ * new journal), so its first line says it at once; lines without a checksum are held back only until a line with one
+ * turns up (then they are torn) or the file ends (an earlier version's file: then they are read as they are).
+ * `version`: the schema version of the records, from the header (current when the header is missing), as of the
+ * commits given so far; `position`: the bytes read up to the last line given.
  */
-export function readJournal(file: string, chunkBytes = JOURNAL_CHUNK): JournalRead {
-  const entries: JournalEntry[] = [];
-  const torn: TornLine[] = [];
-  let version = SCHEMA_VERSION;
-  // 1. Split and check each line's checksum on its raw bytes.
-  const lines: { line: number; offset: number; bytes: Buffer; sum: LineCheck }[] = [];
-  let sealed = false;
-  let line = 0;
-  for (const { offset, bytes } of journalLines(file, chunkBytes)) {
-    line++;
-    if (bytes.length === 0) continue;
-    const sum = checkLine(bytes);
-    if (sum !== 'missing') sealed = true;
-    lines.push({ line, offset, bytes, sum });
-  }
-  // 2. Parse. In a file written with checksums, a line without a matching one is damaged even if it parses.
-  for (const { line, offset, bytes, sum } of lines) {
-    let obj: unknown;
-    try {
-      obj = JSON.parse(bytes.toString('utf8'));
-    } catch (e) {
-      torn.push({ line, offset, bytes: Buffer.from(bytes), error: (e as Error).message });
-      continue;
+export class JournalStream {
+  version = SCHEMA_VERSION;
+  position = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly chunkBytes = JOURNAL_CHUNK,
+  ) {}
+
+  *items(): Generator<JournalItem> {
+    let sealed = false;
+    /** Lines without a checksum that parsed, while no line with one has been seen. */
+    const held: { line: number; offset: number; bytes: Buffer; obj: unknown }[] = [];
+    let line = 0;
+    for (const { offset, bytes } of journalLines(this.file, this.chunkBytes)) {
+      line++;
+      this.position = offset + bytes.length + 1;
+      if (bytes.length === 0) continue;
+      const sum = checkLine(bytes);
+      if (sum !== 'missing' && !sealed) {
+        sealed = true;
+        for (const h of held) yield { torn: { line: h.line, offset: h.offset, bytes: h.bytes, error: 'checksum missing' } };
+        held.length = 0;
+      }
+      let obj: unknown;
+      try {
+        obj = JSON.parse(bytes.toString('utf8'));
+      } catch (e) {
+        yield { torn: { line, offset, bytes: Buffer.from(bytes), error: (e as Error).message } };
+        continue;
+      }
+      if (!sealed) {
+        held.push({ line, offset, bytes: Buffer.from(bytes), obj });
+        continue;
+      }
+      if (sum !== 'ok') {
+        const error = sum === 'mismatch' ? 'checksum mismatch: the bytes changed after they were written' : 'checksum missing';
+        yield { torn: { line, offset, bytes: Buffer.from(bytes), error } };
+        continue;
+      }
+      const item = this.take(obj, line, offset, bytes);
+      if (item) yield item;
     }
-    if (sum === 'mismatch' || (sealed && sum === 'missing')) {
-      const error = sum === 'mismatch' ? 'checksum mismatch: the bytes changed after they were written' : 'checksum missing';
-      torn.push({ line, offset, bytes: Buffer.from(bytes), error });
-      continue;
+    // No line carried a checksum: an earlier version's file, read as it is (its header first, wherever it stood).
+    for (const h of held) if (isHeader(h.obj)) this.version = h.obj.version;
+    for (const h of held) {
+      if (isHeader(h.obj)) continue;
+      const item = this.take(h.obj, h.line, h.offset, h.bytes);
+      if (item) yield item;
+    }
+  }
+
+  /** A good line: the header (noted, nothing given), a commit, or something else (torn). */
+  private take(obj: unknown, line: number, offset: number, bytes: Buffer): JournalItem | null {
+    if (isHeader(obj)) {
+      this.version = obj.version;
+      return null;
     }
     const o = obj as Record<string, unknown> | null;
-    if (o && typeof o === 'object' && o.journal === 1 && Number.isInteger(o.version)) {
-      version = o.version as number;
-    } else if (o && typeof o === 'object' && Number.isInteger(o.seq) && Array.isArray(o.changes)) {
-      entries.push({ seq: o.seq as number, changes: o.changes, line });
-    } else {
-      torn.push({ line, offset, bytes: Buffer.from(bytes), error: 'not a journal line' });
-    }
+    if (o && typeof o === 'object' && Number.isInteger(o.seq) && Array.isArray(o.changes)) return { entry: { seq: o.seq as number, changes: o.changes, line } };
+    return { torn: { line, offset, bytes: Buffer.from(bytes), error: 'not a journal line' } };
   }
-  return { version, entries, torn };
+}
+
+const isHeader = (obj: unknown): obj is { journal: 1; version: number } => {
+  const o = obj as Record<string, unknown> | null;
+  return !!o && typeof o === 'object' && o.journal === 1 && Number.isInteger(o.version);
+};
+
+/**
+ * A whole journal split into commits (JournalStream collected): torn lines in file order, `version` the header's.
+ * For callers that need the file at once (tests); open and compaction read it as a stream.
+ */
+export function readJournal(file: string, chunkBytes = JOURNAL_CHUNK): JournalRead {
+  const stream = new JournalStream(file, chunkBytes);
+  const entries: JournalEntry[] = [];
+  const torn: TornLine[] = [];
+  for (const item of stream.items()) {
+    if (item.entry) entries.push(item.entry);
+    else torn.push(item.torn);
+  }
+  torn.sort((a, b) => a.line - b.line);
+  return { version: stream.version, entries, torn };
 }
 
 /** The journal line of one commit (checksummed), newline included, as the UTF-8 bytes to append. */
@@ -175,37 +231,28 @@ export interface ReplayResult {
 }
 
 /**
- * Replays a journal's commits onto collections, in order, skipping any already folded into the snapshot
- * (seq <= afterSeq). With `validate` each change is checked and the bad ones are reported and skipped;
- * without it (the worker, when open found everything clean) changes are applied as they are.
+ * Applies one commit read from a journal of schema `version` onto collections, unless the snapshot already holds
+ * it (seq at most `res.lastSeq`); counts it in `res`. With `validate` each change is checked, and those that fail
+ * their schema go to `res.bad` and are skipped (the valid changes of the same commit are still applied); without it
+ * (the worker, when open found everything clean) changes are applied as they are.
  */
-export function replayJournal(
-  read: JournalRead,
-  colls: Record<string, Map<string, unknown>>,
-  opts: { afterSeq: number; validate: boolean },
-): ReplayResult {
-  let lastSeq = opts.afterSeq;
-  let applied = 0;
-  const bad: BadRecord[] = [];
-  for (const entry of read.entries) {
-    if (entry.seq <= lastSeq) continue;
-    const raw = migrateChanges(read.version, entry.changes);
-    let changes: RawChange[];
-    if (opts.validate) {
-      changes = [];
-      for (const ch of raw) {
-        const r = checkChange(ch);
-        if (r.ok) changes.push(r.change);
-        else bad.push({ coll: r.coll, error: `line ${entry.line}: ${r.error}`, raw: ch });
-      }
-    } else {
-      changes = raw as RawChange[];
+export function replayEntry(version: number, entry: JournalEntry, colls: Record<string, Map<string, unknown>>, validate: boolean, res: ReplayResult): void {
+  if (entry.seq <= res.lastSeq) return;
+  const raw = migrateChanges(version, entry.changes);
+  let changes: RawChange[];
+  if (validate) {
+    changes = [];
+    for (const ch of raw) {
+      const r = checkChange(ch);
+      if (r.ok) changes.push(r.change);
+      else res.bad.push({ coll: r.coll, error: `line ${entry.line}: ${r.error}`, raw: ch });
     }
-    applyChanges(colls, changes);
-    lastSeq = entry.seq;
-    applied++;
+  } else {
+    changes = raw as RawChange[];
   }
-  return { lastSeq, applied, bad };
+  applyChanges(colls, changes);
+  res.lastSeq = entry.seq;
+  res.applied++;
 }
 
 /**

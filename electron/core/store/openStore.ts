@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startCoreWorker } from '../coreWorker';
 import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../shared/schema';
 import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
-import { applyChanges, commitLine, JournalWriter, readJournal, replayJournal } from './journal';
+import { applyChanges, commitLine, JournalStream, JournalWriter, replayEntry, type ReplayResult } from './journal';
 import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
@@ -46,9 +46,9 @@ export interface OpenStoreOptions {
    */
   compactRatio?: number;
   /**
-   * …but never more than this (default 1 GiB): a journal is read back whole at a start after a crash and by the
-   * compaction, so the snapshot-sized trigger alone would let it pass what one read can hold at ~200 000
-   * conversations (a 2.5 GB journal measured; Node reads at most 2 GiB into one buffer).
+   * …but never more than this (default 1 GiB): a start after a crash replays the journal, and the compaction folds
+   * it, so the snapshot-sized trigger alone would let a start at ~200 000 conversations replay 2.5 GB (measured).
+   * Both read it as a stream (one commit at a time), so the cap bounds their time, not their memory.
    */
   journalCapBytes?: number;
   /**
@@ -63,7 +63,7 @@ export interface OpenStoreOptions {
 /**
  * Opening's progress: `fraction` (0 … 1) weighs the snapshot and the journals by their bytes, and within the
  * snapshot reading (decoding and parsing, ~70 % of its time) before checking each record against its schema.
- * A journal is read and checked in one step. `bytes`: the files' size.
+ * A journal is read and checked commit by commit, its share moving every few MB. `bytes`: the files' size.
  */
 export interface StoreOpenProgress {
   step: 'reading' | 'checking';
@@ -73,6 +73,8 @@ export interface StoreOpenProgress {
 
 const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_JOURNAL_CAP_BYTES = 1024 * 1024 * 1024;
+/** A journal's replay lets the event loop run (and reports progress) after about this many bytes of it. */
+const REPLAY_BREATHE_BYTES = 2 * 1024 * 1024;
 const CHECKSUM_ERROR = 'checksum mismatch: the bytes changed after they were written';
 
 const consoleLog: StoreLog = (level, msg) => {
@@ -195,33 +197,50 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   }
   report('checking', snapShare);
 
-  // 4. Replay the journals written since that snapshot, in order.
+  // 4. Replay the journals written since that snapshot, in order, commit by commit as they are read: a journal left
+  //    by a crash can be as big as the snapshot (hundreds of MB), so it is neither held whole nor replayed in one
+  //    stretch (the event loop runs every few MB, and progress moves with the bytes).
   const journalGens = files.journals.filter((g) => g >= baseGen);
-  let replayed = 0;
+  const replay: ReplayResult = { lastSeq: seq, applied: 0, bad: [] };
   let torn = 0;
   let journalsDone = 0;
   for (const gen of journalGens) {
     const name = journalName(gen);
-    const read = readJournal(path.join(dir, name));
-    if (read.version > SCHEMA_VERSION) {
-      throw new Error(`${name} was written by a newer Kefu Desk (schema ${read.version}); this version reads up to ${SCHEMA_VERSION}`);
+    const stream = new JournalStream(path.join(dir, name));
+    let breathedAt = 0;
+    const newer = () => {
+      if (stream.version > SCHEMA_VERSION) {
+        throw new Error(`${name} was written by a newer Kefu Desk (schema ${stream.version}); this version reads up to ${SCHEMA_VERSION}`);
+      }
+    };
+    for (const item of stream.items()) {
+      newer();
+      if (item.torn) {
+        const t = item.torn;
+        const to = quarantine.saveBytes(`${name.replace('.ndjson', '')}-line-${t.line}.bin`, t.bytes);
+        const message = `${name} line ${t.line} (${t.bytes.length} bytes at offset ${t.offset}) is unreadable (${t.error}); skipped`;
+        problem({ source: 'journal', kind: 'torn_journal_line', message, quarantinedTo: to });
+        log('error', `${message}: ${to}`);
+        torn++;
+      } else {
+        if (stream.version < SCHEMA_VERSION) migrated = true;
+        const before = replay.bad.length;
+        replayEntry(stream.version, item.entry, colls, true, replay);
+        for (let i = before; i < replay.bad.length; i++) bad.push({ ...replay.bad[i], source: name });
+      }
+      if (stream.position - breathedAt >= REPLAY_BREATHE_BYTES) {
+        breathedAt = stream.position;
+        report('checking', snapShare + (totalBytes === 0 ? 0 : (journalsDone + stream.position) / totalBytes));
+        await breathe();
+      }
     }
-    if (read.version < SCHEMA_VERSION && read.entries.length > 0) migrated = true;
-    for (const t of read.torn) {
-      const to = quarantine.saveBytes(`${name.replace('.ndjson', '')}-line-${t.line}.bin`, t.bytes);
-      const message = `${name} line ${t.line} (${t.bytes.length} bytes at offset ${t.offset}) is unreadable (${t.error}); skipped`;
-      problem({ source: 'journal', kind: 'torn_journal_line', message, quarantinedTo: to });
-      log('error', `${message}: ${to}`);
-      torn++;
-    }
-    const res = replayJournal(read, colls, { afterSeq: seq, validate: true });
-    seq = res.lastSeq;
-    replayed += res.applied;
-    for (const b of res.bad) bad.push({ ...b, source: name });
-    journalsDone += sizeOf(name);
+    newer(); // a newer file with nothing but its header
+    journalsDone += stream.position;
     report('checking', snapShare + (totalBytes === 0 ? 0 : journalsDone / totalBytes));
     await breathe();
   }
+  seq = replay.lastSeq;
+  const replayed = replay.applied;
 
   // 5. Records that failed their schema: one quarantine file, one problem per file and collection.
   if (bad.length > 0) {
