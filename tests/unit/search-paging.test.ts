@@ -115,6 +115,15 @@ describe('search paging', () => {
       }
       e.add(`g${g}`, slots);
     }
+    // Messages arriving later: each a document of one text in its group, as a reply or an import adds them.
+    for (let g = 0; g < 200; g += 3) {
+      const text = Array.from({ length: 2 }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
+      const id = `g${g}late`;
+      const author = rnd() < 0.5 ? 'a1' : null;
+      texts.set(id, text);
+      all.push({ id, text, at: g * 100 + 50, author });
+      e.add(`g${g}`, [{ kind: 'm', id, text, at: g * 100 + 50, author }]);
+    }
     // a killed text is never a hit
     e.kill('g7', (_, id) => id === 'g7m0');
     const alive = all.filter((t) => t.id !== 'g7m0');
@@ -136,11 +145,21 @@ describe('search paging', () => {
         expect(got.sort(), `${q} / ${limit}`).toEqual(expected);
         expect(total, q).toBe(expected.length);
       }
-      // filters are masks too: the agent's messages, a date range
-      const mine = e.search(q, { textOf, limit: 10_000, filter: { author: 'a1', from: 5000, to: 12_345, doc: () => 'author' } });
-      const wanted = alive.filter((t) => match(t.text) && t.author === 'a1' && t.at >= 5000 && t.at <= 12_345).map((t) => t.id);
-      expect(mine.hits.map((h) => h.id).sort(), q).toEqual(wanted.sort());
-      expect(mine.total).toBe(wanted.length);
+      // filters are masks too: the agent's messages, a date range (its ends cut through groups' texts, so each
+      // text's own time decides)
+      const ranges = [[5000, 12_345], [5_017, 12_320], [31, 31], [1_240, 1_250]];
+      for (let k = 0; k < 12; k++) {
+        const a = Math.floor(rnd() * 20_000);
+        ranges.push([a, a + Math.floor(rnd() * 3_000)]);
+      }
+      for (const [from, to] of ranges) {
+        const mine = e.search(q, { textOf, limit: 10_000, filter: { author: 'a1', from, to, doc: () => 'author' } });
+        const wanted = alive.filter((t) => match(t.text) && t.author === 'a1' && t.at >= from && t.at <= to).map((t) => t.id);
+        expect(mine.hits.map((h) => h.id).sort(), `${q} ${from}-${to}`).toEqual(wanted.sort());
+        expect(mine.total).toBe(wanted.length);
+        const dated = e.search(q, { textOf, limit: 10_000, filter: { from, to } });
+        expect(dated.hits.map((h) => h.id).sort(), `${q} ${from}-${to}`).toEqual(alive.filter((t) => match(t.text) && t.at >= from && t.at <= to).map((t) => t.id).sort());
+      }
     }
   });
 });

@@ -72,18 +72,29 @@ const popcount = (x: number) => {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 };
 
+/**
+ * Growth of an append-only typed array: doubling while small, then by a quarter, so a long list (a common word's
+ * postings: ~150 000 pairs at 1 000 000 messages) carries at most a quarter of itself spare instead of up to all of
+ * it (the spare room was a quarter of the index's memory). The copies stay amortised O(1) per append.
+ */
+const grown = (capacity: number) => (capacity < 4096 ? capacity * 2 : capacity + (capacity >> 2));
+
 class Postings {
   /** (document, mask) pairs. */
   buf = new Int32Array(4);
   len = 0;
   push(doc: number, mask: number) {
     if (this.len + 2 > this.buf.length) {
-      const next = new Int32Array(this.buf.length * 2);
+      const next = new Int32Array(grown(this.buf.length));
       next.set(this.buf);
       this.buf = next;
     }
     this.buf[this.len++] = doc;
     this.buf[this.len++] = mask;
+  }
+  /** Gives back the spare room (after a build: most lists get few appends after it). */
+  trim() {
+    if (this.buf.length > this.len) this.buf = this.buf.slice(0, Math.max(this.len, 2));
   }
 }
 
@@ -121,8 +132,14 @@ export function createEngine() {
   let live = new Int32Array(1024);
   let minAt = new Float64Array(1024);
   let maxAt = new Float64Array(1024);
-  /** Each slot's time, at doc * SLOTS + slot. */
-  let slotAt = new Float64Array(1024 * SLOTS);
+  /**
+   * Each slot's time, packed: a document's slots from slotStart[doc], as many as it has texts. (Thirty-two places per
+   * document cost 256 bytes each; a message added to an indexed conversation is a document of one text, so an
+   * import of 100 000 messages used 25 MB for 0.8 MB of times.)
+   */
+  let starts = new Int32Array(1024);
+  let slotAt = new Float64Array(1024 * 4);
+  let slotsUsed = 0;
   /** Each document's group (shared by the group's documents). */
   const docGroup: Group[] = [];
   const docKinds: string[] = [];
@@ -133,7 +150,7 @@ export function createEngine() {
   let version = 0;
 
   const grow = () => {
-    const n = live.length * 2;
+    const n = grown(live.length);
     const l = new Int32Array(n);
     l.set(live);
     live = l;
@@ -143,8 +160,14 @@ export function createEngine() {
     const b = new Float64Array(n);
     b.set(maxAt);
     maxAt = b;
-    const c = new Float64Array(n * SLOTS);
-    c.set(slotAt);
+    const c = new Int32Array(n);
+    c.set(starts);
+    starts = c;
+  };
+  const reserveSlots = (k: number) => {
+    if (slotsUsed + k <= slotAt.length) return;
+    const c = new Float64Array(Math.max(slotsUsed + k, grown(slotAt.length)));
+    c.set(slotAt.subarray(0, slotsUsed));
     slotAt = c;
   };
 
@@ -155,6 +178,10 @@ export function createEngine() {
       const part = slots.slice(from, from + SLOTS);
       const doc = docCount++;
       if (doc >= live.length) grow();
+      reserveSlots(part.length);
+      const first = slotsUsed;
+      starts[doc] = first;
+      slotsUsed += part.length;
       const masks = new Map<string, number>();
       let lo = Infinity;
       let hi = -Infinity;
@@ -164,7 +191,7 @@ export function createEngine() {
         const bit = 1 << i;
         for (const t of tokensOf(s.text)) masks.set(t, (masks.get(t) ?? 0) | bit);
         if (s.author) masks.set(AUTHOR + s.author, (masks.get(AUTHOR + s.author) ?? 0) | bit);
-        slotAt[doc * SLOTS + i] = s.at;
+        slotAt[first + i] = s.at;
         if (s.at < lo) lo = s.at;
         if (s.at > hi) hi = s.at;
         kinds += s.kind;
@@ -321,8 +348,10 @@ export function createEngine() {
       if (v === 'author') m &= byAuthor ? byAuthor[doc] : 0;
       if (dated && m && !(minAt[doc] >= from && maxAt[doc] <= to)) {
         if (maxAt[doc] < from || minAt[doc] > to) return 0;
-        for (let s = 0; s < SLOTS; s++) {
-          const at = slotAt[doc * SLOTS + s];
+        const first = starts[doc];
+        const count = docIds[doc].length;
+        for (let s = 0; s < count; s++) {
+          const at = slotAt[first + s];
           if (m & (1 << s) && (at < from || at > to)) m &= ~(1 << s);
         }
       }
@@ -401,6 +430,10 @@ export function createEngine() {
     },
     get termCount() {
       return terms.size;
+    },
+    /** Gives back the spare room of every list (the start-up build calls it when done). */
+    trim() {
+      for (const p of terms.values()) p.trim();
     },
     get version() {
       return version;

@@ -201,6 +201,7 @@ export function createSearch(ctx: CoreContext) {
     if (cursor >= steps) {
       built = total;
       ready = true;
+      engine.trim();
       customerIds.length = 0;
       conversationIds.length = 0;
       messagesOf.clear();
