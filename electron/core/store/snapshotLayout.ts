@@ -58,10 +58,16 @@ export async function eachLineYielding(fd: number, line: (bytes: Buffer, text: s
   for (const _ of lineSteps(fd, line, chunk, onRead)) await breathe();
 }
 
-/** eachLine's work, one piece per step. */
+/**
+ * eachLine's work, one piece per step. One buffer serves the whole file: the unfinished line at the end of a piece
+ * moves to its start and the next piece is read after it (a fresh 8 MiB buffer per piece left ~120 MB of freed
+ * memory in the C allocator after opening a 50 000-conversation store, counted in the process's RSS). A line longer
+ * than the buffer doubles it. The bytes given to `line` are only valid during the call.
+ */
 function* lineSteps(fd: number, line: (bytes: Buffer, text: string) => void, chunk: number, onRead?: (bytes: number) => void): Generator<void> {
-  let rest: Buffer = Buffer.alloc(0);
-  const buf = Buffer.allocUnsafe(chunk);
+  let buf = Buffer.allocUnsafe(chunk);
+  /** Bytes at the start of buf: the unfinished line carried over. */
+  let have = 0;
   const lines = (bytes: Buffer, end: number) => {
     const text = bytes.toString('utf8', 0, end);
     let b = 0;
@@ -75,19 +81,27 @@ function* lineSteps(fd: number, line: (bytes: Buffer, text: string) => void, chu
     }
   };
   for (;;) {
-    const last = rest.lastIndexOf(0x0a);
-    if (last !== -1) {
-      lines(rest, last + 1);
-      rest = rest.subarray(last + 1);
+    if (have === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, have);
+      buf = bigger;
     }
-    const n = readSync(fd, buf, 0, chunk, null);
+    const n = readSync(fd, buf, have, buf.length - have, null);
     if (n === 0) break;
     onRead?.(n);
-    // The unfinished line is copied out before the buffer is read into again.
-    rest = rest.length > 0 ? Buffer.concat([rest, buf.subarray(0, n)]) : Buffer.from(buf.subarray(0, n));
+    const end = have + n;
+    // The carried-over bytes hold no newline, so the last one is in what was just read (or there is none).
+    const last = buf.lastIndexOf(0x0a, end - 1);
+    if (last >= have) {
+      lines(buf, last + 1);
+      buf.copyWithin(0, last + 1, end);
+      have = end - last - 1;
+    } else {
+      have = end;
+    }
     yield;
   }
-  if (rest.length > 0) line(rest, rest.toString('utf8'));
+  if (have > 0) line(buf.subarray(0, have), buf.toString('utf8', 0, have));
 }
 
 /** The header line of a snapshot in the line layout, read from the start of `fd` (null: not in that layout). */
