@@ -81,8 +81,8 @@ const grown = (capacity: number) => (capacity < 4096 ? capacity * 2 : capacity +
 /**
  * Integers per block of posting lists: the first block is small (a small store's index); the next ones just over
  * 32 MiB, the size from which the C allocator always maps a block of its own and gives it back whole when freed
- * (below that, freed blocks stay in its heap, which a repack after the build then left behind as ~280 MB of RSS).
- * Pages of a block not written yet cost no memory.
+ * (16 MiB blocks, tried first, stayed in its heap once freed: ~280 MB of RSS left behind after a build). Pages of a
+ * block not written yet cost no memory.
  */
 const FIRST_BLOCK_INTS = 1 << 16;
 const BLOCK_INTS = (8 << 20) + 1024;
@@ -92,8 +92,9 @@ const BLOCK_INTS = (8 << 20) + 1024;
  * arrays, each replaced by a bigger one as it grows, were each a separate allocation in the C heap, and the freed
  * ones stayed there: after indexing 1 000 000 messages the process's C heap held ~305 MB for ~156 MB of lists
  * (RSS counts it all). A block is one allocation the system takes back whole once nothing points into it; a list that
- * grows moves to a new place in the current block, and when the places left behind add up to as much as the lists
- * themselves, `repack` copies every list into fresh blocks (also when the start-up build is done), so the old ones go.
+ * grows moves to a new place in the current block, and when the places left behind add up to half of all the room
+ * given out (and when the start-up build is done), `repack` slides every list down over them, so the blocks emptied
+ * at the end go.
  */
 class PostingsPool {
   /** The blocks in the order they were made; lists are given room at the end of the last one. */
