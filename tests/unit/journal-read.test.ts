@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLine, sealLine } from '../../electron/core/store/checksum';
-import { JournalStream, readJournal, type JournalRead } from '../../electron/core/store/journal';
+import { JournalStream, readJournal, type JournalRead } from '../../electron/core/store/journalRead';
 import { SCHEMA_VERSION } from '../../shared/schema';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kefu-journal-read-'));

@@ -11,7 +11,8 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../../shared/schema';
-import { JournalStream, replayEntry, type RawChange, type ReplayResult } from './journal';
+import { replayEntry, type RawChange, type ReplayResult } from './journal';
+import { JournalStream } from './journalRead';
 import { migrateChanges, migrateStore } from './migrations';
 import { journalName, readSnapshot, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
 import { lineLayoutHeader, SnapshotWriter, streamLineLayout } from './snapshotLayout';
