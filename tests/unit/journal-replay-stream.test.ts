@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/store/openStore';
 import type { StoreOpenProgress } from '../../electron/core/store/openStore';
+import { loopTurns } from './loopTurns';
 import { storeSandbox } from './storeSandbox';
 
 const { tempDir, open, closeStore } = storeSandbox('kefu-journal-stream-');
@@ -33,17 +34,10 @@ describe('replaying a big journal at open', () => {
     }
     await closeStore(s);
 
-    let turns = 0;
-    let spinning = true;
-    const spin = () => {
-      if (!spinning) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
+    const turns = loopTurns();
     const seen: (StoreOpenProgress & { turns: number })[] = [];
-    const reopened = await openStore({ dir, log: () => {}, onProgress: (p) => seen.push({ ...p, turns }) });
-    spinning = false;
+    const reopened = await openStore({ dir, log: () => {}, onProgress: (p) => seen.push({ ...p, turns: turns.count() }) });
+    turns.stop();
     try {
       expect(reopened.all('messages').size).toBe(COMMITS * PER_COMMIT);
       expect(reopened.get('messages', `m-${COMMITS * PER_COMMIT - 1}`)?.body).toBe(message(COMMITS * PER_COMMIT - 1).body);

@@ -14,6 +14,7 @@ import { silentLog } from '../../electron/core/log';
 import { LEAD_ID } from '../../electron/core/seed/demoAgents';
 import { openingTracker, pendingCore } from '../../electron/core/pendingCore';
 import { SANDBOX_NOW, signInDemo } from './coreSandbox';
+import { loopTurns } from './loopTurns';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -63,21 +64,14 @@ describe('opening progress', () => {
     await (await open(dir)).close();
     cores.length = 0;
     // Macrotasks that ran between the first progress report and the start of the services.
-    let turns = 0;
-    let counting = true;
-    const spin = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(spin);
-    };
     let turnsAtStart = -1;
     let turnsAtFirst = -1;
-    setImmediate(spin);
+    const turns = loopTurns();
     await open(dir, (p) => {
-      if (turnsAtFirst < 0) turnsAtFirst = turns;
-      if (p.step === 'starting' && turnsAtStart < 0) turnsAtStart = turns;
+      if (turnsAtFirst < 0) turnsAtFirst = turns.count();
+      if (p.step === 'starting' && turnsAtStart < 0) turnsAtStart = turns.count();
     });
-    counting = false;
+    turns.stop();
     expect(turnsAtStart - turnsAtFirst).toBeGreaterThan(0);
   });
 
