@@ -46,3 +46,25 @@ test('the theme follows the OS until the user picks one, and the pick is remembe
   await page.getByRole('listbox').getByRole('option').first().waitFor();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
 });
+
+test('with reduced motion asked for, a scheme switch lands at once: no colour passes through half-way', async ({ page, app }) => {
+  await openApp(page, app);
+  // A segmented control's label fades its colour (200 ms in Mantine's styles); its inner text inherits the colour.
+  const label = page.locator('.mantine-SegmentedControl-label').first();
+  await expect(label).toBeVisible();
+  const duration = () => label.evaluate((e) => parseFloat(getComputedStyle(e).transitionDuration) * 1000);
+  // Without the request, the control keeps its fade (so the rule below is what removes it, not a missing transition).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect(await duration()).toBeGreaterThan(50);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await duration()).toBeLessThan(1);
+  // And the effect a user (and axe) sees: the label's colour is the dark scheme's in the very next frame.
+  await page.emulateMedia({ colorScheme: 'light' });
+  const lightColour = await label.evaluate((e) => getComputedStyle(e).color);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  const next = await label.evaluate((e) => new Promise<string>((r) => requestAnimationFrame(() => r(getComputedStyle(e).color))));
+  expect(next).not.toEqual(lightColour);
+  await page.waitForTimeout(400);
+  expect(await label.evaluate((e) => getComputedStyle(e).color)).toEqual(next);
+});
