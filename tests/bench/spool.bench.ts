@@ -9,6 +9,7 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core';
 import { manualClock } from '../../electron/core/clock';
 import { LEAD_ID } from '../../electron/core/seed/demoAgents';
