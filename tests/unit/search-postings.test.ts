@@ -3,8 +3,10 @@
  * start-up build ends), slides them down over the room they left behind, in place. Packing must never change an
  * answer: an index packed at many points answers every query exactly as one never packed, and both as a plain scan.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Slot } from '../../electron/core/services/search/engine';
+import { Postings, PostingsPool } from '../../electron/core/services/search/postings';
 import { messageMatcher } from '../../shared/rules/segment';
 
 describe('posting lists packed in place', () => {
@@ -50,5 +52,37 @@ describe('posting lists packed in place', () => {
       const match = messageMatcher(q);
       expect(a.hits.map((h) => h.id).sort(), q).toEqual(all.filter((t) => match(t.text)).map((t) => t.id).sort());
     }
+  });
+});
+
+describe('a posting list as varint bytes', () => {
+  it('gives back every (document, mask) pair it was given, for any gaps and any 32-bit masks, across growth and packing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.integer({ min: 1, max: 127 }), fc.integer({ min: 128, max: 1 << 21 }), fc.integer({ min: 1 << 21, max: 2 ** 31 - 1 })), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.nat({ max: 199 }),
+        (pairs, firstDoc, packAt) => {
+          const pool = new PostingsPool();
+          const list = new Postings(pool);
+          const others = [new Postings(pool), new Postings(pool)];
+          const want: [number, number][] = [];
+          let doc = firstDoc;
+          pairs.forEach(([gap, mask], i) => {
+            if (i > 0) doc += gap;
+            if (doc > 2 ** 31 - 1) return;
+            list.push(doc, mask);
+            want.push([doc, mask]);
+            others[i % 2].push(i, 1); // neighbours in the same block, so the list moves as it grows
+            if (i === packAt) pool.repack([list, ...others]);
+          });
+          const docs = new Int32Array(list.count);
+          const masks = new Int32Array(list.count);
+          expect(list.decode(docs, masks)).toBe(want.length);
+          expect([...docs].map((d, i) => [d, masks[i]])).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -233,6 +233,27 @@ export function createEngine() {
     for (const group of [...groups.keys()]) kill(group, which);
   }
 
+  /** Decoded pairs of one list at a time (reused: a query decodes its lists one after another). */
+  let scratchDocs = new Int32Array(1024);
+  let scratchMasks = new Int32Array(1024);
+  const decoded = (p: Postings): number => {
+    if (scratchDocs.length < p.count) {
+      scratchDocs = new Int32Array(grown(p.count));
+      scratchMasks = new Int32Array(scratchDocs.length);
+    }
+    return p.decode(scratchDocs, scratchMasks);
+  };
+  /** Ors each pair's mask into `into[document]`. */
+  const orInto = (p: Postings, into: Int32Array) => {
+    const n = decoded(p);
+    for (let i = 0; i < n; i++) into[scratchDocs[i]] |= scratchMasks[i];
+  };
+  /** Clears `into[document]` for each of the list's documents. */
+  const zeroIn = (p: Postings, into: Int32Array) => {
+    const n = decoded(p);
+    for (let i = 0; i < n; i++) into[scratchDocs[i]] = 0;
+  };
+
   /** The postings of a query term: one list, or every term it is a prefix of. */
   function postingsOf(term: string, prefix: boolean): Postings[] {
     if (!prefix) {
@@ -250,7 +271,7 @@ export function createEngine() {
     const qt = queryTerms(query);
     if (qt.length === 0) return none;
     const lists = qt.map((t) => postingsOf(t.term, t.prefix));
-    const sizes = lists.map((ps) => ps.reduce((n, p) => n + p.len / 2, 0));
+    const sizes = lists.map((ps) => ps.reduce((n, p) => n + p.count, 0));
     if (sizes.some((n) => n === 0)) return none; // a word that is nowhere: a miss costs a lookup
     const order = lists.map((_, i) => i).sort((a, b) => sizes[a] - sizes[b]);
     const dense = new Int32Array(docCount);
@@ -261,14 +282,15 @@ export function createEngine() {
     let n = 0;
     if (first.length === 1) {
       const p = first[0];
-      docs = new Int32Array(p.len / 2);
-      masks = new Int32Array(p.len / 2);
-      for (let i = 0; i < p.len; i += 2) {
-        const m = p.buf[i + 1] & live[p.buf[i]];
-        if (m) (docs[n] = p.buf[i]), (masks[n++] = m);
+      docs = new Int32Array(p.count);
+      masks = new Int32Array(p.count);
+      const all = p.decode(docs, masks);
+      for (let i = 0; i < all; i++) {
+        const m = masks[i] & live[docs[i]];
+        if (m) (docs[n] = docs[i]), (masks[n++] = m);
       }
     } else {
-      for (const p of first) for (let i = 0; i < p.len; i += 2) dense[p.buf[i]] |= p.buf[i + 1];
+      for (const p of first) orInto(p, dense);
       docs = new Int32Array(Math.min(docCount, sizes[order[0]]));
       masks = new Int32Array(docs.length);
       for (let d = 0; d < docCount; d++) {
@@ -280,14 +302,14 @@ export function createEngine() {
     // ...and each other term keeps the slots that hold it too.
     for (let k = 1; k < order.length && n > 0; k++) {
       const ps = lists[order[k]];
-      for (const p of ps) for (let i = 0; i < p.len; i += 2) dense[p.buf[i]] |= p.buf[i + 1];
+      for (const p of ps) orInto(p, dense);
       let w = 0;
       for (let i = 0; i < n; i++) {
         const m = masks[i] & dense[docs[i]];
         if (m) (docs[w] = docs[i]), (masks[w++] = m);
       }
       n = w;
-      if (k + 1 < order.length) for (const p of ps) for (let i = 0; i < p.len; i += 2) dense[p.buf[i]] = 0;
+      if (k + 1 < order.length) for (const p of ps) zeroIn(p, dense);
     }
     return { docs, masks, n };
   }
@@ -319,7 +341,7 @@ export function createEngine() {
     if (filter?.author) {
       byAuthor = new Int32Array(docCount);
       const p = terms.get(AUTHOR + filter.author);
-      if (p) for (let i = 0; i < p.len; i += 2) byAuthor[p.buf[i]] |= p.buf[i + 1];
+      if (p) orInto(p, byAuthor);
     }
     /** The slots of candidate i that pass the filter. */
     const maskOf = (i: number) => {
