@@ -124,6 +124,30 @@ describe('journal line, encoded once', () => {
     const json = JSON.stringify({ seq: 1, changes: [{ body: '退款 🙂' }] });
     expect(sealLineBytes(json).toString('utf8')).toBe(`${json.slice(0, -1)},"crc":"${crcHex(json.slice(0, -1))}"}\n`);
   });
+
+  it('is the same bytes when written piece by piece: many changes, long ones and short ones, across buffer growth', () => {
+    const change = fc.record({
+      op: fc.constant('put'),
+      id: fc.string({ minLength: 1, maxLength: 12 }),
+      // Mostly short texts, some far past a piece's size (a long one makes the pieces smaller, short ones bigger).
+      body: fc.oneof({ arbitrary: fc.string({ unit: 'binary', maxLength: 80 }), weight: 8 }, { arbitrary: fc.string({ unit: 'binary', minLength: 20_000, maxLength: 70_000 }), weight: 1 }),
+      at: fc.integer(),
+    });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 400 }), fc.nat(), (changes, seq) => {
+        const expected = Buffer.from(sealLine(JSON.stringify({ seq, changes })) + '\n', 'utf8');
+        expect(Buffer.from(commitLine(seq, changes)).equals(expected)).toBe(true);
+      }),
+      // No shrinking: cutting 70 000-character strings down takes minutes; the failing case is printed as found.
+      { numRuns: 40, endOnFailure: true },
+    );
+    // A line bigger than any before it (the kept buffer grows while the line is being written).
+    const big = Array.from({ length: 3000 }, (_, i) => ({ op: 'put', id: `m-${i}`, body: `我的视频上传失败了 ${'退款'.repeat(i % 97)} order ${i}` }));
+    expect(Buffer.from(commitLine(7, big)).equals(Buffer.from(sealLine(JSON.stringify({ seq: 7, changes: big })) + '\n', 'utf8'))).toBe(true);
+    // A run of long changes (one at a time by its end), then short ones again (several at a time again).
+    const mixed = [...Array.from({ length: 40 }, (_, i) => ({ id: `l-${i}`, body: '长'.repeat(17_000 + i) })), ...big.slice(0, 300)];
+    expect(Buffer.from(commitLine(8, mixed)).equals(Buffer.from(sealLine(JSON.stringify({ seq: 8, changes: mixed })) + '\n', 'utf8'))).toBe(true);
+  });
 });
 
 describe('queue index: an entry whose key did not change takes its old slot', () => {

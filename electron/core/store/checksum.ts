@@ -65,11 +65,21 @@ const encoder = new TextEncoder();
  */
 export function sealLineBytes(json: string, scratch?: (size: number) => Buffer): Buffer {
   // UTF-8 takes at most 3 bytes per UTF-16 unit; encodeInto a buffer that surely fits avoids a byteLength pass.
-  const size = json.length * 3 + SUFFIX_LEN + 1;
+  const size = json.length * 3 + SEAL_BYTES;
   const buf = scratch ? scratch(size) : Buffer.allocUnsafe(size);
   const { written } = encoder.encodeInto(json, buf);
-  const body = written - 1; // without the closing brace
-  const end = body + buf.write(`,"crc":"${crcHex(buf.subarray(0, body))}"}\n`, body, 'latin1');
+  return sealBody(buf, written - 1); // without the closing brace
+}
+
+/** Room sealBody needs past the body: the checksum suffix and the newline. */
+export const SEAL_BYTES = SUFFIX_LEN + 1;
+
+/**
+ * Seals an object's JSON already encoded as UTF-8 in buf[0, bodyEnd) WITHOUT its closing brace: writes the
+ * checksum suffix, the brace and a newline after it (buf must have SEAL_BYTES of room there) and returns the line.
+ */
+export function sealBody(buf: Buffer, bodyEnd: number): Buffer {
+  const end = bodyEnd + buf.write(`,"crc":"${crcHex(buf.subarray(0, bodyEnd))}"}\n`, bodyEnd, 'latin1');
   return buf.subarray(0, end);
 }
 
