@@ -12,10 +12,11 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve('electron/main/index.ts'),
-          // Web mode, the store's compaction worker and the spool's parse worker are built beside the main bundle (no Electron in them).
+          // Web mode and the core's workers (the store's compaction, the spool's parser, the search index) are built beside the main bundle (no Electron in them).
           web: resolve('electron/web/cli.ts'),
           'compact-worker': resolve('electron/core/store/compactWorker.ts'),
           'spool-parse-worker': resolve('electron/core/services/spool/parseWorker.ts'),
+          'search-worker': resolve('electron/core/services/search/searchWorker.ts'),
         },
       },
     },

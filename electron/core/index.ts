@@ -63,6 +63,12 @@ export interface CoreOptions {
    * them never use; the bot then loads on first use).
    */
   warmBot?: boolean;
+  /**
+   * Keep the search index on a worker thread of its own (services/search/searchWorker.ts). Default true; off under
+   * vitest (a thread per test core would cost more than it shows; the worker has tests of its own) and in training
+   * sandboxes (a handful of records).
+   */
+  searchWorker?: boolean;
   /** How far opening has got, while createCore runs (the transports answer `session.opening` with it meanwhile). */
   onOpenProgress?: (p: OpeningProgress) => void;
 }
@@ -129,11 +135,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const messages = createMessageIndex(store);
   const sessions = createSessions(ctx);
   const notices = createNotices(ctx);
-  const search = createSearch(ctx);
+  const search = createSearch(ctx, { worker: opts.searchWorker ?? !process.env.VITEST });
   // Training practices run in sandbox cores of their own (services/training): same clock, own folder, no demo, no spool.
   const training = createTraining(ctx, {
     dataDir: opts.dataDir,
-    openSandbox: (dir) => createCore({ dataDir: dir, clock, log, realNow: opts.realNow, seedDemo: false, spoolWatch: false }),
+    openSandbox: (dir) => createCore({ dataDir: dir, clock, log, realNow: opts.realNow, seedDemo: false, spoolWatch: false, searchWorker: false }),
   });
   const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines, parseWorkerMinBytes: opts.spoolParseWorkerMinBytes, parser: opts.spoolParser });
   // Built before the handler table: complaints (issue 12) escalate severe ones through the desk's escalation.
@@ -188,7 +194,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       closed = true;
       ticker.stop();
       await training.close();
-      search.stop();
+      await search.stop();
       perf.stop();
       await spool.stop();
       await team?.stop();

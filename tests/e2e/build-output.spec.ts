@@ -10,8 +10,8 @@ test('the sandboxed preload is CommonJS and requires nothing but electron', () =
   expect(preload).toContain('exposeInMainWorld');
 });
 
-test('web mode and the compaction worker never load electron', () => {
-  for (const file of ['out/main/web.js', 'out/main/compact-worker.js']) {
+test("web mode and the core's workers never load electron", () => {
+  for (const file of ['out/main/web.js', 'out/main/compact-worker.js', 'out/main/spool-parse-worker.js', 'out/main/search-worker.js']) {
     expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
   }
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * The tests that SIGKILL real child processes start dozens of them. Through `node --import tsx` each start costs
  * ~2.6 s here (tsx resolves and transpiles a few hundred core modules); one esbuild bundle per test process starts
  * in ~1.5 s, with the same code. The bundle sits inside node_modules so its bare imports (zod, lowdb, pg…) resolve
- * as in the app, and the core's two worker threads are bundled beside it under the names electron-vite gives them
+ * as in the app, and the core's worker threads are bundled beside it under the names electron-vite gives them
  * (see electron.vite.config.ts and electron/core/coreWorker.ts), exactly as in the built app.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,6 +15,7 @@ const OUT = path.join(ROOT, 'node_modules/.cache/kefu-test-children', String(pro
 const WORKERS = {
   'compact-worker': 'electron/core/store/compactWorker.ts',
   'spool-parse-worker': 'electron/core/services/spool/parseWorker.ts',
+  'search-worker': 'electron/core/services/search/searchWorker.ts',
 };
 
 const built = new Map<string, Promise<string>>();

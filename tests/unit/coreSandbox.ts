@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
+import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import { manualClock, type Clock } from '../../electron/core/clock';
 import { silentLog } from '../../electron/core/log';
 import { DEMO_DEFAULT_AGENT_ID } from '../../electron/core/seed/demoData';
@@ -78,10 +78,10 @@ export function coreSandbox(prefix: string, defaultSession = 's1') {
   });
   return {
     /** A core on `dir` (a new temp folder when omitted: seeded with demo data on first open). */
-    async open(dir?: string, clock: Clock = manualClock(SANDBOX_NOW)): Promise<{ core: SandboxCore; dataDir: string }> {
+    async open(dir?: string, clock: Clock = manualClock(SANDBOX_NOW), more: Partial<CoreOptions> = {}): Promise<{ core: SandboxCore; dataDir: string }> {
       const dataDir = dir ?? mkdtempSync(join(tmpdir(), prefix));
       if (!dir) dirs.push(dataDir);
-      const core = await createCore({ dataDir, clock, log: silentLog });
+      const core = await createCore({ dataDir, clock, log: silentLog, ...more });
       cores.push(core);
       return { core: withNamedSessions(core), dataDir };
     },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { coreSandbox } from './coreSandbox';
 import type { Output } from '../../shared/contract';
@@ -8,7 +8,9 @@ const NOW = Date.parse('2026-11-24T09:00:00+08:00');
 
 const sandbox = coreSandbox('kefu-search-');
 const { call } = sandbox;
-const open = async () => (await sandbox.open()).core;
+/** The search index on its own thread (the app's default) or on the core's (the unit tests' default). */
+let searchWorker = false;
+const open = async () => (await sandbox.open(undefined, undefined, { searchWorker })).core;
 async function untilReady(core: Core) {
   for (;;) {
     const p = await call<Output<'search.status'>>(core, 'search.status', {});
@@ -22,7 +24,14 @@ const msgs = async (core: Core, q: string, filters = {}) => ({ hits: (await sear
 const marked = (h: Output<'search.query'>['hits'][number]) => h.marks.map(([s, e]) => h.snippet.slice(s, e));
 
 
-describe('search', () => {
+describe.each([
+  { where: "on the core's thread", worker: false },
+  { where: 'on a thread of its own', worker: true },
+])('search, the index $where', ({ worker }) => {
+  beforeEach(() => {
+    searchWorker = worker;
+  });
+
   it('builds in the background, reports progress, then finds zh and en across messages, conversations and customers', async () => {
     const core = await open();
     const start = await call<Output<'search.status'>>(core, 'search.status', {});
@@ -97,6 +106,9 @@ describe('search', () => {
     expect((await search(core, 'glimmerqueen')).hits).toMatchObject([{ kind: 'conversation', conversationId: a }]);
   });
 
+});
+
+describe('search engine', () => {
   it('engine: a Chinese exact phrase outranks the same characters out of order', () => {
     const e = createEngine();
     const texts = new Map([

@@ -1,4 +1,5 @@
-import { indexTokens, phraseMatcher, queryTerms, runsOf } from '../../../../shared/rules/segment';
+import { indexTokens, queryTerms } from '../../../../shared/rules/segment';
+import { arrange, PHRASE_WINDOW } from './arrange';
 import { Postings, PostingsPool } from './postings';
 
 /**
@@ -29,13 +30,24 @@ export interface Slot {
   author?: string | null;
 }
 
-export interface EngineHit {
+/** Where a hit is: its slot's kind and record id, and the group it was indexed under. */
+export interface SlotRef {
   kind: SlotKind;
   id: string;
   /** The group (conversation id, or "u:" + customer id) it was indexed under. */
   group: string;
+}
+
+export interface EngineHit extends SlotRef {
   /** The text holds the query as one phrase. */
   phrase: boolean;
+}
+
+/** A query's hits as the index has them (engine.collect), before arrange.ts orders a page of them. */
+export interface Collected {
+  customers: SlotRef[];
+  recent: SlotRef[];
+  total: number;
 }
 
 /**
@@ -54,12 +66,6 @@ export interface EngineFilter {
 const AUTHOR = '\u0001';
 
 export const SLOTS = 32;
-/**
- * The first this-many hits in recency order are checked for the exact phrase and shown phrase first; later hits
- * follow in recency order (a common query has tens of thousands of hits: testing them all would cost more than
- * the whole rest of the query).
- */
-export const PHRASE_WINDOW = 200;
 
 interface Group {
   key: string;
@@ -315,24 +321,16 @@ export function createEngine() {
   }
 
   /**
-   * The hits of a query, one page of them, in a fixed order: customers first, then the newest PHRASE_WINDOW hits
-   * with exact phrases before scattered words, then every older hit, newest first. The order depends only on the
-   * index, so consecutive pages neither repeat nor skip a hit while the index is unchanged. `total` counts every
-   * hit (filters are bit masks too, so counting is cheap).
+   * What a page of a query needs from the index, in recency order: every customer hit, then messages and
+   * conversations newest first, as many as the page and the phrase window need (arrange.ts puts them in the page's
+   * order, reading texts for the phrase test). `total` counts every hit (filters are bit masks too, so counting is
+   * cheap).
    */
-  function search(
-    query: string,
-    opts: {
-      offset?: number;
-      limit: number;
-      filter?: EngineFilter;
-      textOf: (kind: SlotKind, id: string, group: string) => string | undefined;
-    },
-  ): { hits: EngineHit[]; total: number; complete: boolean; hasMore: boolean } {
+  function collect(query: string, opts: { offset?: number; limit: number; filter?: EngineFilter }): Collected {
     const offset = opts.offset ?? 0;
     const limit = opts.limit;
     const { docs, masks, n } = candidates(query);
-    if (n === 0) return { hits: [], total: 0, complete: true, hasMore: false };
+    if (n === 0) return { customers: [], recent: [], total: 0 };
     const filter = opts.filter;
     const from = filter?.from ?? -Infinity;
     const to = filter?.to ?? Infinity;
@@ -363,17 +361,18 @@ export function createEngine() {
       }
       return m;
     };
+    const refOf = (doc: number, s: number): SlotRef => ({ kind: docKinds[doc][s] as SlotKind, id: docIds[doc][s], group: docGroup[doc].key });
 
     // Customers (a handful of names) first.
-    const customers: number[] = [];
+    const customers: SlotRef[] = [];
     for (let i = n - 1; i >= 0; i--) {
       const doc = docs[i];
-      if (docKinds[doc] === 'u' && maskOf(i)) customers.push(doc * SLOTS);
+      if (docKinds[doc] === 'u' && maskOf(i)) customers.push(refOf(doc, 0));
     }
     // Then messages and conversations, newest first: collected as far as the page and the phrase window need,
     // counted beyond.
     const need = Math.max(PHRASE_WINDOW, offset + limit + 1 - customers.length);
-    const recent: number[] = [];
+    const recent: SlotRef[] = [];
     let total = customers.length;
     for (let i = n - 1; i >= 0; i--) {
       const doc = docs[i];
@@ -382,35 +381,26 @@ export function createEngine() {
       if (!m) continue;
       total += popcount(m);
       if (recent.length >= need) continue;
-      for (let s = SLOTS - 1; s >= 0; s--) if (m & (1 << s) && recent.length < need) recent.push(doc * SLOTS + s);
+      for (let s = SLOTS - 1; s >= 0; s--) if (m & (1 << s) && recent.length < need) recent.push(refOf(doc, s));
     }
+    return { customers, recent, total };
+  }
 
-    // One run of Latin, or one or two Han characters: every hit holds the query as it is.
-    const runs = runsOf(query);
-    const always = runs.length === 1 && (!runs[0].han || Array.from(runs[0].text).length <= 2);
-    const isPhrase = phraseMatcher(query);
-    const phraseOf = (h: number) => {
-      if (always) return true;
-      const doc = Math.floor(h / SLOTS);
-      const s = h % SLOTS;
-      const text = opts.textOf(docKinds[doc][s] as SlotKind, docIds[doc][s], docGroup[doc].key);
-      return text !== undefined && isPhrase(text);
-    };
-    const window = recent.slice(0, PHRASE_WINDOW);
-    const flags = window.map(phraseOf);
-    const ordered = [
-      ...customers,
-      ...window.filter((_, i) => flags[i]),
-      ...window.filter((_, i) => !flags[i]),
-      ...recent.slice(PHRASE_WINDOW),
-    ];
-    const verified = new Map<number, boolean>(window.map((h, i) => [h, flags[i]]));
-    const hits = ordered.slice(offset, offset + limit).map((h): EngineHit => {
-      const doc = Math.floor(h / SLOTS);
-      const s = h % SLOTS;
-      return { kind: docKinds[doc][s] as SlotKind, id: docIds[doc][s], group: docGroup[doc].key, phrase: verified.get(h) ?? phraseOf(h) };
-    });
-    return { hits, total, complete: true, hasMore: ordered.length > offset + limit };
+  /**
+   * The hits of a query, one page of them, in a fixed order: customers first, then the newest PHRASE_WINDOW hits
+   * with exact phrases before scattered words, then every older hit, newest first. The order depends only on the
+   * index, so consecutive pages neither repeat nor skip a hit while the index is unchanged.
+   */
+  function search(
+    query: string,
+    opts: {
+      offset?: number;
+      limit: number;
+      filter?: EngineFilter;
+      textOf: (kind: SlotKind, id: string, group: string) => string | undefined;
+    },
+  ): { hits: EngineHit[]; total: number; complete: boolean; hasMore: boolean } {
+    return arrange(query, collect(query, opts), opts.offset ?? 0, opts.limit, opts.textOf);
   }
 
   return {
@@ -427,6 +417,7 @@ export function createEngine() {
       if (g) g.data = data;
     },
     search,
+    collect,
     /** Live texts indexed. */
     get size() {
       return liveSlots;

@@ -1,11 +1,16 @@
-import type { SearchFilters, SearchHit, SearchProgress } from '../../../../shared/contract/search';
+import type { Worker } from 'node:worker_threads';
+import type { SearchHit, SearchProgress } from '../../../../shared/contract/search';
 import { topic } from '../../../../shared/contract/events';
 import { highlight } from '../../../../shared/rules/segment';
 import type { Conversation, Customer, Message } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
 import type { Change } from '../../store/types';
+import { arrange } from './arrange';
 import { conversationSlot, conversationText, customerGroup, customerSlot, messageSlot } from './docs';
-import { createEngine, type EngineFilter, type SlotKind } from './engine';
+import type { Collected, SlotKind } from './engine';
+import { groupDataOf } from './filters';
+import { localLink, type EngineLink } from './link';
+import { workerLink } from './workerLink';
 
 /**
  * The start-up build works in slices of at most this many milliseconds; between slices the event loop serves
@@ -14,15 +19,35 @@ import { createEngine, type EngineFilter, type SlotKind } from './engine';
 const SLICE_MS = 12;
 /** Progress events at most this often (real time), so a big build does not flood the change feed. */
 const PROGRESS_EVERY_MS = 300;
+/** The start-up build waits when this many batches of texts are on their way to the index's thread and not yet indexed. */
+const MAX_BEHIND = 8;
 export const SEARCH_TOPIC = topic.search;
+
+export interface SearchOptions {
+  /**
+   * Keep the index on a worker thread of its own (searchWorker.ts): tokenising and posting lists then run on the
+   * other core, and this thread only reads the store and sends texts. Off: the index lives on this thread (unit
+   * tests, where a thread per core would cost more than it shows). If the thread dies, search starts again here.
+   */
+  worker?: boolean;
+  /** Makes the index's thread (tests: one they can kill). */
+  startWorker?: () => Worker;
+}
 
 /**
  * Search across messages, conversations and customers. The index is built at start in the background, in chunks
  * separated by setImmediate, so the app answers at once; commits are indexed as they happen; until the build is
  * done, searches run on what is indexed and report progress (the total is then a lower bound).
  */
-export function createSearch(ctx: CoreContext) {
-  const engine = createEngine();
+export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
+  let engine: EngineLink = localLink();
+  if (opts.worker) {
+    try {
+      engine = workerLink(opts.startWorker);
+    } catch (e) {
+      ctx.log('warn', `search: no thread for the index (${e instanceof Error ? e.message : String(e)}); indexing on the main thread`);
+    }
+  }
   /** Each indexed conversation's subject + tags, and each indexed customer's name: a change re-indexes only them. */
   const convText = new Map<string, string>();
   const customerName = new Map<string, string>();
@@ -45,16 +70,16 @@ export function createSearch(ctx: CoreContext) {
     const text = conversationText(c);
     convText.set(c.id, text);
     engine.add(c.id, [conversationSlot(c, text), ...ms.map(messageSlot)]);
-    engine.setData(c.id, c);
+    engine.setData(c.id, groupDataOf(c));
     return ms.length;
   };
   const indexConversation = (c: Conversation) => {
     if (!engine.hasGroup(c.id)) return void indexBundle(c);
-    engine.setData(c.id, c); // filters read the live record's category, customer and agents
+    engine.setData(c.id, groupDataOf(c)); // filters read the live record's category, customer and agents
     const text = conversationText(c);
     if (convText.get(c.id) === text) return; // a reply does not change it
     convText.set(c.id, text);
-    engine.kill(c.id, (kind) => kind === 'c');
+    engine.kill(c.id, { kind: 'c' });
     engine.add(c.id, [conversationSlot(c, text)]);
   };
   const indexCustomer = (c: Customer) => {
@@ -71,8 +96,7 @@ export function createSearch(ctx: CoreContext) {
         const m = ch.rec;
         if (engine.hasGroup(m.conversationId)) {
           // A conversation already indexed takes a new message as a small document of its own (no re-tokenising).
-          engine.kill(m.conversationId, (kind, id) => kind === 'm' && id === m.id);
-          engine.add(m.conversationId, [messageSlot(m)]);
+          engine.put(m.conversationId, messageSlot(m));
         } else {
           const list = messagesOf.get(m.conversationId) ?? [];
           if (!list.includes(m.id)) list.push(m.id);
@@ -84,7 +108,7 @@ export function createSearch(ctx: CoreContext) {
         // The record (and so its conversation) is gone: a rare event, so every document is looked at.
         const gone = ch.id;
         for (const list of messagesOf.values()) if (list.includes(gone)) list.splice(list.indexOf(gone), 1);
-        engine.killEverywhere((kind, id) => kind === 'm' && id === gone);
+        engine.killEverywhere({ kind: 'm', id: gone });
       }
     } else if (ch.coll === 'conversations') {
       if (ch.op === 'put') indexConversation(ch.rec);
@@ -132,8 +156,11 @@ export function createSearch(ctx: CoreContext) {
       queuedAt = 0;
     }
   };
-  /** Indexes everything queued, now (tests, benchmarks). */
-  const flush = () => indexQueued(Infinity);
+  /** Indexes everything queued, now (tests, benchmarks; with the index on its own thread, await applied() after). */
+  const flush = () => {
+    indexQueued(Infinity);
+    engine.flush();
+  };
   /**
    * Indexes what was committed before this call, in slices with the event loop running between them, then
    * resolves: a search after a 100 000-event import found ~200 000 changes queued (3–4 s of indexing), and indexing
@@ -144,6 +171,7 @@ export function createSearch(ctx: CoreContext) {
     const target = enqueuedTotal;
     while (indexedTotal < target && !stopped) {
       indexQueued(performance.now() + SLICE_MS);
+      engine.flush();
       if (indexedTotal < target) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
@@ -151,6 +179,7 @@ export function createSearch(ctx: CoreContext) {
     draining = false;
     if (stopped) return;
     indexQueued(performance.now() + SLICE_MS);
+    engine.flush();
     if (queued.length > 0) schedule();
   };
   const schedule = () => {
@@ -167,21 +196,36 @@ export function createSearch(ctx: CoreContext) {
   });
 
   // The start-up build: work from the ids present now; anything committed meanwhile is indexed by onCommit.
-  for (const m of ctx.store.all('messages').values()) {
-    let list = messagesOf.get(m.conversationId);
-    if (!list) messagesOf.set(m.conversationId, (list = []));
-    list.push(m.id);
-  }
-  const customerIds = [...ctx.store.all('customers').keys()];
-  // Oldest conversations first: a document's number then says how recent it is (answers list newest first).
-  const conversationIds = [...ctx.store.all('conversations').values()].sort((a, b) => a.createdAt - b.createdAt).map((c) => c.id);
-  // Progress counts records: a conversation step indexes the conversation and its messages.
-  total = customerIds.length + conversationIds.length + ctx.store.all('messages').size;
+  let customerIds: string[] = [];
+  let conversationIds: string[] = [];
   let lastEvent = 0;
   let cursor = 0;
-  const steps = customerIds.length + conversationIds.length;
-  const step = () => {
-    if (stopped) return;
+  let steps = 0;
+  /** Bumped by a restart: the old build's pending steps see it and stop. */
+  let buildRun = 0;
+  const startBuild = () => {
+    const run = ++buildRun;
+    messagesOf.clear();
+    for (const m of ctx.store.all('messages').values()) {
+      let list = messagesOf.get(m.conversationId);
+      if (!list) messagesOf.set(m.conversationId, (list = []));
+      list.push(m.id);
+    }
+    customerIds = [...ctx.store.all('customers').keys()];
+    // Oldest conversations first: a document's number then says how recent it is (answers list newest first).
+    conversationIds = [...ctx.store.all('conversations').values()].sort((a, b) => a.createdAt - b.createdAt).map((c) => c.id);
+    // Progress counts records: a conversation step indexes the conversation and its messages.
+    total = customerIds.length + conversationIds.length + ctx.store.all('messages').size;
+    built = 0;
+    ready = false;
+    cursor = 0;
+    steps = customerIds.length + conversationIds.length;
+    setImmediate(() => step(run));
+  };
+  const step = (run: number) => {
+    if (stopped || run !== buildRun) return;
+    // The index's thread is far behind (it tokenises, this thread only reads texts): let it catch up first.
+    if (engine.behind > MAX_BEHIND) return void engine.applied().then(() => setImmediate(() => step(run)));
     const sliceEnd = performance.now() + SLICE_MS;
     for (let n = 0; cursor < steps; n++) {
       if (cursor < customerIds.length) {
@@ -198,24 +242,47 @@ export function createSearch(ctx: CoreContext) {
       }
       cursor++;
     }
+    engine.flush();
     if (cursor >= steps) {
-      built = total;
-      ready = true;
       engine.trim();
-      customerIds.length = 0;
-      conversationIds.length = 0;
+      customerIds = [];
+      conversationIds = [];
       messagesOf.clear();
-      ctx.log('info', `search index ready: ${engine.size} texts in ${engine.docCount} documents, ${engine.termCount} terms`);
-      ctx.feed.publish([SEARCH_TOPIC]);
+      const link = engine;
+      void link.applied().then(async () => {
+        if (stopped || run !== buildRun) return;
+        built = total;
+        ready = true;
+        const st = await link.stats().catch(() => null);
+        if (st) ctx.log('info', `search index ready: ${st.size} texts in ${st.docCount} documents, ${st.termCount} terms`);
+        ctx.feed.publish([SEARCH_TOPIC]);
+      });
       return;
     }
     if (Date.now() - lastEvent > PROGRESS_EVERY_MS) {
       lastEvent = Date.now();
       ctx.feed.publish([SEARCH_TOPIC]);
     }
-    setImmediate(step);
+    setImmediate(() => step(run));
   };
-  setImmediate(step);
+
+  /** The index's thread died: everything it held is gone, so search starts again on this thread, from the store. */
+  const restartHere = (e: Error) => {
+    if (stopped) return;
+    ctx.log('error', `${e.message}; search starts again on the main thread`);
+    engine = localLink();
+    convText.clear();
+    customerName.clear();
+    // What was queued is in the store now: the new build reads it all.
+    queued.length = 0;
+    queuedAt = 0;
+    queuedChanges = 0;
+    indexedTotal = enqueuedTotal;
+    startBuild();
+    ctx.feed.publish([SEARCH_TOPIC]);
+  };
+  engine.onFail(restartHere);
+  startBuild();
 
   const progress = (): SearchProgress => ({ indexed: Math.min(built, total), total, ready });
 
@@ -232,28 +299,6 @@ export function createSearch(ctx: CoreContext) {
       if (!b || c.createdAt > b.createdAt) best.set(c.customerId, c);
     }
     return best;
-  };
-
-  /**
-   * Filters read live records, so a category edit is reflected without re-indexing: a matching document's
-   * conversation (the record attached to its group at every put) gives the category, customer and agents (the agent's own conversations, or only the messages
-   * the agent wrote in others); message times and authors are in the index.
-   */
-  const filterOf = (f: SearchFilters): EngineFilter | undefined => {
-    const dated = f.from !== undefined || f.to !== undefined;
-    if (!(f.category || f.customerId || f.agentId || dated)) return undefined;
-    return {
-      from: f.from,
-      to: f.to,
-      author: f.agentId,
-      doc(group, kinds, data) {
-        // A customer has no category, agent or date of its own: only the customer filter applies to it.
-        if (kinds === 'u') return !(f.category || f.agentId || dated) && (!f.customerId || group === customerGroup(f.customerId));
-        const c = data as Conversation | undefined;
-        if (!c || (f.category && c.category !== f.category) || (f.customerId && c.customerId !== f.customerId)) return false;
-        return !f.agentId || c.ownerId === f.agentId || c.assigneeId === f.agentId ? true : 'author';
-      },
-    };
   };
 
   const toHit = (kind: SlotKind, id: string, group: string, phrase: boolean, q: string, newest: Map<string, Conversation>): SearchHit | null => {
@@ -280,7 +325,16 @@ export function createSearch(ctx: CoreContext) {
     'search.query': async ({ q, filters, limit, offset }) => {
       await caughtUp();
       const started = performance.now();
-      const r = engine.search(q, { offset, limit, filter: filterOf(filters), textOf });
+      const req = { query: q, offset, limit, filters };
+      let collected: Collected;
+      try {
+        collected = await engine.collect(req);
+      } catch (e) {
+        // The index's thread died under this query: search has started again on this thread (restartHere).
+        if (stopped) throw e;
+        collected = await engine.collect(req);
+      }
+      const r = arrange(q, collected, offset, limit, textOf);
       const newest = newestOf(new Set(r.hits.filter((h) => h.kind === 'u').map((h) => h.id)));
       const out: SearchHit[] = [];
       for (const h of r.hits) {
@@ -300,6 +354,7 @@ export function createSearch(ctx: CoreContext) {
       };
     },
     'search.status': async () => {
+      // Not waiting for the index's thread: progress counts what was handed to it, `ready` what it has indexed.
       await caughtUp();
       return progress();
     },
@@ -308,18 +363,24 @@ export function createSearch(ctx: CoreContext) {
   return {
     handlers,
     progress,
-    /** Resolves when the start-up build is done (tests, benchmarks). */
-    whenReady: () => new Promise<void>((resolve) => {
-      const check = () => (ready || stopped ? (flush(), resolve()) : setImmediate(check));
-      check();
-    }),
+    /** Resolves when the start-up build is done and every commit so far indexed (tests, benchmarks). */
+    whenReady: () =>
+      new Promise<void>((resolve) => {
+        const check = () => (ready || stopped ? (flush(), resolve()) : setImmediate(check));
+        check();
+      }).then(() => engine.applied()),
     /** Indexes every commit still queued (tests, benchmarks; searches do it themselves). */
     flush,
+    /** Resolves when everything handed to the index is in it (on its own thread, it may still be indexing). */
+    applied: () => engine.applied(),
     /** Changes committed and not yet indexed. */
     get queued() {
       return queuedChanges;
     },
-    stop: () => void (stopped = true),
+    stop: () => {
+      stopped = true;
+      return engine.close();
+    },
   };
 }
 export type Search = ReturnType<typeof createSearch>;
