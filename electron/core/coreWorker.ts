@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Starts one of the core's worker threads (the store's compaction, the spool's line parser). electron-vite emits
@@ -11,14 +11,14 @@ import { Worker } from 'node:worker_threads';
  * names are joined at run time so Vite does not try to bundle them as assets of the `new URL(..., import.meta.url)`
  * pattern.
  */
-export function startCoreWorker(names: { bundled: string; source: string }, from: string, workerData: unknown): Worker {
+export function startCoreWorker(names: { bundled: string; source: string }, from: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const bundled = new URL('./' + names.bundled, from);
-  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData });
+  if (bundled.protocol === 'file:' && existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData, resourceLimits });
   // Node 20 does not apply `execArgv: ['--import', 'tsx']` to a worker's own entry (ERR_UNKNOWN_FILE_EXTENSION),
   // so a two-line bootstrap loads the .ts file through tsx's API.
   const source = new URL('./' + names.source, from).href;
   const code = `import(${JSON.stringify(tsxEsmApi())}).then((m) => m.tsImport(` + `${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }
 
 /** tsx's ESM API entry (its CommonJS twin fails when imported from a worker). */

@@ -64,8 +64,8 @@ export interface CoreOptions {
    */
   warmBot?: boolean;
   /**
-   * Keep the search index on a worker thread of its own (services/search/searchWorker.ts). Default true; off under
-   * vitest (a thread per test core would cost more than it shows; the worker has tests of its own) and in training
+   * Keep the search index on a worker thread of its own (services/search/searchWorker.ts). Default true; off with
+   * KEFU_SEARCH_WORKER=0, under vitest (a thread per test core would cost more than it shows; the worker has tests of its own) and in training
    * sandboxes (a handful of records).
    */
   searchWorker?: boolean;
@@ -135,7 +135,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const messages = createMessageIndex(store);
   const sessions = createSessions(ctx);
   const notices = createNotices(ctx);
-  const search = createSearch(ctx, { worker: opts.searchWorker ?? !process.env.VITEST });
+  const search = createSearch(ctx, { worker: opts.searchWorker ?? (!process.env.VITEST && process.env.KEFU_SEARCH_WORKER !== '0') });
   // Training practices run in sandbox cores of their own (services/training): same clock, own folder, no demo, no spool.
   const training = createTraining(ctx, {
     dataDir: opts.dataDir,

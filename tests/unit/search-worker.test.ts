@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SearchFilters } from '../../shared/contract/search';
 import { createEngine, type Slot, type SlotKind } from '../../electron/core/services/search/engine';
+import { PostingsPool } from '../../electron/core/services/search/postings';
 import type { GroupData } from '../../electron/core/services/search/filters';
 import { localLink, type EngineLink } from '../../electron/core/services/search/link';
 import { createIndexHost, type ToSearchWorker } from '../../electron/core/services/search/searchWorker';
@@ -132,7 +133,8 @@ describe('the search index on a thread of its own', () => {
     await there.applied();
     expect(there.behind).toBe(0);
     for (const q of QUERIES) expect(await there.collect({ query: q, offset: 0, limit: 500, filters: { agentId: 'a1' } })).toEqual(await here.collect({ query: q, offset: 0, limit: 500, filters: { agentId: 'a1' } }));
-    // The thread dies (as a crash would end it) while a query waits.
+    // The thread dies (as a crash would end it) while a query waits behind a long batch of texts.
+    for (let g = 300; g < 2300; g++) there.add(`g${g}`, slots(g));
     const waiting = there.collect({ query: 'refund', offset: 0, limit: 10, filters: {} });
     await w.terminate();
     await expect(waiting).rejects.toThrow(/search index thread exited/);
@@ -177,5 +179,46 @@ describe('search when its thread dies', () => {
     expect(await query('again please')).toEqual(['m-new']);
     expect(logged.some((m) => /search index thread exited.*starts again on the main thread/.test(m))).toBe(true);
     await search.stop();
+  });
+});
+
+describe("the index's thread gives back what repacks let go", () => {
+  it('counts the blocks a repack lets go', () => {
+    const pool = new PostingsPool();
+    pool.alloc(200 * 1024); // the first, small block
+    pool.alloc(30 * 2 ** 20); // a second block
+    pool.alloc(30 * 2 ** 20); // and a third
+    expect(pool.released).toBe(0);
+    pool.repack([]); // every list gone: only the first block stays
+    expect(pool.released).toBeGreaterThanOrEqual(60 * 2 ** 20);
+  });
+
+  it('asks for one full collection once enough was let go and the thread is idle, not before', async () => {
+    let collections = 0;
+    let released = 0;
+    const engine = Object.assign(createEngine(), {});
+    Object.defineProperty(engine, 'releasedBytes', { get: () => released });
+    const host = createIndexHost(() => collections++, 32 * 2 ** 20, engine);
+    let seq = 0;
+    const send = (cells: (string | number | null)[]) => host({ t: 'ops', seq: ++seq, cells });
+    send([1, 'g1', 1, 'm', 'm1', 'refund', 1, null]);
+    released = 16 * 2 ** 20; // not enough yet
+    send([7]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(collections).toBe(0);
+    released = 40 * 2 ** 20;
+    send([7]);
+    // Still busy (a message every 100 ms for 0.6 s): the collection waits for a quiet moment.
+    for (let k = 0; k < 6; k++) {
+      send([1, `g2-${k}`, 1, 'm', `m2-${k}`, 'refund', 2, null]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(collections).toBe(0);
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    expect(collections).toBe(1);
+    send([1, 'g3', 1, 'm', 'm3', 'refund', 3, null]); // nothing more let go: no second collection
+    await new Promise((r) => setTimeout(r, 400));
+    expect(collections).toBe(1);
+    expect((await Promise.resolve(host({ t: 'collect', id: 1, req: { query: 'refund', offset: 0, limit: 10, filters: {} } }))).t).toBe('collected');
   });
 });

@@ -428,6 +428,10 @@ export function createEngine() {
     get termCount() {
       return terms.size;
     },
+    /** Bytes of posting-list blocks let go so far (garbage until the next collection). */
+    get releasedBytes() {
+      return pool.released;
+    },
     /** Gives back the spare room of every list (the start-up build calls it when done). */
     trim() {
       pool.repack(terms.values());

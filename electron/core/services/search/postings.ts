@@ -35,6 +35,11 @@ export class PostingsPool {
   /** Bytes given out, and those of them left behind by lists that moved. */
   private given = 0;
   private dead = 0;
+  /**
+   * Bytes of blocks let go by repacks, ever. They are freed when the isolate next collects garbage, which on a
+   * thread that only indexes may be long after (searchWorker.ts asks for a collection when this grows).
+   */
+  released = 0;
 
   alloc(n: number): Uint8Array {
     let block = this.blocks.at(-1);
@@ -86,6 +91,7 @@ export class PostingsPool {
       pos += n;
       given += n;
     }
+    for (let i = into + 1; i < this.blocks.length; i++) this.released += this.blocks[i].length;
     this.blocks.length = Math.min(this.blocks.length, into + 1);
     this.used = pos;
     this.given = given;
