@@ -26,8 +26,8 @@ export const SEARCH_TOPIC = topic.search;
 export interface SearchOptions {
   /**
    * Keep the index on a worker thread of its own (searchWorker.ts): tokenising and posting lists then run on the
-   * other core, and this thread only reads the store and sends texts. Off: the index lives on this thread (unit
-   * tests, where a thread per core would cost more than it shows). If the thread dies, search starts again here.
+   * other core, and this thread only reads the store and sends texts. Off (the default, see CoreOptions.searchWorker
+   * for the trade): the index lives on this thread. If the thread dies, search starts again here.
    */
   worker?: boolean;
   /** Makes the index's thread (tests: one they can kill). */
