@@ -34,12 +34,12 @@ export function createQueue(ctx: CoreContext) {
   const activeOf = new Map<string, Set<string>>();
   /** The name each customer's entries were built with: a batch that changes only a tier re-places nothing. */
   const nameUsed = new Map<string, string>();
-  const track = (c: Conversation, active: boolean) => {
+  const track = (c: Conversation, active: boolean, name?: string) => {
     let set = activeOf.get(c.customerId);
     if (active) {
       if (!set) activeOf.set(c.customerId, (set = new Set()));
       set.add(c.id);
-      nameUsed.set(c.customerId, customerName(c));
+      nameUsed.set(c.customerId, name ?? customerName(c));
     } else if (set) {
       set.delete(c.id);
       if (set.size === 0) activeOf.delete(c.customerId);
@@ -51,8 +51,9 @@ export function createQueue(ctx: CoreContext) {
     nameUsed.clear();
     for (const c of ctx.store.all('conversations').values()) {
       if (!isActive(c.status)) continue;
-      entries.push(entryOf(c, customerName(c)));
-      track(c, true);
+      const name = customerName(c);
+      entries.push(entryOf(c, name));
+      track(c, true, name);
     }
     index.rebuild(entries);
     dirty = false;
@@ -87,8 +88,9 @@ export function createQueue(ctx: CoreContext) {
           index.remove(ch.id);
           if (was) track(was, false);
         } else if (isActive(ch.rec.status)) {
-          index.upsert(entryOf(ch.rec, customerName(ch.rec)));
-          track(ch.rec, true);
+          const name = customerName(ch.rec); // one look-up for the entry and the name it was built with
+          index.upsert(entryOf(ch.rec, name));
+          track(ch.rec, true, name);
         } else {
           index.remove(ch.rec.id);
           track(ch.rec, false);

@@ -7,7 +7,8 @@ import type { Slot } from './engine';
  * A message or subject change after the build is added to the group as a small document of its own, so a new
  * message never re-tokenises a long conversation.
  */
-export const conversationText = (c: Conversation) => [c.subject, ...c.tags].join(' ');
+/** (Most conversations have no tags: their text is the subject itself, not a new string on every put.) */
+export const conversationText = (c: Conversation) => (c.tags.length === 0 ? c.subject : [c.subject, ...c.tags].join(' '));
 export const conversationSlot = (c: Conversation, text = conversationText(c)): Slot => ({ kind: 'c', id: c.id, text, at: c.createdAt });
 export const messageSlot = (m: Message): Slot => ({ kind: 'm', id: m.id, text: m.body, at: m.at, author: m.authorId });
 export const customerGroup = (customerId: string) => `u:${customerId}`;

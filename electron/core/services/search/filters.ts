@@ -10,7 +10,6 @@ export interface GroupData {
   ownerId: string | null;
   assigneeId: string | null;
 }
-export const groupDataOf = (c: Conversation): GroupData => ({ category: c.category, customerId: c.customerId, ownerId: c.ownerId, assigneeId: c.assigneeId });
 
 /**
  * A query's filters as the index applies them (bit masks, one call per matching document): a matching document's

@@ -8,7 +8,6 @@ import type { Change } from '../../store/types';
 import { arrange } from './arrange';
 import { conversationSlot, conversationText, customerGroup, customerSlot, messageSlot } from './docs';
 import type { Collected, SlotKind } from './engine';
-import { groupDataOf } from './filters';
 import { localLink, type EngineLink } from './link';
 import { workerLink } from './workerLink';
 
@@ -70,12 +69,14 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
     const text = conversationText(c);
     convText.set(c.id, text);
     engine.add(c.id, [conversationSlot(c, text), ...ms.map(messageSlot)]);
-    engine.setData(c.id, groupDataOf(c));
+    engine.setData(c.id, c);
     return ms.length;
   };
   const indexConversation = (c: Conversation) => {
     if (!engine.hasGroup(c.id)) return void indexBundle(c);
-    engine.setData(c.id, groupDataOf(c)); // filters read the live record's category, customer and agents
+    // Filters read the live record's category, customer and agents (the record itself: no copy per put here; a
+    // worker link sends just those fields).
+    engine.setData(c.id, c);
     const text = conversationText(c);
     if (convText.get(c.id) === text) return; // a reply does not change it
     convText.set(c.id, text);
