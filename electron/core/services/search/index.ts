@@ -1,13 +1,13 @@
 import type { Worker } from 'node:worker_threads';
-import type { SearchHit, SearchProgress } from '../../../../shared/contract/search';
+import type { SearchProgress } from '../../../../shared/contract/search';
 import { topic } from '../../../../shared/contract/events';
-import { highlight } from '../../../../shared/rules/segment';
 import type { Conversation, Customer, Message } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
 import type { Change } from '../../store/types';
 import { arrange } from './arrange';
 import { conversationSlot, conversationText, customerGroup, customerSlot, messageSlot } from './docs';
-import type { Collected, SlotKind } from './engine';
+import type { Collected } from './engine';
+import { searchHits } from './hits';
 import { localLink, type EngineLink } from './link';
 import { workerLink } from './workerLink';
 
@@ -287,40 +287,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
 
   const progress = (): SearchProgress => ({ indexed: Math.min(built, total), total, ready });
 
-  const textOf = (kind: SlotKind, id: string, group: string): string | undefined =>
-    kind === 'm' ? ctx.store.get('messages', id)?.body : kind === 'c' ? convText.get(group) : ctx.store.get('customers', id)?.name;
-
-  /** The newest conversation of each of these customers (a customer hit opens it), in one pass over conversations. */
-  const newestOf = (customerIds: Set<string>): Map<string, Conversation> => {
-    const best = new Map<string, Conversation>();
-    if (customerIds.size === 0) return best;
-    for (const c of ctx.store.all('conversations').values()) {
-      if (!customerIds.has(c.customerId)) continue;
-      const b = best.get(c.customerId);
-      if (!b || c.createdAt > b.createdAt) best.set(c.customerId, c);
-    }
-    return best;
-  };
-
-  const toHit = (kind: SlotKind, id: string, group: string, phrase: boolean, q: string, newest: Map<string, Conversation>): SearchHit | null => {
-    const text = textOf(kind, id, group);
-    if (text === undefined) return null;
-    const h = highlight(text, q);
-    if (kind === 'u') {
-      const cu = ctx.store.get('customers', id);
-      if (!cu) return null;
-      const c = newest.get(cu.id);
-      return { kind: 'customer', id, conversationId: c?.id ?? null, customerId: cu.id, customerName: cu.name, title: cu.name, snippet: h.text, marks: h.marks, at: c?.lastMessageAt ?? cu.createdAt, author: null, category: null, phrase };
-    }
-    const m = kind === 'm' ? ctx.store.get('messages', id) : undefined;
-    const c = ctx.store.get('conversations', group);
-    if (!c || (kind === 'm' && !m)) return null;
-    const cu = ctx.store.get('customers', c.customerId);
-    return {
-      kind: m ? 'message' : 'conversation', id: m ? m.id : c.id, conversationId: c.id, customerId: c.customerId, customerName: cu?.name ?? c.customerId, title: c.subject,
-      snippet: h.text, marks: h.marks, at: m ? m.at : c.createdAt, author: m ? m.author : null, category: c.category, phrase,
-    };
-  };
+  const { textOf, hitsOf } = searchHits(ctx, convText);
 
   const handlers: HandlerSlice<'search.query' | 'search.status'> = {
     'search.query': async ({ q, filters, limit, offset }) => {
@@ -336,12 +303,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
         collected = await engine.collect(req);
       }
       const r = arrange(q, collected, offset, limit, textOf);
-      const newest = newestOf(new Set(r.hits.filter((h) => h.kind === 'u').map((h) => h.id)));
-      const out: SearchHit[] = [];
-      for (const h of r.hits) {
-        const hit = toHit(h.kind, h.id, h.group, h.phrase, q, newest);
-        if (hit) out.push(hit);
-      }
+      const out = hitsOf(r.hits, q);
       const p = progress();
       return {
         hits: out,
