@@ -69,6 +69,8 @@ export interface CoreOptions {
    * instead of 2-3 s, but the process holds ~220 MiB more (docs/measurements.md, "Search index on its own thread").
    */
   searchWorker?: boolean;
+  /** Leave the snapshot's messages on disk until read (default true; see OpenStoreOptions.lazyMessages). */
+  lazyMessages?: boolean;
   /** How far opening has got, while createCore runs (the transports answer `session.opening` with it meanwhile). */
   onOpenProgress?: (p: OpeningProgress) => void;
 }
@@ -105,6 +107,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const rawStore = await openStore({
     dir: opts.dataDir,
     log,
+    lazyMessages: opts.lazyMessages,
     onProgress: (p) => {
       storeBytes = p.bytes;
       opening({ step: p.step, fraction: 0.85 * p.fraction });

@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../../../shared/contract';
 import type { Conversation, Message } from '../../../shared/schema';
+import { eachMessageHead, messageHeadOf } from '../store/lazyMessages';
 import type { Store } from '../store/types';
 
 /**
@@ -13,25 +14,27 @@ export function createMessageIndex(store: Store) {
     if (!list) byConversation.set(m.conversationId, [m.id]);
     else if (!list.includes(m.id)) {
       list.push(m.id);
-      // Messages almost always arrive in order; only sort when one did not.
-      const prev = store.get('messages', list[list.length - 2]);
-      if (prev && prev.at > m.at) list.sort((a, b) => (store.get('messages', a)?.at ?? 0) - (store.get('messages', b)?.at ?? 0));
+      // Messages almost always arrive in order; only sort when one did not. Times come from the heads: the store
+      // may keep a message's text on disk (lazyMessages.ts).
+      const all = store.all('messages');
+      const atOf = (id: string) => messageHeadOf(all, id)?.at ?? 0;
+      if (atOf(list[list.length - 2]) > m.at) list.sort((a, b) => atOf(a) - atOf(b));
     }
   };
   // The start-up build: each conversation's ids in store order, then put in time order where they are not (rare).
   // Same order as adding every message in one stable sort by time (ties keep store order), without sorting a
   // million messages or looking each one's predecessor up again: ~0.2 s instead of ~2.5 s at 1 000 000 messages.
   const atsOf = new Map<string, number[]>();
-  for (const m of store.all('messages').values()) {
-    const list = byConversation.get(m.conversationId);
+  eachMessageHead(store.all('messages'), (id, conversationId, at) => {
+    const list = byConversation.get(conversationId);
     if (!list) {
-      byConversation.set(m.conversationId, [m.id]);
-      atsOf.set(m.conversationId, [m.at]);
+      byConversation.set(conversationId, [id]);
+      atsOf.set(conversationId, [at]);
     } else {
-      list.push(m.id);
-      atsOf.get(m.conversationId)!.push(m.at);
+      list.push(id);
+      atsOf.get(conversationId)!.push(at);
     }
-  }
+  });
   for (const [conversationId, ats] of atsOf) {
     let ordered = true;
     for (let i = 1; i < ats.length && ordered; i++) ordered = ats[i - 1] <= ats[i];

@@ -111,3 +111,16 @@ export interface SnapshotCheck {
 export function snapshotHead(version: number, seq: number, counts: [string, number][]): string {
   return crcHex(JSON.stringify([version, seq, counts]));
 }
+
+/**
+ * The CRC-32s of a snapshot footer's hex string (8 digits per record), as numbers: decoded once instead of a
+ * `parseInt(slice)` per record (~0.4 µs each, ~0.5 s at a million records). A record whose digits are not hex gets
+ * -1, which no CRC equals.
+ */
+export function footerSums(hex: string, count: number): Float64Array {
+  const out = new Float64Array(count).fill(-1);
+  const bytes = Buffer.from(hex, 'hex'); // stops at the first pair that is not hex
+  const valid = Math.min(count, bytes.length >>> 2);
+  for (let i = 0; i < valid; i++) out[i] = bytes.readUInt32BE(i * 4);
+  return out;
+}

@@ -8,7 +8,9 @@ import { startCoreWorker } from '../coreWorker';
 import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../shared/schema';
 import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
 import { applyChanges, commitLine, JournalWriter } from './journal';
-import { writeProblems } from './problemLog';
+import type { LazyMessages } from './lazyMessages';
+import { newProblemId, writeProblems } from './problemLog';
+import type { Quarantine } from './quarantine';
 import { fsyncDir, journalName, listStoreFiles, snapshotName, writeSnapshot } from './snapshot';
 import type { Change, CommitOptions, Store, StoreProblem } from './types';
 import { checkFrames, emptyCollections, parseCommit, type Collections } from './validate';
@@ -23,6 +25,9 @@ export interface FileStoreInit {
   problems: StoreProblem[];
   newProblems: StoreProblem[];
   snapGen: number | null;
+  /** The snapshot's messages left on disk (null: all in memory). */
+  onDisk: LazyMessages | null;
+  quarantine: Quarantine;
   journalGens: number[];
   currentGen: number;
   dirty: boolean;
@@ -56,6 +61,7 @@ export class FileStore implements Store {
   /** The size of the snapshot compaction starts from (journalDue). */
   private snapBytes: { gen: number; bytes: number } | null = null;
   private closed = false;
+  private readonly onDisk: LazyMessages | null;
   private readonly listeners = new Set<(changes: readonly Change[]) => void>();
 
   constructor(init: FileStoreInit) {
@@ -75,6 +81,36 @@ export class FileStore implements Store {
     this.validateTrusted = init.validateTrusted;
     // Always a fresh journal: never append after a torn line someone else left behind.
     this.writer = new JournalWriter(this.dir, init.currentGen);
+    this.onDisk = init.onDisk;
+    if (this.onDisk) {
+      const source = this.snapGen === null ? 'snapshot' : snapshotName(this.snapGen);
+      const quarantine = init.quarantine;
+      this.onDisk.onUnreadable = (id, raw, error) => this.quarantineRead(quarantine, source, id, raw, error);
+    }
+  }
+
+  /**
+   * A message left on disk failed its schema when it was read (its checksum held at open: written so by some
+   * earlier version). As open does with any bad record: it goes to quarantine with a problem for the lead, the rest
+   * stays, and the next compaction re-validates so the snapshot no longer carries it.
+   */
+  private quarantineRead(quarantine: Quarantine, source: string, id: string, raw: unknown, error: string): void {
+    let to = '(not saved)';
+    try {
+      to = quarantine.saveRecords([{ coll: 'messages', error, raw, source }]);
+    } catch (e) {
+      this.log('error', `could not quarantine message ${id}: ${(e as Error).message}`);
+    }
+    const message = `a messages record in ${source} failed validation when read (${error}); quarantined, the others were kept`;
+    const problem: StoreProblem = { id: newProblemId(), source: `messages/${id}`, kind: 'invalid_record', message, quarantinedTo: to, at: Date.now() };
+    this.problemList = Object.freeze([...this.problemList, problem]);
+    try {
+      writeProblems(this.dir, this.problemList);
+    } catch (e) {
+      this.log('error', `could not save the problem list: ${(e as Error).message}`);
+    }
+    this.dirty = true;
+    this.log('error', `${message}: ${to}`);
   }
 
   get<K extends CollectionName>(coll: K, id: string): RecordOf<K> | undefined {
@@ -242,6 +278,7 @@ export class FileStore implements Store {
     this.closed = true;
     if (this.compacting) await this.compacting.catch(() => {});
     this.writer.close();
+    this.onDisk?.close();
   }
 }
 

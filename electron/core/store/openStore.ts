@@ -13,6 +13,7 @@ import { SCHEMA_VERSION } from '../../../shared/schema';
 import { FileStore } from './fileStore';
 import { replayEntry, type ReplayResult } from './journal';
 import { JournalStream } from './journalRead';
+import type { LazyMessages } from './lazyMessages';
 import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
@@ -58,6 +59,11 @@ export interface OpenStoreOptions {
   validateTrusted?: boolean;
   /** How far the opening has got (see StoreOpenProgress): called as the files are read and the records checked. */
   onProgress?: (p: StoreOpenProgress) => void;
+  /**
+   * Leave the snapshot's messages on disk until they are read (default true; lazyMessages.ts). False: every message
+   * is read, parsed and validated at open, as before (the bench's side-by-side figures).
+   */
+  lazyMessages?: boolean;
 }
 
 /**
@@ -136,11 +142,13 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   // 1. The newest snapshot that reads; unreadable ones go to quarantine and we fall back one generation.
   let base: SnapshotFile | null = null;
   let damaged: DamagedRecord[] = [];
+  let onDisk: LazyMessages | null = null;
   for (const gen of [...files.snapshots].reverse()) {
-    const r = await readSnapshot(dir, gen, onSnapshotRead);
+    const r = await readSnapshot(dir, gen, onSnapshotRead, opts.lazyMessages ?? true);
     if (r.ok) {
       base = r.data;
       damaged = r.damaged;
+      onDisk = r.messages;
       if (r.legacy) log('info', `${snapshotName(gen)} has no checksums (an earlier version wrote it); the next compaction adds them`);
       break;
     }
@@ -192,6 +200,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       data.collections,
       (b) => bad.push({ ...b, source }),
       (checked) => report('checking', snapShare * (0.7 + 0.3 * (checked / Math.max(1, records)))),
+      onDisk ? { messages: onDisk } : {},
     );
     seq = base.seq;
   }
@@ -292,6 +301,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     problems: listed,
     newProblems: problems,
     snapGen: base ? base.gen : null,
+    onDisk,
+    quarantine,
     journalGens,
     currentGen,
     dirty: migrated || bad.length > 0,

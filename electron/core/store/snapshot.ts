@@ -14,7 +14,9 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, wr
 import path from 'node:path';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
-import { crc32, snapshotHead, type SnapshotCheck } from './checksum';
+import { SCHEMA_VERSION } from '../../../shared/schema';
+import { crc32, footerSums, snapshotHead, type SnapshotCheck } from './checksum';
+import { LazyMessages, skimMessage } from './lazyMessages';
 import { COLLECTION_RE, eachLineYielding, FOOTER_HEAD, headerOf, SnapshotCheckSchema, SnapshotWriter } from './snapshotLayout';
 
 /** What a snapshot file holds. `collections` stays loose here: records are checked one by one later. */
@@ -87,6 +89,11 @@ export type SnapshotRead =
       damaged: DamagedRecord[];
       /** The file carries no checksums (written by an earlier version). */
       legacy: boolean;
+      /**
+       * With `lazyMessages`: the snapshot's messages, left on disk (lazyMessages.ts); data.collections.messages then
+       * holds only the few read whole (lines that could not be skimmed), still to be validated.
+       */
+      messages: LazyMessages | null;
     }
   | { ok: false; error: string };
 
@@ -99,15 +106,15 @@ export type SnapshotRead =
  * taken over the bytes read instead of a second JSON.stringify. Anything else (a file from an earlier version, all on
  * one line, or written by hand) is parsed whole, as before.
  */
-export async function readSnapshot(dir: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead> {
-  return readSnapshotFile(path.join(dir, snapshotName(gen)), gen, onRead);
+export async function readSnapshot(dir: string, gen: number, onRead?: (bytes: number) => void, lazyMessages = false): Promise<SnapshotRead> {
+  return readSnapshotFile(path.join(dir, snapshotName(gen)), gen, onRead, lazyMessages);
 }
 
 /** readSnapshot for a file of any name (backups). `onRead`: bytes read so far, piece by piece (the opening's progress). */
-export async function readSnapshotFile(file: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead> {
+export async function readSnapshotFile(file: string, gen: number, onRead?: (bytes: number) => void, lazyMessages = false): Promise<SnapshotRead> {
   let streamed: SnapshotRead | null;
   try {
-    streamed = await readLineLayout(file, gen, onRead);
+    streamed = await readLineLayout(file, gen, onRead, lazyMessages);
   } catch (e) {
     return { ok: false, error: `cannot read: ${(e as Error).message}` };
   }
@@ -131,20 +138,32 @@ async function readWhole(file: string, gen: number): Promise<SnapshotRead> {
   if (!check) {
     const extra = Object.keys(raw as object).filter((k) => !FRAME_KEYS.has(k));
     if (extra.length > 0) return { ok: false, error: `no checksums and unexpected keys ${extra.join(', ')} (a damaged frame?)` };
-    return { ok: true, data, damaged: [], legacy: true };
+    return { ok: true, data, damaged: [], legacy: true, messages: null };
   }
   const v = verifyCollections(data, check);
   if (typeof v === 'string') return { ok: false, error: v };
-  return { ok: true, data, damaged: v, legacy: false };
+  return { ok: true, data, damaged: v, legacy: false, messages: null };
 }
 
-/** The line layout read line by line; null when the file is not in it (read whole instead). */
-async function readLineLayout(file: string, gen: number, onRead?: (bytes: number) => void): Promise<SnapshotRead | null> {
+/**
+ * The line layout read line by line; null when the file is not in it (read whole instead). With `lazyMessages` (and
+ * a snapshot of the current schema, which needs no migration), message lines are checksummed and skimmed but not
+ * decoded: they stay on disk (lazyMessages.ts).
+ */
+async function readLineLayout(file: string, gen: number, onRead: ((bytes: number) => void) | undefined, lazyMessages: boolean): Promise<SnapshotRead | null> {
   const fd = openSync(file, 'r');
+  let lazy: LazyMessages | null = null;
   try {
     const header = headerOf(fd);
     if (!header) return null;
     const { version, seq } = header;
+    if (lazyMessages && version === SCHEMA_VERSION) {
+      lazy = new LazyMessages();
+      lazy.attach(file);
+    }
+    /** The id of each slot, for a damaged line (found only once the checksums at the end are read). */
+    const slotIds: string[] = [];
+    let skimming = false;
     const collections: Record<string, unknown[]> = {};
     const sums: Record<string, number[]> = {};
     let coll: string | null = null;
@@ -152,7 +171,7 @@ async function readLineLayout(file: string, gen: number, onRead?: (bytes: number
     let lineNo = 0;
     let error: string | null = null;
     const fail = (msg: string) => void (error ??= `line ${lineNo}: ${msg}`);
-    await eachLineYielding(fd, (bytes, line) => {
+    await eachLineYielding(fd, (bytes, line, offset) => {
       lineNo++;
       if (error) return;
       if (lineNo === 1) return; // the header, read above
@@ -168,17 +187,30 @@ async function readLineLayout(file: string, gen: number, onRead?: (bytes: number
           if (collections[coll]) return fail(`collection ${coll} appears twice`);
           collections[coll] = [];
           sums[coll] = [];
+          skimming = lazy !== null && coll === 'messages';
         } else if (text.startsWith(FOOTER_HEAD) && text.endsWith('}')) footer = text.slice(FOOTER_HEAD.length, -1);
         else fail('expected a collection or the checksums');
         return;
       }
       if (bytes.length === 1 && bytes[0] === 0x5d) {
         coll = null; // "]"
+        skimming = false;
         return;
       }
       const comma = bytes[bytes.length - 1] === 0x2c;
       const body = comma ? bytes.subarray(0, -1) : bytes;
-      const text = comma ? line.slice(0, -1) : line;
+      if (skimming) {
+        const head = skimMessage(body);
+        if (head) {
+          // A slot number stands for the record until the checksums are checked.
+          const slot = lazy!.addSlot(head.id, head.conversationId, head.at, offset, body.length);
+          slotIds[slot] = head.id;
+          collections[coll].push(slot);
+          sums[coll].push(crc32(body));
+          return;
+        }
+      }
+      const text = skimming ? body.toString('utf8') : comma ? line.slice(0, -1) : line;
       try {
         collections[coll].push(JSON.parse(text));
         sums[coll].push(crc32(body));
@@ -187,7 +219,7 @@ async function readLineLayout(file: string, gen: number, onRead?: (bytes: number
         collections[coll].push(text);
         sums[coll].push(-1);
       }
-    }, undefined, onRead);
+    }, undefined, onRead, () => !skimming);
     if (error) return { ok: false, error };
     if (coll !== null) return { ok: false, error: `cut off inside collection ${coll} (no closing line)` };
     if (footer === null) return { ok: false, error: 'cut off: no checksums at the end' };
@@ -211,18 +243,35 @@ async function readLineLayout(file: string, gen: number, onRead?: (bytes: number
       if (typeof want !== 'string' || want.length !== recs.length * 8) return { ok: false, error: `checksums of ${c} do not match its records` };
       let kept: unknown[] | null = null;
       const got = sums[c];
+      const wanted = footerSums(want, recs.length);
       for (let i = 0; i < recs.length; i++) {
-        const ok = got[i] === parseInt(want.slice(i * 8, i * 8 + 8), 16);
+        const ok = got[i] === wanted[i];
         if (!ok) {
-          damaged.push({ coll: c, index: i, raw: recs[i] });
+          let raw = recs[i];
+          if (lazy && c === 'messages' && typeof raw === 'number') {
+            // Out of the map, kept for the quarantine as the text on disk (parsed when it still is JSON).
+            const textOnDisk = lazy.slotText(raw);
+            lazy.delete(slotIds[raw]);
+            try {
+              raw = JSON.parse(textOnDisk);
+            } catch {
+              raw = textOnDisk;
+            }
+          }
+          damaged.push({ coll: c, index: i, raw });
           kept ??= recs.slice(0, i);
         } else if (kept) kept.push(recs[i]);
       }
       if (kept) collections[c] = kept;
     }
-    return { ok: true, data, damaged, legacy: false };
+    // The slots are in the map already: only the records read whole remain to be validated.
+    if (lazy && collections.messages) collections.messages = collections.messages.filter((r) => typeof r !== 'number');
+    const messages = lazy;
+    lazy = null; // handed over
+    return { ok: true, data, damaged, legacy: false, messages };
   } finally {
     closeSync(fd);
+    lazy?.close();
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import { crc32, snapshotHead, type SnapshotCheck } from './checksum';
+import { crc32, footerSums, snapshotHead, type SnapshotCheck } from './checksum';
 
 /** A snapshot's checksums, as its last line holds them. */
 export const SnapshotCheckSchema = z
@@ -33,16 +33,21 @@ export const SnapshotCheckSchema = z
 const HEADER_RE = /^\{"version":(\d+),"gen":(\d+),"seq":(\d+),"collections":\{$/;
 export const COLLECTION_RE = /^,?("(?:[^"\\]|\\.)*"):\[$/;
 export const FOOTER_HEAD = '},"check":';
-const CHUNK = 8 << 20;
+/** The piece size of a read (tests make it tiny, so that lines cross pieces and offsets move). */
+export const LINE_PIECE = { bytes: 8 << 20 };
 
 /**
  * Calls `line` for each line of the file (without its newline, the last one even if unterminated), with its bytes
- * (for its checksum) and its text. Each piece read is decoded once up to its last newline and cut into lines there:
- * one decode per 8 MiB instead of one per record (~1 µs each, a second per million records). A newline byte never
- * occurs inside a multi-byte UTF-8 character, so the text's lines are exactly the bytes' lines.
+ * (for its checksum), its text and its offset in the file. Each piece read is decoded once up to its last newline
+ * and cut into lines there: one decode per 8 MiB instead of one per record (~1 µs each, a second per million
+ * records). A newline byte never occurs inside a multi-byte UTF-8 character, so the text's lines are exactly the
+ * bytes' lines. While `wantText()` says no, lines come with '' as their text and nothing is decoded (the messages
+ * the store leaves on disk: lazyMessages.ts).
  */
-export function eachLine(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK, onRead?: (bytes: number) => void): void {
-  for (const _ of lineSteps(fd, line, chunk, onRead)) {
+export type LineVisitor = (bytes: Buffer, text: string, offset: number) => void;
+
+export function eachLine(fd: number, line: LineVisitor, chunk = LINE_PIECE.bytes, onRead?: (bytes: number) => void): void {
+  for (const _ of lineSteps(fd, line, chunk, onRead, () => true)) {
     // the next piece at once
   }
 }
@@ -54,8 +59,14 @@ export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve
  * eachLine, letting the event loop run between pieces: opening a large store on the main thread takes seconds, and
  * meanwhile the window must paint and the transports must answer (`session.opening`, pendingCore.ts).
  */
-export async function eachLineYielding(fd: number, line: (bytes: Buffer, text: string) => void, chunk = CHUNK, onRead?: (bytes: number) => void): Promise<void> {
-  for (const _ of lineSteps(fd, line, chunk, onRead)) await breathe();
+export async function eachLineYielding(
+  fd: number,
+  line: LineVisitor,
+  chunk = LINE_PIECE.bytes,
+  onRead?: (bytes: number) => void,
+  wantText: () => boolean = () => true,
+): Promise<void> {
+  for (const _ of lineSteps(fd, line, chunk, onRead, wantText)) await breathe();
 }
 
 /**
@@ -64,20 +75,32 @@ export async function eachLineYielding(fd: number, line: (bytes: Buffer, text: s
  * memory in the C allocator after opening a 50 000-conversation store, counted in the process's RSS). A line longer
  * than the buffer doubles it. The bytes given to `line` are only valid during the call.
  */
-function* lineSteps(fd: number, line: (bytes: Buffer, text: string) => void, chunk: number, onRead?: (bytes: number) => void): Generator<void> {
+function* lineSteps(fd: number, line: LineVisitor, chunk: number, onRead: ((bytes: number) => void) | undefined, wantText: () => boolean): Generator<void> {
   let buf = Buffer.allocUnsafe(chunk);
   /** Bytes at the start of buf: the unfinished line carried over. */
   let have = 0;
+  /** The file offset of buf[0]. */
+  let base = 0;
   const lines = (bytes: Buffer, end: number) => {
-    const text = bytes.toString('utf8', 0, end);
-    let b = 0;
+    // The piece's text from `from` on, decoded when the first line that wants text comes.
+    let text: string | null = null;
     let t = 0;
+    let b = 0;
     while (b < end) {
       const bn = bytes.indexOf(0x0a, b);
-      const tn = text.indexOf('\n', t);
-      line(bytes.subarray(b, bn), text.slice(t, tn));
+      if (wantText()) {
+        if (text === null) {
+          text = bytes.toString('utf8', b, end);
+          t = 0;
+        }
+        const tn = text.indexOf('\n', t);
+        line(bytes.subarray(b, bn), text.slice(t, tn), base + b);
+        t = tn + 1;
+      } else {
+        line(bytes.subarray(b, bn), '', base + b);
+        if (text !== null) t = text.indexOf('\n', t) + 1;
+      }
       b = bn + 1;
-      t = tn + 1;
     }
   };
   for (;;) {
@@ -96,12 +119,13 @@ function* lineSteps(fd: number, line: (bytes: Buffer, text: string) => void, chu
       lines(buf, last + 1);
       buf.copyWithin(0, last + 1, end);
       have = end - last - 1;
+      base += last + 1;
     } else {
       have = end;
     }
     yield;
   }
-  if (have > 0) line(buf.subarray(0, have), buf.toString('utf8', 0, have));
+  if (have > 0) line(buf.subarray(0, have), wantText() ? buf.toString('utf8', 0, have) : '', base);
 }
 
 /** The header line of a snapshot in the line layout, read from the start of `fd` (null: not in that layout). */
@@ -189,7 +213,8 @@ export function streamLineLayout(file: string, visit: LineLayoutVisitor): void {
     for (const [c, got] of Object.entries(sums)) {
       const want = check!.records[c];
       if (typeof want !== 'string' || want.length !== got.length * 8) fail(`checksums of ${c} do not match its records`);
-      for (let i = 0; i < got.length; i++) if (got[i] !== parseInt(want.slice(i * 8, i * 8 + 8), 16)) fail(`record ${i} of ${c} fails its checksum`);
+      const wanted = footerSums(want, got.length);
+      for (let i = 0; i < got.length; i++) if (got[i] !== wanted[i]) fail(`record ${i} of ${c} fails its checksum`);
     }
   } finally {
     closeSync(fd);

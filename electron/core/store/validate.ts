@@ -129,10 +129,16 @@ export function loadCollections(raw: Record<string, unknown[]>, onBad: (bad: Bad
 
 /**
  * loadCollections letting the event loop run every 16 384 records (opening a large store on the main thread:
- * ~3 s of zod at 1 000 000 records), telling `onChecked` how many are done.
+ * ~3 s of zod at 1 000 000 records), telling `onChecked` how many are done. `into`: maps to add to instead of new
+ * ones (the messages the snapshot reader left on disk, lazyMessages.ts).
  */
-export async function loadCollectionsYielding(raw: Record<string, unknown[]>, onBad: (bad: BadRecord) => void, onChecked: (records: number) => void): Promise<Collections> {
-  const out = emptyCollections();
+export async function loadCollectionsYielding(
+  raw: Record<string, unknown[]>,
+  onBad: (bad: BadRecord) => void,
+  onChecked: (records: number) => void,
+  into: Partial<Collections> = {},
+): Promise<Collections> {
+  const out = { ...emptyCollections(), ...into };
   for (const checked of checkSteps(raw, onBad, out)) {
     onChecked(checked);
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -4,6 +4,7 @@ import { topic } from '../../../../shared/contract/events';
 import type { Conversation, Customer, Message } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
 import type { Change } from '../../store/types';
+import { eachMessageHead } from '../../store/lazyMessages';
 import { arrange } from './arrange';
 import { conversationSlot, conversationText, customerGroup, customerSlot, messageSlot } from './docs';
 import type { Collected } from './engine';
@@ -207,11 +208,12 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   const startBuild = () => {
     const run = ++buildRun;
     messagesOf.clear();
-    for (const m of ctx.store.all('messages').values()) {
-      let list = messagesOf.get(m.conversationId);
-      if (!list) messagesOf.set(m.conversationId, (list = []));
-      list.push(m.id);
-    }
+    // Heads only: the store may keep the texts on disk until the steps below read them (lazyMessages.ts).
+    eachMessageHead(ctx.store.all('messages'), (id, conversationId) => {
+      let list = messagesOf.get(conversationId);
+      if (!list) messagesOf.set(conversationId, (list = []));
+      list.push(id);
+    });
     customerIds = [...ctx.store.all('customers').keys()];
     // Oldest conversations first: a document's number then says how recent it is (answers list newest first).
     conversationIds = [...ctx.store.all('conversations').values()].sort((a, b) => a.createdAt - b.createdAt).map((c) => c.id);
