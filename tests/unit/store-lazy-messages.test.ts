@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eachMessageHead, LazyMessages, messageHeadOf, skimMessage } from '../../electron/core/store/lazyMessages';
+import { eachMessageHead, LazyMessages, messageHeadOf, messageMetaOf, skimMessage } from '../../electron/core/store/lazyMessages';
 import { openStore } from '../../electron/core/store/openStore';
 import { listStoreFiles, snapshotName, writeSnapshot } from '../../electron/core/store/snapshot';
 import { LINE_PIECE } from '../../electron/core/store/snapshotLayout';
@@ -48,7 +48,12 @@ const message = fc.record({
 describe('messages left on disk', () => {
   it('skims id, conversation and time from the bytes, and gives up (null) on escapes rather than guess', () => {
     const m = { id: 'm-1', conversationId: 'c-中', author: 'agent', authorId: null, body: '"at":7, "id":"x"', at: 42, internal: false };
-    expect(skimMessage(Buffer.from(JSON.stringify(m)))).toEqual({ id: 'm-1', conversationId: 'c-中', at: 42 });
+    expect(skimMessage(Buffer.from(JSON.stringify(m)))).toEqual({ id: 'm-1', conversationId: 'c-中', at: 42, author: 1, authorId: null, internal: false });
+    expect(skimMessage(Buffer.from(JSON.stringify({ ...m, author: 'system', authorId: 'u-"x"' })))).toBeNull();
+    expect(skimMessage(Buffer.from(JSON.stringify({ ...m, author: 'bot', authorId: 'u-1', internal: true })))).toMatchObject({ author: 2, authorId: 'u-1', internal: true });
+    expect(skimMessage(Buffer.from(JSON.stringify({ ...m, author: 'robot' })))).toBeNull();
+    const { internal: _, ...noFlag } = m;
+    expect(skimMessage(Buffer.from(JSON.stringify(noFlag)))).toMatchObject({ internal: false }); // the schema's default
     expect(skimMessage(Buffer.from(JSON.stringify({ ...m, id: 'm-"1"' })))).toBeNull();
     expect(skimMessage(Buffer.from(JSON.stringify({ ...m, at: 1.5 })))).toBeNull();
     expect(skimMessage(Buffer.from(JSON.stringify({ ...m, at: -1 })))).toBeNull();
@@ -80,6 +85,7 @@ describe('messages left on disk', () => {
             onDisk: onDisk(lazy),
             heads: [] as [string, string, number][],
             headOf: new Map<string, unknown>(),
+            metaOf: new Map<string, unknown>(),
             entries: sorted(lazy),
             gets: new Map<string, unknown>(),
             problems: lazy.newProblems,
@@ -87,6 +93,7 @@ describe('messages left on disk', () => {
           // Heads first: reading a message must not be what makes its head right.
           eachMessageHead(lazy.all('messages'), (mid, conversationId, at) => seen.heads.push([mid, conversationId, at]));
           for (const [mid] of seen.heads) seen.headOf.set(mid, messageHeadOf(lazy.all('messages'), mid));
+          for (const [mid] of seen.heads) seen.metaOf.set(mid, { ...messageMetaOf(lazy.all('messages'), mid) });
           for (const [mid] of seen.entries) seen.gets.set(mid, lazy.get('messages', mid));
           await lazy.close();
           const eager = await openWith(dir, false);
@@ -101,6 +108,14 @@ describe('messages left on disk', () => {
             const m = new Map(want).get(mid);
             expect([conversationId, at]).toEqual([m?.conversationId, m?.at]);
             expect(seen.headOf.get(mid)).toEqual({ conversationId, at });
+            const meta = seen.metaOf.get(mid) as Record<string, unknown>;
+            expect({ id: meta.id, author: meta.author, authorId: meta.authorId, internal: meta.internal, at: meta.at }).toEqual({
+              id: m?.id,
+              author: m?.author,
+              authorId: m?.authorId,
+              internal: m?.internal,
+              at: m?.at,
+            });
           }
           for (const [mid, m] of want) expect(seen.gets.get(mid)).toEqual(m);
           expect(seen.problems).toEqual([]);

@@ -1,6 +1,6 @@
 import type { ConversationSummary } from '../../../shared/contract';
 import type { Conversation, Message } from '../../../shared/schema';
-import { eachMessageHead, messageHeadOf } from '../store/lazyMessages';
+import { eachMessageHead, messageHeadOf, messageMetaOf, type MessageMeta } from '../store/lazyMessages';
 import type { Store } from '../store/types';
 
 /**
@@ -56,6 +56,16 @@ export function createMessageIndex(store: Store) {
       const out: Message[] = [];
       for (const id of ids) {
         const m = store.get('messages', id);
+        if (m) out.push(m);
+      }
+      return out;
+    },
+    /** A conversation's messages without their texts (never read from disk): what the performance facts need. */
+    metasOf(conversationId: string): MessageMeta[] {
+      const all = store.all('messages');
+      const out: MessageMeta[] = [];
+      for (const id of byConversation.get(conversationId) ?? []) {
+        const m = messageMetaOf(all, id);
         if (m) out.push(m);
       }
       return out;

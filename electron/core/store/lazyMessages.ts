@@ -20,14 +20,27 @@ export interface MessageHead {
   at: number;
 }
 
+/** What the performance facts read of a message (everything but its text), known without reading it from disk. */
+export type MessageMeta = Pick<Message, 'id' | 'author' | 'authorId' | 'internal' | 'at'>;
+
+const AUTHORS = ['customer', 'agent', 'bot', 'system'] as const satisfies readonly Message['author'][];
+
 /** Called when a message read from the snapshot fails its schema: it is dropped from the map (quarantined by the caller). */
 export type UnreadableMessage = (id: string, raw: unknown, error: string) => void;
 
 const ID_KEY = Buffer.from('"id":"');
 const CONVERSATION_KEY = Buffer.from('"conversationId":"');
 const AT_KEY = Buffer.from('"at":');
-/** How much a read brings in past the message asked for: a conversation's messages are usually neighbours on disk. */
+const AUTHOR_KEY = Buffer.from('"author":"');
+const AUTHOR_ID_KEY = Buffer.from('"authorId":');
+const INTERNAL_KEY = Buffer.from('"internal":');
+/**
+ * How much a read brings in past the message asked for when messages are read one after the other on disk (a
+ * conversation's messages, an iteration): one read for many. A read out of sequence (search checking a phrase in
+ * scattered messages) brings in only its own line, rounded up to a page.
+ */
 const WINDOW = 64 * 1024;
+const PAGE = 4096;
 
 /**
  * The string value of `key` in a flat JSON object's bytes; null when missing or when it holds an escape (the caller
@@ -36,8 +49,11 @@ const WINDOW = 64 * 1024;
  */
 function stringField(bytes: Buffer, key: Buffer): string | null {
   const k = bytes.indexOf(key);
-  if (k < 0) return null;
-  const start = k + key.length;
+  return k < 0 ? null : stringAt(bytes, k + key.length);
+}
+
+/** The string that starts at `start` (just after its opening quote), as stringField. */
+function stringAt(bytes: Buffer, start: number): string | null {
   const end = bytes.indexOf(0x22, start);
   if (end <= start) return null;
   for (let i = start; i < end; i++) {
@@ -66,14 +82,60 @@ function intField(bytes: Buffer, key: Buffer): number {
   return v;
 }
 
-/** A message line's id, conversation and time, read from its bytes without decoding the rest (null: parse it whole). */
-export function skimMessage(bytes: Buffer): { id: string; conversationId: string; at: number } | null {
+/** The index of the value of `key` among `names` (a string field), -1 when missing or not one of them. */
+function enumField(bytes: Buffer, key: Buffer, names: readonly string[]): number {
+  const k = bytes.indexOf(key);
+  if (k < 0) return -1;
+  const start = k + key.length;
+  next: for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (bytes[start + n.length] !== 0x22) continue;
+    for (let j = 0; j < n.length; j++) if (bytes[start + j] !== n.charCodeAt(j)) continue next;
+    return i;
+  }
+  return -1;
+}
+
+/** `"authorId":null` → null, `"authorId":"…"` → the string, else undefined (parse the line whole). */
+function nullableStringField(bytes: Buffer, key: Buffer): string | null | undefined {
+  const k = bytes.indexOf(key);
+  if (k < 0) return undefined;
+  const v = k + key.length;
+  if (bytes[v] === 0x6e) return bytes[v + 1] === 0x75 && bytes[v + 2] === 0x6c && bytes[v + 3] === 0x6c ? null : undefined; // null
+  if (bytes[v] !== 0x22) return undefined;
+  return stringAt(bytes, v + 1) ?? undefined;
+}
+
+/** `"internal":true|false` → 1 | 0; missing → 0 (the schema's default); anything else → -1. */
+function booleanField(bytes: Buffer, key: Buffer): number {
+  const k = bytes.indexOf(key);
+  if (k < 0) return 0;
+  const v = bytes[k + key.length];
+  return v === 0x74 ? 1 : v === 0x66 ? 0 : -1;
+}
+
+export interface Skimmed {
+  id: string;
+  conversationId: string;
+  at: number;
+  author: number;
+  authorId: string | null;
+  internal: boolean;
+}
+
+/** A message line's fields but its text, read from its bytes without decoding the rest (null: parse it whole). */
+export function skimMessage(bytes: Buffer): Skimmed | null {
   if (bytes[0] !== 0x7b || bytes[bytes.length - 1] !== 0x7d) return null;
   const id = stringField(bytes, ID_KEY);
-  const conversationId = id === null ? null : stringField(bytes, CONVERSATION_KEY);
-  const at = conversationId === null ? -1 : intField(bytes, AT_KEY);
-  if (id === null || conversationId === null || at < 0 || id.length > 128 || conversationId.length > 128) return null;
-  return { id, conversationId, at };
+  if (id === null || id.length > 128) return null;
+  const conversationId = stringField(bytes, CONVERSATION_KEY);
+  if (conversationId === null || conversationId.length > 128) return null;
+  const at = intField(bytes, AT_KEY);
+  const author = enumField(bytes, AUTHOR_KEY, AUTHORS);
+  const authorId = nullableStringField(bytes, AUTHOR_ID_KEY);
+  const internal = booleanField(bytes, INTERNAL_KEY);
+  if (at < 0 || author < 0 || authorId === undefined || (authorId !== null && authorId.length > 128) || internal < 0) return null;
+  return { id, conversationId, at, author, authorId, internal: internal === 1 };
 }
 
 export class LazyMessages extends Map<string, Message> {
@@ -81,13 +143,18 @@ export class LazyMessages extends Map<string, Message> {
   private offs = new Float64Array(1024);
   private lens = new Uint32Array(1024);
   private ats = new Float64Array(1024);
+  /** AUTHORS index | 4 when internal. */
+  private kinds = new Uint8Array(1024);
   private convs: string[] = [];
+  private authorIds: (string | null)[] = [];
   private slots = 0;
   /** One string per conversation id: a million messages would otherwise hold a million copies. */
   private readonly interned = new Map<string, string>();
   private win = Buffer.allocUnsafe(WINDOW);
   private winOff = -1;
   private winLen = 0;
+  /** Where the last read line ended: the next read starting there is sequential. */
+  private lastEnd = -1;
   onUnreadable: UnreadableMessage = () => {};
 
   /** Reads from `file` (the snapshot being opened); `close` releases it. */
@@ -96,17 +163,24 @@ export class LazyMessages extends Map<string, Message> {
   }
 
   /** A message left on disk: its line's bytes are `len` bytes at `off` in the attached file. */
-  addSlot(id: string, conversationId: string, at: number, off: number, len: number): number {
+  addSlot(m: Skimmed, off: number, len: number): number {
     const slot = this.slots++;
     if (slot === this.offs.length) this.grow();
     this.offs[slot] = off;
     this.lens[slot] = len;
-    this.ats[slot] = at;
-    let conv = this.interned.get(conversationId);
-    if (conv === undefined) this.interned.set(conversationId, (conv = conversationId));
-    this.convs[slot] = conv;
-    super.set(id, slot as unknown as Message);
+    this.ats[slot] = m.at;
+    this.kinds[slot] = m.author | (m.internal ? 4 : 0);
+    this.convs[slot] = this.intern(m.conversationId);
+    this.authorIds[slot] = m.authorId === null ? null : this.intern(m.authorId);
+    super.set(m.id, slot as unknown as Message);
     return slot;
+  }
+
+  private intern(s: string): string {
+    const had = this.interned.get(s);
+    if (had !== undefined) return had;
+    this.interned.set(s, s);
+    return s;
   }
 
   private grow(): void {
@@ -117,9 +191,12 @@ export class LazyMessages extends Map<string, Message> {
     lens.set(this.lens);
     const ats = new Float64Array(n);
     ats.set(this.ats);
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
     this.offs = offs;
     this.lens = lens;
     this.ats = ats;
+    this.kinds = kinds;
   }
 
   /** The text of a slot's line as it is on disk (for quarantining a line that failed its checksum). */
@@ -145,6 +222,14 @@ export class LazyMessages extends Map<string, Message> {
     if (typeof v === 'number') return { conversationId: this.convs[v], at: this.ats[v] };
     const m = v as Message | undefined;
     return m && { conversationId: m.conversationId, at: m.at };
+  }
+
+  /** A message's fields but its text, without reading it from disk. */
+  metaOf(id: string): MessageMeta | undefined {
+    const v = super.get(id) as unknown;
+    if (typeof v !== 'number') return v as Message | undefined;
+    const kind = this.kinds[v];
+    return { id, author: AUTHORS[kind & 3], authorId: this.authorIds[v], internal: (kind & 4) !== 0, at: this.ats[v] };
   }
 
   /** Every message's id, conversation and time, in the map's order, without reading any from disk. */
@@ -199,13 +284,14 @@ export class LazyMessages extends Map<string, Message> {
     const len = this.lens[slot];
     if (this.fd === null) throw new Error('messages store: the snapshot file is closed');
     if (off < this.winOff || off + len > this.winOff + this.winLen) {
-      const size = Math.max(len, WINDOW);
+      const size = off === this.lastEnd || off === this.lastEnd + 2 ? Math.max(len, WINDOW) : Math.ceil(len / PAGE) * PAGE;
       if (this.win.length < size) this.win = Buffer.allocUnsafe(size);
       this.winLen = readSync(this.fd, this.win, 0, size, off);
       this.winOff = off;
       if (this.winLen < len) throw new Error(`messages store: the snapshot file ends before message slot ${slot}`);
     }
     const at = off - this.winOff;
+    this.lastEnd = off + len;
     return this.win.subarray(at, at + len);
   }
 
@@ -220,6 +306,11 @@ export function messageHeadOf(messages: ReadonlyMap<string, Message>, id: string
   if (messages instanceof LazyMessages) return messages.headOf(id);
   const m = messages.get(id);
   return m && { conversationId: m.conversationId, at: m.at };
+}
+
+/** A message's fields but its text, without reading it from disk where the store keeps it there. */
+export function messageMetaOf(messages: ReadonlyMap<string, Message>, id: string): MessageMeta | undefined {
+  return messages instanceof LazyMessages ? messages.metaOf(id) : messages.get(id);
 }
 
 /** Every message's id, conversation and time, without reading texts from disk where the store keeps them there. */

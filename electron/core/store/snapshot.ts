@@ -203,7 +203,7 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
         const head = skimMessage(body);
         if (head) {
           // A slot number stands for the record until the checksums are checked.
-          const slot = lazy!.addSlot(head.id, head.conversationId, head.at, offset, body.length);
+          const slot = lazy!.addSlot(head, offset, body.length);
           slotIds[slot] = head.id;
           collections[coll].push(slot);
           sums[coll].push(crc32(body));

@@ -79,7 +79,8 @@ export function parseCommit(changes: readonly Change[]): Change[] {
  * ~44 µs per imported event (~3.5 records), a third of the commit. The records are typed (z.infer of the same
  * schemas) and built from spool lines that were validated at the boundary, so the parse could only catch a bug in
  * core code. If one slipped through, the record would be journaled and served until the next start, where open
- * validates every record and quarantines the bad one with a banner (nothing is silently lost). To catch such a
+ * validates every record and quarantines the bad one with a banner (nothing is silently lost; a message the
+ * snapshot keeps on disk is validated when it is first read instead, and quarantined the same way: lazyMessages.ts). To catch such a
  * bug before it ships, trusted commits are fully validated under test (see openStore: validateTrusted), and every
  * other commit (agent actions: a few records each) is always fully validated.
  */

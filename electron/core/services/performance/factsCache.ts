@@ -127,7 +127,7 @@ export function createFactsCache(store: Store, messages: MessageIndex, settings:
     if (!conversation) return undefined;
     const facts = conversationFacts({
       conversation,
-      messages: messages.messagesOf(conversationId),
+      messages: messages.metasOf(conversationId),
       audit: statusLines.get(conversationId) ?? [],
       ratings: [...(ratingsOf.get(conversationId)?.values() ?? [])],
       complaints: [...(complaintsOf.get(conversationId)?.values() ?? [])],

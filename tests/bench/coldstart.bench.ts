@@ -1,0 +1,144 @@
+/**
+ * Cold start through the core (issue 14: "cold start to the first queue page"), each run in a fresh process on a
+ * store written to disk, messages left on disk (the default) and, side by side, every message read at open (the
+ * layout before: `lazyMessages: false`):
+ *   - createCore, then the first queue page as a signed-in agent (the time a user waits for a list);
+ *   - RSS at that moment;
+ *   - one conversation opened (its 20 messages read from disk);
+ *   - when the search index is ready, and RSS and heap after a full GC then (the settled process);
+ *   - the lead's 90-day scores, cold (every conversation's performance facts derived).
+ * `BENCH_COLD_SIZES=10000,50000` (default) picks the store sizes (× 20 messages).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../../electron/core';
+import { manualClock } from '../../electron/core/clock';
+import { silentLog } from '../../electron/core/log';
+import { describeFs } from './benchFs';
+import { NOW, writeBenchStore } from './benchCore';
+
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(HERE), '../..');
+const PROBE = '--cold-probe';
+const mib = (n: number) => n / 1048576;
+
+interface Figures {
+  createS: number;
+  firstPageS: number;
+  rssAtPageMiB: number;
+  conversationMs: number;
+  searchReadyS: number;
+  settledRssMiB: number;
+  settledHeapMiB: number;
+  scoresMs: number;
+}
+
+type Call = (name: string, input: unknown, session: string | null, sink?: { issued(id: string | null): void }) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+
+async function probe(dir: string, lazy: boolean): Promise<void> {
+  const t0 = performance.now();
+  const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog, seedDemo: false, lazyMessages: lazy });
+  const createS = (performance.now() - t0) / 1000;
+  const call = core.call as unknown as Call;
+  const value = async <T>(name: string, input: unknown, session: string | null): Promise<T> => {
+    const r = await call(name, input, session);
+    if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
+    return r.value as T;
+  };
+  const profiles = (await value<{ profiles: { id: string; role: string; demoPin: string | null }[] }>('session.status', {}, null)).profiles;
+  const signIn = async (role: string) => {
+    const p = profiles.find((x) => x.role === role && x.demoPin)!;
+    let issued: string | null = null;
+    await call('session.signIn', { agentId: p.id, secret: p.demoPin }, null, { issued: (id) => (issued = id) });
+    return issued!;
+  };
+  const agent = await signIn('agent');
+  const page = await value<{ items: { id: string }[] }>('queue.page', { offset: 0, limit: 100 }, agent);
+  const firstPageS = (performance.now() - t0) / 1000;
+  const rssAtPageMiB = mib(process.memoryUsage().rss);
+  let t = performance.now();
+  await value('conversation.get', { id: page.items[0].id }, agent);
+  const conversationMs = performance.now() - t;
+  for (;;) {
+    if ((await value<{ ready: boolean }>('search.status', {}, agent)).ready) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const searchReadyS = (performance.now() - t0) / 1000;
+  (globalThis as { gc?: () => void }).gc?.();
+  const mem = process.memoryUsage();
+  const lead = await signIn('lead');
+  t = performance.now();
+  await value('performance.scores', { from: '2026-08-26', to: '2026-11-24' }, lead);
+  const scoresMs = performance.now() - t;
+  const figures: Figures = { createS, firstPageS, rssAtPageMiB, conversationMs, searchReadyS, settledRssMiB: mib(mem.rss), settledHeapMiB: mib(mem.heapUsed), scoresMs };
+  process.stdout.write(JSON.stringify(figures) + '\n');
+  process.exit(0); // not close(): a compaction started by the sign-ins would only add to this process's time
+}
+
+function inChild(dir: string, lazy: boolean): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', HERE, PROBE, dir, lazy ? 'lazy' : 'eager'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (code !== 0 || !line) reject(new Error(`cold-start probe failed (code ${code}): ${out}`));
+      else resolve(JSON.parse(line) as Figures);
+    });
+  });
+}
+
+export default async function coldStartBench(): Promise<void> {
+  const sizes = (process.env.BENCH_COLD_SIZES ?? '10000,50000').split(',').map(Number);
+  const rows: string[][] = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kefu-cold-'));
+    try {
+      process.stdout.write(`${n.toLocaleString('en')} conversations × 20 messages: writing… `);
+      await writeBenchStore(dir, n, 20);
+      process.stdout.write(`${describeFs(dir)}; `);
+      // Alternately, so that a drifting machine weighs on both.
+      for (const lazy of [true, false, true, false]) {
+        process.stdout.write(`${lazy ? 'on disk' : 'all read'}… `);
+        const f = await inChild(dir, lazy);
+        rows.push([
+          n.toLocaleString('en'),
+          lazy ? 'on disk (default)' : 'all read at open',
+          f.createS.toFixed(2),
+          f.firstPageS.toFixed(2),
+          f.rssAtPageMiB.toFixed(0),
+          f.conversationMs.toFixed(1),
+          f.searchReadyS.toFixed(1),
+          `${f.settledRssMiB.toFixed(0)} / ${f.settledHeapMiB.toFixed(0)}`,
+          f.scoresMs.toFixed(0),
+        ]);
+      }
+      console.log('done');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const head = ['conversations', 'messages', 'createCore s', 'first page s', 'RSS at page MiB', 'open conv ms', 'search ready s', 'settled RSS / heap MiB', 'scores 90 d cold ms'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
+  console.log('\nCold start through the core, fresh process each (tsx from source; the bundled app loads its modules faster)');
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+  console.log('first page = createCore + sign-in + queue.page (100 rows); settled = after the search index is built and a full GC; scores = the lead\'s performance.scores over 90 days, the first call (facts of every conversation derived).');
+}
+
+if (process.argv.includes(PROBE) && process.argv[1] && path.resolve(process.argv[1]) === HERE) {
+  const at = process.argv.indexOf(PROBE);
+  probe(process.argv[at + 1], process.argv[at + 2] === 'lazy').catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
