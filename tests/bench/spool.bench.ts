@@ -7,6 +7,7 @@
  *
  * BENCH_SPOOL_CONVERSATIONS (one size, e.g. 50000) and BENCH_SPOOL_EVENTS (default 100 000) change the sizes;
  * BENCH_SEARCH_WORKER=1 puts the search index on a thread of its own (KEFU_SEARCH_WORKER=1 in the app).
+ * BENCH_LAZY_MESSAGES=0 reads every message at open (the layout before messages were left on disk), for side-by-side figures.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -105,7 +106,7 @@ async function runOne(conversations: number): Promise<void> {
     await writeBenchStore(dir, conversations, 4);
     console.log(`store of ${conversations} conversations written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const logged: string[] = [];
-    const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: (_l, m) => logged.push(m), seedDemo: false, spoolWatch: false, spoolBatchLines: process.env.BENCH_SPOOL_BATCH ? Number(process.env.BENCH_SPOOL_BATCH) : undefined, searchWorker: process.env.BENCH_SEARCH_WORKER === '1' });
+    const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: (_l, m) => logged.push(m), seedDemo: false, spoolWatch: false, spoolBatchLines: process.env.BENCH_SPOOL_BATCH ? Number(process.env.BENCH_SPOOL_BATCH) : undefined, searchWorker: process.env.BENCH_SEARCH_WORKER === '1', lazyMessages: process.env.BENCH_LAZY_MESSAGES !== '0' });
     const lead = await signInDemo(core, LEAD_ID);
     // The search index's start-up build and the performance facts' warm-up run in slices between other work;
     // measured alongside, they would be counted as import time (start-up costs, the same with or without a spool).

@@ -148,8 +148,9 @@ export function createBackups(ctx: CoreContext, dataDir: string) {
    * V8 caps at ~512 MB). Synchronous: exactly the state at this instant.
    */
   const writeLive = (file: string): void => {
-    const collections: Record<string, unknown[]> = {};
-    for (const c of COLLECTIONS) collections[c] = [...ctx.store.all(c).values()];
+    // The live maps themselves, read as they are written (synchronously: nothing commits meanwhile).
+    const collections: Record<string, Iterable<unknown>> = {};
+    for (const c of COLLECTIONS) collections[c] = ctx.store.all(c).values();
     const fd = openSync(file, 'w');
     try {
       writeSnapshotText(

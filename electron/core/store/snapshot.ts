@@ -308,8 +308,12 @@ export async function writeSnapshot(dir: string, data: SnapshotFile): Promise<vo
   writeFileAtomic(dir, snapshotName(data.gen), (write) => writeSnapshotText(write, data));
 }
 
-/** Writes `data` in the snapshot format, piece by piece (backups write their files with it too). */
-export function writeSnapshotText(write: (text: string) => void, data: SnapshotFile): void {
+/**
+ * Writes `data` in the snapshot format, piece by piece (backups write their files with it too). The records may be
+ * any iterable: a backup passes the store's live collections, so messages kept on disk are read one at a time and
+ * never all held at once.
+ */
+export function writeSnapshotText(write: (text: string) => void, data: Omit<SnapshotFile, 'collections'> & { collections: Record<string, Iterable<unknown>> }): void {
   const w = new SnapshotWriter(write, data.version, data.gen, data.seq);
   for (const [coll, recs] of Object.entries(data.collections)) {
     w.collection(coll);
