@@ -272,7 +272,15 @@ export class LazyMessages extends Map<string, Message> {
       // kept as its text for the quarantine
     }
     const r = Message.safeParse(raw);
-    if (r.success) return r.data;
+    if (r.success) {
+      // The strings this map already holds, not the parse's copies: whoever keeps a message's id (the search index
+      // keeps every one) then shares one string with the map's key.
+      const m = r.data;
+      if (m.id === id) m.id = id;
+      if (m.conversationId === this.convs[slot]) m.conversationId = this.convs[slot];
+      if (m.authorId !== null && m.authorId === this.authorIds[slot]) m.authorId = this.authorIds[slot];
+      return m;
+    }
     super.delete(id);
     this.onUnreadable(id, raw, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return undefined;

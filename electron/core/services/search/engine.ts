@@ -173,7 +173,9 @@ export function createEngine() {
       const masks = new Map<string, number>();
       let lo = Infinity;
       let hi = -Infinity;
-      let kinds = '';
+      // One letter per slot, joined once: `+=` would leave a chain of up to 32 concatenated strings per document
+      // (~300 bytes each, kept as long as the document).
+      const kindLetters: string[] = [];
       const ids: string[] = [];
       part.forEach((s, i) => {
         const bit = 1 << i;
@@ -182,7 +184,7 @@ export function createEngine() {
         slotAt[first + i] = s.at;
         if (s.at < lo) lo = s.at;
         if (s.at > hi) hi = s.at;
-        kinds += s.kind;
+        kindLetters.push(s.kind);
         ids.push(s.id);
       });
       for (const [t, mask] of masks) {
@@ -208,7 +210,7 @@ export function createEngine() {
       if (!g) groups.set(group, (g = { key: group, docs: [], data: undefined }));
       g.docs.push(doc);
       docGroup[doc] = g;
-      docKinds[doc] = kinds;
+      docKinds[doc] = kindLetters.join('');
       docIds[doc] = ids;
     }
     // Amortised: a repack copies what is live, and the next one waits until as much again has been given out.
