@@ -9,7 +9,6 @@
  *   - the lead's 90-day scores, cold (every conversation's performance facts derived).
  * `BENCH_COLD_SIZES=10000,50000` (default) picks the store sizes (× 20 messages).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,9 +18,9 @@ import { manualClock } from '../../electron/core/clock';
 import { silentLog } from '../../electron/core/log';
 import { describeFs } from './benchFs';
 import { NOW, writeBenchStore } from './benchCore';
+import { probeInChild } from './probeChild';
 
 const HERE = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(path.dirname(HERE), '../..');
 const PROBE = '--cold-probe';
 const mib = (n: number) => n / 1048576;
 
@@ -83,20 +82,7 @@ async function probe(dir: string, lazy: boolean): Promise<void> {
 }
 
 function inChild(dir: string, lazy: boolean): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', HERE, PROBE, dir, lazy ? 'lazy' : 'eager'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (code !== 0 || !line) reject(new Error(`cold-start probe failed (code ${code}): ${out}`));
-      else resolve(JSON.parse(line) as Figures);
-    });
-  });
+  return probeInChild<Figures>(HERE, [PROBE, dir, lazy ? 'lazy' : 'eager'], ['--expose-gc', '--max-old-space-size=8192']);
 }
 
 export default async function coldStartBench(): Promise<void> {

@@ -11,7 +11,6 @@
  *
  * Run through tests/bench/store.bench.ts (npm run bench -- store). Prints figures only; it never fails on a time.
  */
-import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +20,9 @@ import { listStoreFiles, snapshotName } from '../../electron/core/store/snapshot
 import type { Change } from '../../electron/core/store/types';
 import { COLLECTIONS, type CollectionName, type Conversation, type Status } from '../../shared/schema';
 import { benchTempDir, describeFs } from './benchFs';
+import { probeInChild } from './probeChild';
 
 const HERE = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(path.dirname(HERE), '../..');
 const LOAD_FLAG = '--store-bench-load';
 const MiB = 1024 * 1024;
 
@@ -173,20 +172,7 @@ async function benchOne(n: number, dir: string, makeData: (n: number) => Record<
 }
 
 function loadInChild(dir: string): Promise<LoadFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', HERE, LOAD_FLAG, dir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (code !== 0 || !line) reject(new Error(`load probe failed (code ${code}): ${out}`));
-      else resolve(JSON.parse(line) as LoadFigures);
-    });
-  });
+  return probeInChild<LoadFigures>(HERE, [LOAD_FLAG, dir]);
 }
 
 /** The child side of loadInChild. */

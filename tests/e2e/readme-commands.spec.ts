@@ -35,6 +35,7 @@ const NOT_RUN: Record<string, string> = {
   'npm start': 'opens Electron, whose binary cannot be downloaded on the build machines; checked: it builds and previews package.json "main", which the build writes',
   'npm test': 'is the run this test belongs to; checked: it runs the unit and end-to-end tests, and .ci/run runs it',
   'npm run bench': 'all benchmarks take minutes (50 000 conversations, 1 000 000 messages); `npm run bench -- store` is run instead, at a tiny size',
+  'npm run bench -- coldstart': 'writes stores of 10 000 and 50 000 conversations × 20 messages and opens each four times in fresh processes, waiting 10 s per run for memory to settle (minutes); `npm run bench -- store` is run instead, at a tiny size, and the tests open stores with messages on disk throughout',
   'npm run test:e2e': 'is half of `npm test`, the run this test belongs to',
   'npm run simulate -- --rate 50 --minutes 10': 'writes traffic in real time for ten minutes by design; checked: the same command with `--all-now --spool <temp folder>` writes the whole ten minutes at once, and its lines are spool events (a few malformed on purpose)',
   'npm run fuses -- <path-to-packaged-electron-binary>': 'needs a packaged Electron binary, which cannot be downloaded here; checked by tests/unit/electron-fuses.test.ts on a stand-in binary',
