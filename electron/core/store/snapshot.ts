@@ -16,7 +16,8 @@ import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../../shared/schema';
 import { crc32, footerSums, snapshotHead, type SnapshotCheck } from './checksum';
-import { LazyMessages, skimMessage } from './lazyMessages';
+import { LazyMessages } from './lazyMessages';
+import { skimMessage } from './messageSkim';
 import { COLLECTION_RE, eachLineYielding, FOOTER_HEAD, headerOf, SnapshotCheckSchema, SnapshotWriter } from './snapshotLayout';
 
 /** What a snapshot file holds. `collections` stays loose here: records are checked one by one later. */
