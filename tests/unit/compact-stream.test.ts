@@ -13,7 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../shared/schema';
 import { foldInMemory, foldStreaming, foldToSnapshot, type CompactJob } from '../../electron/core/store/compactWorker';
 import { commitLine, JournalWriter } from '../../electron/core/store/journal';
-import { readSnapshot, snapshotName, writeSnapshot } from '../../electron/core/store/snapshot';
+import { snapshotName, writeSnapshot } from '../../electron/core/store/snapshot';
+import { readSnapshot } from '../../electron/core/store/snapshotRead';
 import { testConversation, testReply } from './teamRecords';
 
 const dirs: string[] = [];

@@ -30,7 +30,8 @@ import { shanghaiDate } from '../../../shared/rules/calendar';
 import { COLLECTIONS, SCHEMA_VERSION, recordSchemas, type CollectionName } from '../../../shared/schema';
 import type { CoreContext } from '../context';
 import { migrateStore } from '../store/migrations';
-import { readSnapshotFile, writeSnapshotText } from '../store/snapshot';
+import { writeSnapshotText } from '../store/snapshot';
+import { readSnapshotFile } from '../store/snapshotRead';
 import type { Change } from '../store/types';
 
 /** How many backups of each kind are kept. */

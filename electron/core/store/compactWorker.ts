@@ -14,7 +14,8 @@ import { COLLECTIONS, SCHEMA_VERSION } from '../../../shared/schema';
 import { replayEntry, type RawChange, type ReplayResult } from './journal';
 import { JournalStream } from './journalRead';
 import { migrateChanges, migrateStore } from './migrations';
-import { journalName, readSnapshot, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
+import { journalName, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
+import { readSnapshot } from './snapshotRead';
 import { lineLayoutHeader, SnapshotWriter, streamLineLayout } from './snapshotLayout';
 import { emptyCollections, indexCollections, loadCollections, type Collections } from './validate';
 

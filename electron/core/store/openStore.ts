@@ -21,12 +21,11 @@ import {
   fsyncDir,
   journalName,
   listStoreFiles,
-  readSnapshot,
   snapshotName,
-  type DamagedRecord,
   type SnapshotFile,
 } from './snapshot';
 import { breathe } from './snapshotLayout';
+import { readSnapshot, type DamagedRecord } from './snapshotRead';
 import type { Store, StoreProblem } from './types';
 import { emptyCollections, loadCollectionsYielding, type BadRecord, type Collections } from './validate';
 
