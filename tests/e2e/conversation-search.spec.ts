@@ -112,6 +112,10 @@ test('ownership is transferred with a note, and the new owner sees it in the tim
   await switchTo(page, DEMO.english);
   // James works in English: his queue, filtered by the conversation's id.
   await page.getByRole('searchbox', { name: 'Filter text' }).fill(id);
-  await page.getByRole('listbox', { name: 'Conversations by priority' }).getByRole('option').first().click();
+  // The filter is applied by the core: wait for its answer (ids are fixed-width, so one row) before clicking, or the
+  // click may land on the unfiltered queue's first row.
+  const rows = page.getByRole('listbox', { name: 'Conversations by priority' }).getByRole('option');
+  await expect(rows).toHaveCount(1);
+  await rows.first().click();
   await expect(page.getByRole('list', { name: 'Messages', exact: true }).getByText('客户要求英文沟通')).toBeVisible();
 });
