@@ -154,7 +154,7 @@ describe('queue index: an entry whose key did not change takes its old slot', ()
   const H = 3600_000;
   const NOW = Date.parse('2026-11-24T09:00:00+08:00');
   const entry = (k: PriorityKey, tag: number): QueueEntry =>
-    ({ ...sortEntry(k), paused: k.dueAt !== null && k.pausedAt !== null, conversation: { tag } as never, category: 'payment', tier: k.vip ? 'vip' : 'normal', status: 'open', ownerId: null, assigneeId: null, snoozedUntil: null, text: k.id }) as QueueEntry;
+    ({ ...sortEntry(k), paused: k.dueAt !== null && k.pausedAt !== null, conversation: { tag } as never, category: 'payment', tier: k.vip ? 'vip' : 'normal', status: 'open', ownerId: null, assigneeId: null, snoozedUntil: null, customerName: '', text: k.id }) as QueueEntry;
   const arbKey = (id: string) =>
     fc.record({
       id: fc.constant(id),

@@ -68,7 +68,7 @@ describe('the queue comparator', () => {
 
 describe('the queue index (precomputed keys, binary re-placement, merge of running and paused clocks)', () => {
   const entry = (k: PriorityKey): QueueEntry =>
-    ({ ...sortEntry(k), paused: k.dueAt !== null && k.pausedAt !== null, conversation: {} as never, category: 'payment', tier: k.vip ? 'vip' : 'normal', status: 'open', ownerId: null, assigneeId: null, snoozedUntil: null, text: k.id }) as QueueEntry;
+    ({ ...sortEntry(k), paused: k.dueAt !== null && k.pausedAt !== null, conversation: {} as never, category: 'payment', tier: k.vip ? 'vip' : 'normal', status: 'open', ownerId: null, assigneeId: null, snoozedUntil: null, customerName: '', text: k.id }) as QueueEntry;
 
   it('always equals a full sort with the comparator, after any sequence of upserts and removals', () => {
     fc.assert(

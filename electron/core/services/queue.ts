@@ -89,7 +89,7 @@ export function createQueue(ctx: CoreContext) {
           if (was) track(was, false);
         } else if (isActive(ch.rec.status)) {
           const name = customerName(ch.rec); // one look-up for the entry and the name it was built with
-          index.upsert(entryOf(ch.rec, name));
+          index.upsert(entryOf(ch.rec, name, index.get(ch.rec.id)));
           track(ch.rec, true, name);
         } else {
           index.remove(ch.rec.id);
@@ -102,7 +102,7 @@ export function createQueue(ctx: CoreContext) {
       for (const customerId of renamed) {
         for (const id of activeOf.get(customerId) ?? []) {
           const c = ctx.store.get('conversations', id);
-          if (c && isActive(c.status)) index.upsert(entryOf(c, customerName(c)));
+          if (c && isActive(c.status)) index.upsert(entryOf(c, customerName(c), index.get(c.id)));
           nameUsed.set(customerId, ctx.store.get('customers', customerId)?.name ?? customerId);
         }
       }

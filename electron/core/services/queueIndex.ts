@@ -7,9 +7,16 @@ import { owedTier } from '../../../shared/rules/sla';
 export interface QueueEntry extends SortEntry, FilterableItem {
   paused: boolean;
   conversation: Conversation;
+  /** The customer name `text` was built with. */
+  customerName: string;
 }
 
-export function entryOf(c: Conversation, customerName: string): QueueEntry {
+/**
+ * The queue entry of an active conversation. `previous` is the conversation's entry before this change: its
+ * lower-cased filter text is kept when the subject and the customer's name are the same (most changes are a
+ * message or a clock; `toLocaleLowerCase` was ~3.5 µs an entry, a tenth of the queue's share of an import commit).
+ */
+export function entryOf(c: Conversation, customerName: string, previous?: QueueEntry): QueueEntry {
   const tier = owedTier(c);
   const key = sortEntry({ id: c.id, severe: c.severity === 'severe', vip: tier === 'vip', dueAt: c.dueAt, pausedAt: c.slaPausedAt });
   // One literal with every field (not a spread of the key): made for each conversation a commit touches.
@@ -31,7 +38,11 @@ export function entryOf(c: Conversation, customerName: string): QueueEntry {
     ownerId: c.ownerId,
     assigneeId: c.assigneeId,
     snoozedUntil: c.snoozedUntil,
-    text: `${c.id}\n${c.subject}\n${customerName}`.toLocaleLowerCase(),
+    customerName,
+    text:
+      previous !== undefined && previous.id === c.id && previous.conversation.subject === c.subject && previous.customerName === customerName
+        ? previous.text
+        : `${c.id}\n${c.subject}\n${customerName}`.toLocaleLowerCase(),
   };
 }
 
