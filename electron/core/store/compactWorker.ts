@@ -12,6 +12,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../../shared/schema';
 import { replayEntry, type RawChange, type ReplayResult } from './journal';
+import { applyPatch, type PatchChange } from './journalPatch';
 import { JournalStream } from './journalRead';
 import { migrateChanges, migrateStore } from './migrations';
 import { journalName, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
@@ -63,6 +64,19 @@ function idOf(text: string): string {
   return (JSON.parse(text) as { id: string }).id;
 }
 
+/** Patches of a record that only the snapshot holds, in journal order (applied when its line is copied). */
+class PendingPatches {
+  readonly patches: PatchChange[];
+  constructor(first: PatchChange) {
+    this.patches = [first];
+  }
+  applyTo(base: object): object {
+    let rec = base;
+    for (const p of this.patches) rec = applyPatch(rec, p);
+    return rec;
+  }
+}
+
 /**
  * The fold as a stream, for the usual case (a clean store in the current version, its snapshot in the line layout):
  * the journals' commits are folded per record into an overlay (the last put of each record, and the ids deleted),
@@ -100,6 +114,13 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
         if (ch.op === 'put') {
           const rec = ch.rec as { id: string };
           recs.set(rec.id, rec);
+        } else if (ch.op === 'patch') {
+          // On a record put since: applied now. On one only the snapshot holds: kept until its line comes by.
+          const p = ch as PatchChange;
+          const cur = recs.get(p.id);
+          if (cur instanceof PendingPatches) cur.patches.push(p);
+          else if (cur !== undefined) recs.set(p.id, applyPatch(cur as object, p));
+          else if (!deleted.get(ch.coll)?.has(p.id)) recs.set(p.id, new PendingPatches(p));
         } else if (ch.op === 'del') {
           // Deleted: the old copy goes, and a later put is a new record (at the end, as Map.set after delete).
           recs.delete(ch.id as string);
@@ -116,6 +137,8 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
     const written = new Set<string>();
     const addNew = (coll: string) => {
       for (const rec of overlay.get(coll)?.values() ?? []) {
+        // Patches of a record the snapshot did not have: nothing to apply them to (the store never writes one).
+        if (rec instanceof PendingPatches) continue;
         w.record(JSON.stringify(rec));
         records++;
       }
@@ -142,7 +165,7 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
           if (gone?.has(id)) return;
           const rec = changed?.get(id);
           if (rec !== undefined) {
-            w.record(JSON.stringify(rec));
+            w.record(JSON.stringify(rec instanceof PendingPatches ? rec.applyTo(JSON.parse(text) as object) : rec));
             changed!.delete(id);
             records++;
             return;

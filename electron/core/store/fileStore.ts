@@ -8,6 +8,7 @@ import { startCoreWorker } from '../coreWorker';
 import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../shared/schema';
 import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
 import { applyChanges, commitLine, JournalWriter } from './journal';
+import { journalChanges } from './journalPatch';
 import type { LazyMessages } from './lazyMessages';
 import { newProblemId, writeProblems } from './problemLog';
 import type { Quarantine } from './quarantine';
@@ -178,7 +179,8 @@ export class FileStore implements Store {
     if (parsed.length === 0) return;
     const seq = this.seq + 1;
     // Durable first, then visible: if the append throws, memory and listeners never saw the change.
-    this.writer.append(commitLine(seq, parsed));
+    // Conversations the store holds go to the journal as patches (journalPatch.ts); memory gets the whole records.
+    this.writer.append(commitLine(seq, journalChanges(parsed, this.colls)));
     this.seq = seq;
     applyChanges(this.colls, parsed);
     this.notify(parsed);

@@ -23,16 +23,20 @@ import path from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/schema';
 import { SEAL_BYTES, sealBody, sealLine } from './checksum';
 import type { JournalEntry } from './journalRead';
+import { applyPatch, isPatch, patchProblem, type PatchChange } from './journalPatch';
 import { migrateChanges } from './migrations';
 import { fsyncDir, journalName } from './snapshot';
 import { checkChange, type BadRecord } from './validate';
 
 /** A change as read back from disk, before validation (see validate.ts). */
 export interface RawChange {
-  op: 'put' | 'del';
+  op: 'put' | 'del' | 'patch';
   coll: string;
   rec?: unknown;
   id?: string;
+  /** A patch's fields (journalPatch.ts). */
+  set?: Record<string, unknown>;
+  unset?: string[];
 }
 
 /**
@@ -87,15 +91,21 @@ export function commitLine(seq: number, changes: readonly unknown[]): Buffer {
  * worker uses it on records it does not re-validate. Unknown collections are the caller's business.
  */
 export function applyChanges(colls: Record<string, Map<string, unknown>>, changes: readonly RawChange[]): void {
-  for (const ch of changes) {
-    const map = colls[ch.coll];
-    if (!map) continue;
-    if (ch.op === 'put') {
-      const rec = ch.rec as { id: string };
-      map.set(rec.id, rec);
-    } else if (ch.op === 'del') {
-      map.delete(ch.id as string);
-    }
+  for (const ch of changes) applyChange(colls, ch);
+}
+
+/** One change of applyChanges. A patch applies to the record as the changes before it left it (journalPatch.ts). */
+function applyChange(colls: Record<string, Map<string, unknown>>, ch: RawChange): void {
+  const map = colls[ch.coll];
+  if (!map) return;
+  if (ch.op === 'put') {
+    const rec = ch.rec as { id: string };
+    map.set(rec.id, rec);
+  } else if (ch.op === 'del') {
+    map.delete(ch.id as string);
+  } else if (ch.op === 'patch') {
+    const base = map.get(ch.id as string);
+    if (base !== undefined) map.set(ch.id as string, applyPatch(base as object, ch as PatchChange));
   }
 }
 
@@ -116,18 +126,27 @@ export interface ReplayResult {
 export function replayEntry(version: number, entry: JournalEntry, colls: Record<string, Map<string, unknown>>, validate: boolean, res: ReplayResult): void {
   if (entry.seq <= res.lastSeq) return;
   const raw = migrateChanges(version, entry.changes);
-  let changes: RawChange[];
-  if (validate) {
-    changes = [];
-    for (const ch of raw) {
-      const r = checkChange(ch);
-      if (r.ok) changes.push(r.change);
-      else res.bad.push({ coll: r.coll, error: `line ${entry.line}: ${r.error}`, raw: ch });
+  // One change at a time: a patch applies to the record as the changes before it (this commit's too) left it.
+  for (const ch of raw) {
+    if (!validate) {
+      applyChange(colls, ch as RawChange);
+      continue;
     }
-  } else {
-    changes = raw as RawChange[];
+    let change: unknown = ch;
+    if (isPatch(ch)) {
+      const base = colls[ch.coll]?.get(ch.id);
+      const problem = patchProblem(ch, base);
+      if (problem) {
+        res.bad.push({ coll: typeof ch.coll === 'string' ? ch.coll : '?', error: `line ${entry.line}: ${problem}`, raw: ch });
+        continue;
+      }
+      // Validated as the whole record it makes, like a put.
+      change = { op: 'put', coll: ch.coll, rec: applyPatch(base as object, ch) };
+    }
+    const r = checkChange(change);
+    if (r.ok) applyChange(colls, r.change as RawChange);
+    else res.bad.push({ coll: r.coll, error: `line ${entry.line}: ${r.error}`, raw: ch });
   }
-  applyChanges(colls, changes);
   res.lastSeq = entry.seq;
   res.applied++;
 }
