@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CutHan } from '../../../../shared/rules/classify';
 
@@ -16,8 +17,10 @@ let jieba: JiebaLike | null = null;
 function load(): JiebaLike {
   const require = createRequire(import.meta.url);
   const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): JiebaLike } };
-  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-  return Jieba.withDict(dict);
+  // The dictionary file read here, not through the package's `dict` module: that module also reads the 6 MB IDF
+  // table (keyword extraction, unused) and keeps both buffers in its exports for the life of the process, ~11 MB
+  // held for nothing once jieba has built its own tables from the bytes.
+  return Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
 }
 
 /** Segments one run of Han characters (HMM on, so words missing from the dictionary still come out whole). */
