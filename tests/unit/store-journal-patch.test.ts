@@ -9,32 +9,16 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Conversation, type BotState } from '../../shared/schema';
+import type { BotState, Conversation } from '../../shared/schema';
 import { journalChanges, patchOf } from '../../electron/core/store/journalPatch';
 import type { Change, Store } from '../../electron/core/store/types';
 import { storeSandbox } from './storeSandbox';
+import { testConversation } from './teamRecords';
 
 const { tempDir, open, closeStore } = storeSandbox('kefu-journal-patch-');
 
-const base = (id: string): Conversation =>
-  Conversation.parse({
-    id,
-    customerId: `u-${id}`,
-    category: 'payment',
-    status: 'queued',
-    tierAtArrival: 'normal',
-    subject: `付款失败 ${id}`,
-    createdAt: 1,
-    queuedAt: 1,
-    dueAt: 2,
-    ownerId: null,
-    assigneeId: null,
-    tags: [],
-    contactCount: 1,
-    severity: 'normal',
-    updatedAt: 1,
-    lastMessageAt: 1,
-  });
+/** A whole conversation record (every field, as the schema reads it back). */
+const base = (id: string): Conversation => testConversation(id);
 const bot = (answers: number): BotState => ({ answers, unhelpful: 0, answeredFaqIds: [], categoryGuess: 'payment', confidence: 0.5, transcriptIds: [`m-${answers}`] });
 
 /** What a step does to one conversation (n picks which of a few). */
