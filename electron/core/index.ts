@@ -32,6 +32,8 @@ import { desktopIdOf } from './team/desktopId';
 import { startTeamSync, teamView, type TeamSync } from './team/teamSync';
 import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
+import { waitForMessages } from './messagesGate';
+import { messagesLoaded } from './store/lazyMessages';
 import type { Store } from './store/types';
 import { createTicker } from './ticker';
 import { DEFAULT_SETTINGS } from '../../shared/schema';
@@ -175,12 +177,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...training.handlers,
   };
   // A practising person's workspace calls go to their sandbox; everything else to the live dispatcher.
-  const call = training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve);
+  const call = waitForMessages(training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve), store);
   ticker.start();
   spool.start();
   await training.start();
   // Team mode: this desktop's store kept in step with the team's PostgreSQL (team/teamSync.ts).
   team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir), sendChunk: opts.teamSendChunk }, opts.team) : null;
+
+  // The snapshot's messages the open jumped over (lazyMessages.ts) are read from now on, between calls.
+  void messagesLoaded(store.all('messages'));
 
   return {
     call,

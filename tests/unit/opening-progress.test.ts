@@ -37,7 +37,7 @@ describe('opening progress', () => {
     await signInDemo(first, LEAD_ID);
     await first.close();
     cores.splice(cores.indexOf(first), 1);
-    const files = readdirSync(dir).filter((f) => /^(snapshot|journal)-\d+\./.test(f));
+    const files = readdirSync(dir).filter((f) => /^(snapshot-\d+\.json|journal-\d+\.ndjson)$/.test(f));
     expect(files.some((f) => f.startsWith('journal-'))).toBe(true);
     const bytes = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
 

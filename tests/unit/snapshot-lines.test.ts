@@ -19,7 +19,10 @@ function readBack(bytes: Buffer, chunk: number): { bytes: Buffer[]; texts: strin
   const fd = openSync(file, 'r');
   const out = { bytes: [] as Buffer[], texts: [] as string[] };
   try {
-    eachLine(fd, (b, t) => (out.bytes.push(Buffer.from(b)), out.texts.push(t)), chunk);
+    eachLine(fd, (b, t) => {
+      out.bytes.push(Buffer.from(b));
+      out.texts.push(t);
+    }, chunk);
   } finally {
     closeSync(fd);
   }
@@ -62,5 +65,50 @@ describe('snapshot line reader', () => {
       expect(got.texts[0]).toBe('{"a":1}');
       expect(got.texts[2]).toBe('{"b":"客"}');
     }
+  });
+
+  it('reads a range of lines, and jumps where a visitor asks (the open jumping over the messages), whatever the piece size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('{"id":"m-1","body":"视频上传失败"}', '客服', 'abc', ']', '退款🙏ok', ''), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (lines, chunk, a, b, c) => {
+          const bytes = Buffer.from(lines.map((l) => l + '\n').join(''), 'utf8');
+          const starts: number[] = [];
+          for (let i = 0, off = 0; i < lines.length; off += Buffer.byteLength(lines[i]) + 1, i++) starts.push(off);
+          const ends = lines.map((l, i) => starts[i] + Buffer.byteLength(l) + 1);
+          // A range from line `from` to the end of line `last`; at line `jumpAt` of it, a jump to line `jumpTo`.
+          const from = a % lines.length;
+          const last = from + (b % (lines.length - from));
+          const jumpAt = from + (c % (last - from + 1));
+          const jumpTo = Math.min(last + 1, jumpAt + 1 + (c % 3));
+          const file = path.join(dir, 'range');
+          writeFileSync(file, bytes);
+          const fd = openSync(file, 'r');
+          const got: [number, string][] = [];
+          try {
+            eachLine(
+              fd,
+              (_b, t, offset) => {
+                got.push([offset, t]);
+                if (offset === starts[jumpAt]) return { skipTo: jumpTo <= last ? starts[jumpTo] : ends[last] };
+              },
+              chunk,
+              undefined,
+              { from: starts[from], to: ends[last] },
+            );
+          } finally {
+            closeSync(fd);
+          }
+          const want: [number, string][] = [];
+          for (let i = from; i <= last; i = i === jumpAt ? jumpTo : i + 1) want.push([starts[i], lines[i]]);
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

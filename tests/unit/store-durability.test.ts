@@ -140,6 +140,9 @@ describe('store durability under SIGKILL', () => {
     // The test only means something if the kills hit a store under load: guaranteed by counting, not by timing.
     expect(totalAcks).toBeGreaterThanOrEqual(ROUNDS * MIN_ACKS);
     // After the last clean close: the newest snapshot plus at most one older generation kept as its fallback.
-    expect(readdirSync(dir).filter((f) => f.startsWith('snapshot')).length).toBeLessThanOrEqual(2);
+    const snapshots = readdirSync(dir).filter((f) => /^snapshot-\d+\.json$/.test(f));
+    expect(snapshots.length).toBeLessThanOrEqual(2);
+    // No index outlives its snapshot (an index is written after its snapshot: a kill between the two leaves none).
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.index.json'))) expect(snapshots).toContain(f.replace('.index.json', '.json'));
   });
 });

@@ -164,7 +164,7 @@ describe('conversations journaled as patches', () => {
     await closeStore(s);
     expect(journalOps(dir)).toEqual(['patch', 'put']);
     // The snapshot's record fails its schema (its checksum recomputed, so only the schema catches it).
-    const snap = readdirSync(dir).find((f) => f.startsWith('snapshot-'))!;
+    const snap = readdirSync(dir).find((f) => /^snapshot-\d+\.json$/.test(f))!;
     const text = readFileSync(path.join(dir, snap), 'utf8');
     writeFileSync(path.join(dir, snap), text.replace('"category":"payment"', '"category":"nonsense"'));
     const again = await open(dir);

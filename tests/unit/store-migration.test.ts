@@ -126,9 +126,11 @@ describe('store migrations', () => {
     await closeStore(s); // the after-open compaction rewrites the data as version 2
 
     // The version-1 snapshot stays as the fallback generation; the newest one is version 2.
-    const snaps = readdirSync(dir).filter((f) => f.startsWith('snapshot')).sort();
+    const snaps = readdirSync(dir).filter((f) => /^snapshot-\d+\.json$/.test(f)).sort();
     expect(snaps).toHaveLength(2);
     expect(snaps[0]).toBe('snapshot-0.json');
+    // Only the snapshot the compaction wrote has an index (the version-1 one is never read lazily).
+    expect(readdirSync(dir).filter((f) => f.endsWith('.index.json'))).toEqual([snaps[1].replace('.json', '.index.json')]);
     const onDisk = JSON.parse(readFileSync(path.join(dir, snaps[1]), 'utf8'));
     expect(onDisk.version).toBe(SCHEMA_VERSION);
     expect(onDisk.collections.customers.every((c: object) => 'tier' in c && !('vip' in c))).toBe(true);

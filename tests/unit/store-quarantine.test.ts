@@ -19,7 +19,7 @@ async function storeWithSnapshot(dir: string, n: number) {
   await s.compact();
   await closeStore(s);
   // The journal folded into snapshot-1 stays as its fallback.
-  expect(readdirSync(dir).sort()).toEqual(['journal-0.ndjson', 'snapshot-1.json']);
+  expect(readdirSync(dir).sort()).toEqual(['journal-0.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
 }
 
 describe('store quarantine', () => {
@@ -210,9 +210,10 @@ describe('store quarantine', () => {
     const dir = tempDir();
     await storeWithSnapshot(dir, 3);
     writeFileSync(path.join(dir, '.snapshot-2.json.tmp'), '{"version":2,"gen":2,"coll');
+    writeFileSync(path.join(dir, '.snapshot-2.index.json.tmp'), '{"gen":2,');
     const s = await open(dir);
     expect(s.problems).toEqual([]);
     expect(ids(s)).toEqual(['u0', 'u1', 'u2']);
-    expect(readdirSync(dir)).toEqual(['snapshot-1.json']);
+    expect(readdirSync(dir).sort()).toEqual(['snapshot-1.index.json', 'snapshot-1.json']);
   });
 });

@@ -80,8 +80,8 @@ describe('store round trip', () => {
     expect(dump(s2)).toEqual(before);
     expect(s2.problems).toEqual([]);
     await closeStore(s2); // waits for the after-open compaction
-    // One snapshot, plus the journal folded into it, kept as its fallback.
-    expect(files(dir).filter((f) => f.startsWith('snapshot'))).toHaveLength(1);
+    // One snapshot and its index, plus the journal folded into it, kept as its fallback.
+    expect(files(dir).filter((f) => f.startsWith('snapshot'))).toEqual(['snapshot-2.index.json', 'snapshot-2.json']);
     expect(files(dir)).toContain('journal-0.ndjson');
 
     const s3 = await open(dir);
@@ -95,12 +95,12 @@ describe('store round trip', () => {
     expect(files(dir)).toEqual(['journal-0.ndjson']);
     await s.compact();
     // The generation just folded (journal-0) stays as snapshot-1's fallback.
-    expect(files(dir)).toEqual(['journal-0.ndjson', 'snapshot-1.json']);
+    expect(files(dir)).toEqual(['journal-0.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
     s.commit([{ op: 'put', coll: 'customers', rec: customer('u9') }]);
-    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.json']);
+    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
     await s.compact();
     // Now snapshot-1 + journal-1 are the fallback and generation 0 is gone.
-    expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.json', 'snapshot-2.json']);
+    expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-2.index.json', 'snapshot-2.json']);
     const snap = JSON.parse(readFileSync(path.join(dir, 'snapshot-2.json'), 'utf8'));
     expect(snap.version).toBe(SCHEMA_VERSION);
     expect(snap.gen).toBe(2);
@@ -125,7 +125,7 @@ describe('store round trip', () => {
     expect(s.get('messages', 'm0')).toBeUndefined();
     expect(s.get('messages', 'm119')).toBeDefined();
     await closeStore(s);
-    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.json']);
+    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
     const s2 = await open(dir);
     expect(dump(s2)).toEqual(before);
   });
@@ -134,7 +134,8 @@ describe('store round trip', () => {
     const dir = tempDir();
     const s = await open(dir, 4096);
     const logsBefore = logs.length;
-    const snapGen = () => Math.max(-1, ...files(dir).filter((f) => f.startsWith('snapshot')).map((f) => Number(/\d+/.exec(f)![0])));
+    const snapshots = () => files(dir).filter((f) => /^snapshot-\d+\.json$/.test(f));
+    const snapGen = () => Math.max(-1, ...snapshots().map((f) => Number(/\d+/.exec(f)![0])));
     for (let i = 0; i < 400; i++) {
       s.commit([{ op: 'put', coll: 'messages', rec: message(`m${i}`, i) }]);
       // Halfway, let the first automatic compaction finish (a worker from source takes a few hundred ms):
@@ -146,7 +147,9 @@ describe('store round trip', () => {
     const before = dump(s);
     await closeStore(s); // waits for the second one
     // The newest snapshot and at most one older generation kept as its fallback.
-    expect(files(dir).filter((f) => f.startsWith('snapshot')).length).toBeLessThanOrEqual(2);
+    expect(snapshots().length).toBeLessThanOrEqual(2);
+    // Each kept snapshot has its index, and no index outlives its snapshot.
+    expect(files(dir).filter((f) => f.endsWith('.index.json'))).toEqual(snapshots().map((f) => f.replace('.json', '.index.json')));
     expect(snapGen()).toBeGreaterThan(1); // a second compaction ran on the new journal
     const s2 = await open(dir);
     expect(dump(s2)).toEqual(before);

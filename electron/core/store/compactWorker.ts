@@ -16,6 +16,7 @@ import { applyPatch, type PatchChange } from './journalPatch';
 import { JournalStream } from './journalRead';
 import { migrateChanges, migrateStore } from './migrations';
 import { journalName, snapshotName, writeFileAtomic, writeSnapshot } from './snapshot';
+import { writeSnapshotIndex } from './snapshotIndex';
 import { readSnapshot } from './snapshotRead';
 import { lineLayoutHeader, SnapshotWriter, streamLineLayout } from './snapshotLayout';
 import { emptyCollections, indexCollections, loadCollections, type Collections } from './validate';
@@ -132,8 +133,9 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
   }
   const readMs = performance.now() - t0;
   let records = 0;
+  let done: SnapshotWriter | null = null;
   writeFileAtomic(job.dir, snapshotName(job.targetGen), (write) => {
-    const w = new SnapshotWriter(write, SCHEMA_VERSION, job.targetGen, seq);
+    const w = (done = new SnapshotWriter(write, SCHEMA_VERSION, job.targetGen, seq));
     const written = new Set<string>();
     const addNew = (coll: string) => {
       for (const rec of overlay.get(coll)?.values() ?? []) {
@@ -185,6 +187,8 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
     }
     w.finish();
   });
+  const { size, sections } = done as unknown as SnapshotWriter;
+  writeSnapshotIndex(job.dir, job.targetGen, size, sections);
   return { records, seq, ms: performance.now() - t0, readMs };
 }
 

@@ -9,10 +9,11 @@ import { SCHEMA_VERSION, type CollectionName, type RecordOf } from '../../../sha
 import { WORKER_MARK, type CompactJob, type CompactResult } from './compactWorker';
 import { applyChanges, commitLine, JournalWriter } from './journal';
 import { journalChanges } from './journalPatch';
-import type { LazyMessages } from './lazyMessages';
+import { CHECKSUM_ERROR, type LazyMessages } from './lazyMessages';
 import { newProblemId, writeProblems } from './problemLog';
 import type { Quarantine } from './quarantine';
 import { fsyncDir, journalName, listStoreFiles, snapshotName, writeSnapshot } from './snapshot';
+import { snapshotIndexName } from './snapshotIndex';
 import type { Change, CommitOptions, Store, StoreProblem } from './types';
 import { checkFrames, emptyCollections, parseCommit, type Collections } from './validate';
 import type { StoreLog } from './openStore';
@@ -40,7 +41,8 @@ export interface FileStoreInit {
 
 export class FileStore implements Store {
   readonly isNew: boolean;
-  readonly newProblems: readonly StoreProblem[];
+  /** What this start found: at open, and in messages read later (quarantineRead). */
+  newProblems: readonly StoreProblem[];
   private problemList: readonly StoreProblem[];
   private seeded = false;
   private readonly dir: string;
@@ -63,6 +65,8 @@ export class FileStore implements Store {
   private snapBytes: { gen: number; bytes: number } | null = null;
   private closed = false;
   private readonly onDisk: LazyMessages | null;
+  /** The snapshot was copied to quarantine for a message that failed its checksum (once is enough). */
+  private copiedSnapshot = false;
   private readonly listeners = new Set<(changes: readonly Change[]) => void>();
 
   constructor(init: FileStoreInit) {
@@ -92,26 +96,37 @@ export class FileStore implements Store {
 
   /**
    * A message left on disk failed its schema when it was read (its checksum held at open: written so by some
-   * earlier version). As open does with any bad record: it goes to quarantine with a problem for the lead, the rest
-   * stays, and the next compaction re-validates so the snapshot no longer carries it.
+   * earlier version), or its checksum when the background read came to it (lazyMessages.ts). As open does with any
+   * bad record: it goes to quarantine with a problem for the lead (the snapshot file copied as it is, for a checksum),
+   * the rest stays, and the next compaction re-validates so the snapshot no longer carries it.
    */
   private quarantineRead(quarantine: Quarantine, source: string, id: string, raw: unknown, error: string): void {
     let to = '(not saved)';
+    const checksum = error === CHECKSUM_ERROR;
     try {
       to = quarantine.saveRecords([{ coll: 'messages', error, raw, source }]);
+      if (checksum && !this.copiedSnapshot) {
+        this.copiedSnapshot = true;
+        const copy = quarantine.copyFile(path.join(this.dir, source));
+        this.log('error', `a message of ${source} failed its checksum; the file as it was: ${copy}`);
+      }
     } catch (e) {
       this.log('error', `could not quarantine message ${id}: ${(e as Error).message}`);
     }
-    const message = `a messages record in ${source} failed validation when read (${error}); quarantined, the others were kept`;
+    const what = checksum ? 'failed its checksum (its bytes changed on disk)' : 'failed validation when read';
+    const message = `a messages record in ${source} ${what} (${error}); quarantined, the others were kept`;
     const problem: StoreProblem = { id: newProblemId(), source: `messages/${id}`, kind: 'invalid_record', message, quarantinedTo: to, at: Date.now() };
+    this.dirty = true;
+    this.log('error', `${message}: ${to}`);
+    // The same damage found by an earlier start (killed before its compaction folded it away) stays listed once.
+    if (this.problemList.some((p) => p.kind === problem.kind && p.source === problem.source && p.message === problem.message)) return;
     this.problemList = Object.freeze([...this.problemList, problem]);
+    this.newProblems = Object.freeze([...this.newProblems, problem]);
     try {
       writeProblems(this.dir, this.problemList);
     } catch (e) {
       this.log('error', `could not save the problem list: ${(e as Error).message}`);
     }
-    this.dirty = true;
-    this.log('error', `${message}: ${to}`);
   }
 
   get<K extends CollectionName>(coll: K, id: string): RecordOf<K> | undefined {
@@ -249,6 +264,7 @@ export class FileStore implements Store {
         const staleNames = [
           ...stale.snapshots.filter((g) => g < keepFrom).map(snapshotName),
           ...stale.journals.filter((g) => g < keepFrom).map(journalName),
+          ...stale.indexes.filter((g) => g < keepFrom).map(snapshotIndexName),
         ];
         this.snapGen = targetGen;
         this.journalGens = [];

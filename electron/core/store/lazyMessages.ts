@@ -12,10 +12,20 @@
  * skimmed) or a slot number: where the message's line is in the snapshot file, kept open for the store's life. The
  * snapshot file never changes once written (a compaction writes a new one), and an open descriptor keeps it readable
  * even after a later compaction removes its name.
+ *
+ * With the snapshot's index (snapshotIndex.ts) the open does not even skim: it jumps over the message lines and hands
+ * their range here (`defer`). They are then read in the background, a piece between macrotasks (`load`, started
+ * once the core is up), so the first queue page does not wait for a million messages. The map never shows a partial
+ * state: any use of it before the background read is done (a read, a deletion, an iteration, its size) first
+ * finishes the read, synchronously. Only a `set` does not (a journal replayed at open, a commit): the record set is
+ * newer than the snapshot's line for it, which the read then skips, and a `get` of it needs nothing unread. Lines that fail their checksum, or their schema when read whole, are reported as
+ * unreadable (`onUnreadable`), as a read from disk would report them, once someone listens.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Message } from '../../../shared/schema';
-import { AUTHORS, type Skimmed } from './messageSkim';
+import { crc32 } from './checksum';
+import { AUTHORS, skimMessage, type Skimmed } from './messageSkim';
+import { breathe, LINE_PIECE, lineSteps, type LineVisitor } from './snapshotLayout';
 
 export interface MessageHead {
   conversationId: string;
@@ -25,8 +35,14 @@ export interface MessageHead {
 /** What the performance facts read of a message (everything but its text), known without reading it from disk. */
 export type MessageMeta = Pick<Message, 'id' | 'author' | 'authorId' | 'internal' | 'at'>;
 
-/** Called when a message read from the snapshot fails its schema: it is dropped from the map (quarantined by the caller). */
+/**
+ * Called when a message read from the snapshot fails its schema (or, read in the background, its checksum): it is
+ * dropped from the map (quarantined by the caller).
+ */
 export type UnreadableMessage = (id: string, raw: unknown, error: string) => void;
+
+/** The error a record whose bytes no longer match their checksum is quarantined with (at open or read later). */
+export const CHECKSUM_ERROR = 'checksum mismatch: the bytes changed after they were written';
 
 /**
  * How much a read brings in past the message asked for when messages are read one after the other on disk (a
@@ -34,6 +50,8 @@ export type UnreadableMessage = (id: string, raw: unknown, error: string) => voi
  * scattered messages) brings in only its own line, rounded up to a page.
  */
 const WINDOW = 64 * 1024;
+/** The background read's piece: ~20 ms of skimming, so a call arriving meanwhile waits at most that long. */
+const BACKGROUND_PIECE = 2 << 20;
 const PAGE = 4096;
 
 export class LazyMessages extends Map<string, Message> {
@@ -53,7 +71,26 @@ export class LazyMessages extends Map<string, Message> {
   private winLen = 0;
   /** Where the last read line ended: the next read starting there is sequential. */
   private lastEnd = -1;
-  onUnreadable: UnreadableMessage = () => {};
+  /** The message lines still to read (`defer`): one piece per step. */
+  private loader: Generator<void> | null = null;
+  private loading: Promise<void> | null = null;
+  private report: UnreadableMessage | null = null;
+  /** Ids set while lines `defer` left were unread: newer than the snapshot's, so its lines for them are skipped. */
+  private overridden: Set<string> | null = null;
+  /** Message lines `defer` left that are not read yet. */
+  private unread = 0;
+  /** Unreadable messages found before anyone listened (a read forced during the open). */
+  private unheard: [string, unknown, string][] = [];
+
+  set onUnreadable(fn: UnreadableMessage) {
+    this.report = fn;
+    for (const u of this.unheard.splice(0)) fn(...u);
+  }
+
+  private unreadable(id: string, raw: unknown, error: string): void {
+    if (this.report) this.report(id, raw, error);
+    else this.unheard.push([id, raw, error]);
+  }
 
   /** Reads from `file` (the snapshot being opened); `close` releases it. */
   attach(file: string): void {
@@ -81,6 +118,90 @@ export class LazyMessages extends Map<string, Message> {
     return s;
   }
 
+  /**
+   * The message lines between `from` and `to` in the attached file (a snapshot's messages section, its opening and
+   * closing lines left out) are read later: `count` of them, with `sums` their checksums from the snapshot's end.
+   */
+  defer(from: number, to: number, count: number, sums: Float64Array, chunk = Math.min(LINE_PIECE.bytes, BACKGROUND_PIECE)): void {
+    if (this.fd === null) throw new Error('messages store: defer before attach');
+    let n = 0;
+    this.unread = count;
+    const line: LineVisitor = (bytes, _text, offset) => {
+      const i = n++;
+      this.unread = Math.max(0, count - n);
+      const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
+      if (i >= count || crc32(body) !== sums[i]) return this.damaged(body, i);
+      const head = skimMessage(body);
+      if (head) {
+        if (!this.overridden?.has(head.id)) this.addSlot(head, offset, body.length);
+      } else this.readWhole(body);
+    };
+    const fd = this.fd;
+    const steps = function* (self: LazyMessages): Generator<void> {
+      yield* lineSteps(fd, line, chunk, undefined, () => false, { from, to });
+      self.unread = 0;
+      self.overridden = null;
+      if (n < count) self.unreadable(`(${count - n} lines)`, null, `the messages section ends after ${n} of its ${count} lines: the file changed after it was written`);
+      self.loader = null;
+    };
+    this.loader = steps(this);
+  }
+
+  /** Still reading what `defer` left. */
+  get reading(): boolean {
+    return this.loader !== null;
+  }
+
+  /** How many messages the map will hold, without finishing a read `defer` left (the open's log line). */
+  get sizeWithoutReading(): number {
+    return super.size + this.unread;
+  }
+
+  /** Reads what `defer` left, a piece at a time between macrotasks; resolves once the map holds every message. */
+  load(): Promise<void> {
+    return (this.loading ??= (async () => {
+      while (this.loader) {
+        this.loader.next();
+        if (this.loader) await breathe();
+      }
+    })());
+  }
+
+  /** The rest of what `defer` left, read now: the map is about to be used. */
+  private settle(): void {
+    while (this.loader) this.loader.next();
+  }
+
+  private damaged(body: Buffer, line: number): void {
+    const text = body.toString('utf8');
+    let raw: unknown = text;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      // kept as its text
+    }
+    const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `(line ${line + 1})`;
+    this.unreadable(id, raw, CHECKSUM_ERROR);
+  }
+
+  /** A line the skim could not read (an escape, say): parsed and validated now. */
+  private readWhole(body: Buffer): void {
+    const text = body.toString('utf8');
+    let raw: unknown = text;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      // kept as its text for the quarantine
+    }
+    const r = Message.safeParse(raw);
+    if (r.success) {
+      if (!this.overridden?.has(r.data.id)) super.set(r.data.id, r.data);
+    } else {
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : '(unknown id)';
+      this.unreadable(id, raw, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    }
+  }
+
   private grow(): void {
     const n = this.offs.length * 2;
     const offs = new Float64Array(n);
@@ -104,18 +225,57 @@ export class LazyMessages extends Map<string, Message> {
 
   /** Messages still on disk (not read into memory nor replaced since the open). */
   get onDisk(): number {
+    this.settle();
     let n = 0;
     for (const v of super.values()) if (typeof v === 'number') n++;
     return n;
   }
 
+  override get size(): number {
+    this.settle();
+    return super.size;
+  }
+
+  override has(id: string): boolean {
+    this.settle();
+    return super.has(id);
+  }
+
+  override set(id: string, m: Message): this {
+    if (this.loader) {
+      // Newer than any line still unread (a journal replayed at open, a commit): that line is skipped when it comes.
+      (this.overridden ??= new Set()).add(id);
+      return super.set(id, m);
+    }
+    return super.set(id, m);
+  }
+
+  override delete(id: string): boolean {
+    this.settle();
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.loader = null;
+    this.unread = 0;
+    this.overridden = null;
+    super.clear();
+  }
+
+  override keys(): MapIterator<string> {
+    this.settle();
+    return super.keys();
+  }
+
   override get(id: string): Message | undefined {
+    if (!this.overridden?.has(id)) this.settle();
     const v = super.get(id) as unknown;
     return typeof v === 'number' ? this.read(id, v) : (v as Message | undefined);
   }
 
   /** A message's conversation and time, without reading it from disk. */
   headOf(id: string): MessageHead | undefined {
+    this.settle();
     const v = super.get(id) as unknown;
     if (typeof v === 'number') return { conversationId: this.convs[v], at: this.ats[v] };
     const m = v as Message | undefined;
@@ -124,6 +284,7 @@ export class LazyMessages extends Map<string, Message> {
 
   /** A message's fields but its text, without reading it from disk. */
   metaOf(id: string): MessageMeta | undefined {
+    this.settle();
     const v = super.get(id) as unknown;
     if (typeof v !== 'number') return v as Message | undefined;
     const kind = this.kinds[v];
@@ -132,6 +293,7 @@ export class LazyMessages extends Map<string, Message> {
 
   /** Every message's id, conversation and time, in the map's order, without reading any from disk. */
   eachHead(visit: (id: string, conversationId: string, at: number) => void): void {
+    this.settle();
     for (const [id, v] of super.entries() as IterableIterator<[string, unknown]>) {
       if (typeof v === 'number') visit(id, this.convs[v], this.ats[v]);
       else visit(id, (v as Message).conversationId, (v as Message).at);
@@ -139,10 +301,12 @@ export class LazyMessages extends Map<string, Message> {
   }
 
   override values(): MapIterator<Message> {
+    this.settle();
     return this.each((_, m) => m) as unknown as MapIterator<Message>;
   }
 
   override entries(): MapIterator<[string, Message]> {
+    this.settle();
     return this.each((id, m) => [id, m] as [string, Message]) as unknown as MapIterator<[string, Message]>;
   }
 
@@ -180,7 +344,7 @@ export class LazyMessages extends Map<string, Message> {
       return m;
     }
     super.delete(id);
-    this.onUnreadable(id, raw, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    this.unreadable(id, raw, r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return undefined;
   }
 
@@ -202,6 +366,9 @@ export class LazyMessages extends Map<string, Message> {
   }
 
   close(): void {
+    this.loader = null;
+    this.unread = 0;
+    this.overridden = null;
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -223,4 +390,14 @@ export function messageMetaOf(messages: ReadonlyMap<string, Message>, id: string
 export function eachMessageHead(messages: ReadonlyMap<string, Message>, visit: (id: string, conversationId: string, at: number) => void): void {
   if (messages instanceof LazyMessages) return messages.eachHead(visit);
   for (const [id, m] of messages) visit(id, m.conversationId, m.at);
+}
+
+/** Resolves once every message of the store is in its map (at once unless the snapshot's are still being read). */
+export function messagesLoaded(messages: ReadonlyMap<string, Message>): Promise<void> {
+  return messages instanceof LazyMessages ? messages.load() : Promise.resolve();
+}
+
+/** True while the store is still reading the snapshot's messages in the background (`defer`). */
+export function messagesPending(messages: ReadonlyMap<string, Message>): boolean {
+  return messages instanceof LazyMessages && messages.reading;
 }

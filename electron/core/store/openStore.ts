@@ -13,7 +13,8 @@ import { SCHEMA_VERSION } from '../../../shared/schema';
 import { FileStore } from './fileStore';
 import { replayEntry, type ReplayResult } from './journal';
 import { JournalStream } from './journalRead';
-import type { LazyMessages } from './lazyMessages';
+import { CHECKSUM_ERROR, LazyMessages } from './lazyMessages';
+import { snapshotIndexName } from './snapshotIndex';
 import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
@@ -80,7 +81,6 @@ const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_JOURNAL_CAP_BYTES = 1024 * 1024 * 1024;
 /** A journal's replay lets the event loop run (and reports progress) after about this many bytes of it. */
 const REPLAY_BREATHE_BYTES = 2 * 1024 * 1024;
-const CHECKSUM_ERROR = 'checksum mismatch: the bytes changed after they were written';
 
 const consoleLog: StoreLog = (level, msg) => {
   const line = `[store] ${msg}`;
@@ -177,6 +177,11 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   }
   for (const gen of files.journals.filter((g) => g < oldest)) {
     unlinkSync(path.join(dir, journalName(gen)));
+    removedStale = true;
+  }
+  // Indexes of snapshots that are gone (removed above, or moved to quarantine): nothing to describe any more.
+  for (const gen of files.indexes.filter((g) => g < oldest || !existsSync(path.join(dir, snapshotName(g))))) {
+    unlinkSync(path.join(dir, snapshotIndexName(gen)));
     removedStale = true;
   }
   if (removedStale) fsyncDir(dir);
@@ -311,7 +316,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     validateTrusted: opts.validateTrusted ?? Boolean(process.env.VITEST || process.env.KEFU_STORE_VALIDATE_ALL),
   });
   let count = 0;
-  for (const m of Object.values(colls)) count += m.size;
+  for (const m of Object.values(colls)) count += m instanceof LazyMessages ? m.sizeWithoutReading : m.size;
   log(
     'info',
     `opened ${dir}: ${count} records, snapshot ${base ? base.gen : 'none'}, ${replayed} journal commits replayed, ` +

@@ -5,6 +5,8 @@
  *                          JSON document, one record per line (LAYOUT in snapshotLayout.ts), with per-record
  *                          checksums (checksum.ts); read back by snapshotRead.ts
  *   journal-<gen>.ndjson   commits made after snapshot-<gen> was cut (see journal.ts)
+ *   snapshot-<gen>.index.json  where each collection's lines are in that snapshot (snapshotIndex.ts): lets the open jump
+ *                          over the messages and read them after the first page
  *   problems.json          store problems not yet dismissed by a lead (see problemLog.ts)
  *   quarantine/            whatever could not be read (see quarantine.ts)
  *
@@ -12,6 +14,7 @@
  */
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { writeSnapshotIndex } from './snapshotIndex';
 import { SnapshotWriter } from './snapshotLayout';
 
 /** What a snapshot file holds. `collections` stays loose here: records are checked one by one later. */
@@ -28,29 +31,35 @@ export const journalName = (gen: number) => `journal-${gen}.ndjson`;
 
 const SNAPSHOT_RE = /^snapshot-(\d+)\.json$/;
 const JOURNAL_RE = /^journal-(\d+)\.ndjson$/;
+const INDEX_RE = /^snapshot-(\d+)\.index\.json$/;
 // The temp name of snapshot-<gen>.json (steno's naming, kept) or problems.json: only exists if a compaction, the
 // first-run seed or a problems update died before its rename.
-const TEMP_RE = /^\.(?:snapshot-\d+|problems)\.json\.tmp$/;
+const TEMP_RE = /^\.(?:snapshot-\d+(?:\.index)?|problems)\.json\.tmp$/;
 
 export interface StoreFiles {
   snapshots: number[]; // ascending
   journals: number[]; // ascending
+  /** The gens that have a snapshot index (snapshotIndex.ts), ascending. */
+  indexes: number[];
   temps: string[];
 }
 
 export function listStoreFiles(dir: string): StoreFiles {
   const snapshots: number[] = [];
   const journals: number[] = [];
+  const indexes: number[] = [];
   const temps: string[] = [];
   for (const name of readdirSync(dir)) {
     let m: RegExpExecArray | null;
     if ((m = SNAPSHOT_RE.exec(name))) snapshots.push(Number(m[1]));
     else if ((m = JOURNAL_RE.exec(name))) journals.push(Number(m[1]));
+    else if ((m = INDEX_RE.exec(name))) indexes.push(Number(m[1]));
     else if (TEMP_RE.test(name)) temps.push(name);
   }
   snapshots.sort((a, b) => a - b);
   journals.sort((a, b) => a - b);
-  return { snapshots, journals, temps };
+  indexes.sort((a, b) => a - b);
+  return { snapshots, journals, indexes, temps };
 }
 
 /**
@@ -59,7 +68,10 @@ export function listStoreFiles(dir: string): StoreFiles {
  * After a crash there is either the complete new file or none (the temp is removed by the next open).
  */
 export async function writeSnapshot(dir: string, data: SnapshotFile): Promise<void> {
-  writeFileAtomic(dir, snapshotName(data.gen), (write) => writeSnapshotText(write, data));
+  let w: SnapshotWriter | null = null;
+  writeFileAtomic(dir, snapshotName(data.gen), (write) => (w = writeSnapshotText(write, data)));
+  const { size, sections } = w as unknown as SnapshotWriter;
+  writeSnapshotIndex(dir, data.gen, size, sections);
 }
 
 /**
@@ -67,13 +79,14 @@ export async function writeSnapshot(dir: string, data: SnapshotFile): Promise<vo
  * any iterable: a backup passes the store's live collections, so messages kept on disk are read one at a time and
  * never all held at once.
  */
-export function writeSnapshotText(write: (text: string) => void, data: Omit<SnapshotFile, 'collections'> & { collections: Record<string, Iterable<unknown>> }): void {
+export function writeSnapshotText(write: (text: string) => void, data: Omit<SnapshotFile, 'collections'> & { collections: Record<string, Iterable<unknown>> }): SnapshotWriter {
   const w = new SnapshotWriter(write, data.version, data.gen, data.seq);
   for (const [coll, recs] of Object.entries(data.collections)) {
     w.collection(coll);
     for (const rec of recs) w.record(JSON.stringify(rec));
   }
   w.finish();
+  return w;
 }
 
 /**

@@ -42,12 +42,22 @@ export const LINE_PIECE = { bytes: 8 << 20 };
  * and cut into lines there: one decode per 8 MiB instead of one per record (~1 µs each, a second per million
  * records). A newline byte never occurs inside a multi-byte UTF-8 character, so the text's lines are exactly the
  * bytes' lines. While `wantText()` says no, lines come with '' as their text and nothing is decoded (the messages
- * the store leaves on disk: lazyMessages.ts).
+ * the store leaves on disk: lazyMessages.ts). A visitor that returns `{ skipTo }` goes on at that offset of the
+ * file: the next line given is the one starting there (the reader jumps over the messages it leaves for later).
  */
-export type LineVisitor = (bytes: Buffer, text: string, offset: number) => void;
+export type LineVisitor = (bytes: Buffer, text: string, offset: number) => void | LineSkip;
+export interface LineSkip {
+  skipTo: number;
+}
 
-export function eachLine(fd: number, line: LineVisitor, chunk = LINE_PIECE.bytes, onRead?: (bytes: number) => void): void {
-  for (const _ of lineSteps(fd, line, chunk, onRead, () => true)) {
+/** The bytes to read: from `from` (a line's start) up to `to` (exclusive, a line's end + 1; default the file's end). */
+export interface LineRange {
+  from?: number;
+  to?: number;
+}
+
+export function eachLine(fd: number, line: LineVisitor, chunk = LINE_PIECE.bytes, onRead?: (bytes: number) => void, range: LineRange = {}): void {
+  for (const _ of lineSteps(fd, line, chunk, onRead, () => true, range)) {
     // the next piece at once
   }
 }
@@ -70,17 +80,27 @@ export async function eachLineYielding(
 }
 
 /**
- * eachLine's work, one piece per step. One buffer serves the whole file: the unfinished line at the end of a piece
+ * eachLine's work, one piece per step. One buffer serves the whole range: the unfinished line at the end of a piece
  * moves to its start and the next piece is read after it (a fresh 8 MiB buffer per piece left ~120 MB of freed
  * memory in the C allocator after opening a 50 000-conversation store, counted in the process's RSS). A line longer
  * than the buffer doubles it. The bytes given to `line` are only valid during the call.
  */
-function* lineSteps(fd: number, line: LineVisitor, chunk: number, onRead: ((bytes: number) => void) | undefined, wantText: () => boolean): Generator<void> {
+export function* lineSteps(
+  fd: number,
+  line: LineVisitor,
+  chunk: number,
+  onRead: ((bytes: number) => void) | undefined,
+  wantText: () => boolean,
+  range: LineRange = {},
+): Generator<void> {
   let buf = Buffer.allocUnsafe(chunk);
   /** Bytes at the start of buf: the unfinished line carried over. */
   let have = 0;
   /** The file offset of buf[0]. */
-  let base = 0;
+  let base = range.from ?? 0;
+  const to = range.to ?? Infinity;
+  /** Where to go on from, when a visitor asked to skip. */
+  let skipTo = -1;
   const lines = (bytes: Buffer, end: number) => {
     // The piece's text from `from` on, decoded when the first line that wants text comes.
     let text: string | null = null;
@@ -88,19 +108,24 @@ function* lineSteps(fd: number, line: LineVisitor, chunk: number, onRead: ((byte
     let b = 0;
     while (b < end) {
       const bn = bytes.indexOf(0x0a, b);
+      let jump: void | LineSkip;
       if (wantText()) {
         if (text === null) {
           text = bytes.toString('utf8', b, end);
           t = 0;
         }
         const tn = text.indexOf('\n', t);
-        line(bytes.subarray(b, bn), text.slice(t, tn), base + b);
+        jump = line(bytes.subarray(b, bn), text.slice(t, tn), base + b);
         t = tn + 1;
       } else {
-        line(bytes.subarray(b, bn), '', base + b);
+        jump = line(bytes.subarray(b, bn), '', base + b);
         if (text !== null) t = text.indexOf('\n', t) + 1;
       }
       b = bn + 1;
+      if (jump) {
+        skipTo = jump.skipTo;
+        return;
+      }
     }
   };
   for (;;) {
@@ -109,7 +134,8 @@ function* lineSteps(fd: number, line: LineVisitor, chunk: number, onRead: ((byte
       buf.copy(bigger, 0, 0, have);
       buf = bigger;
     }
-    const n = readSync(fd, buf, have, buf.length - have, null);
+    const want = Math.min(buf.length - have, to - (base + have));
+    const n = want <= 0 ? 0 : readSync(fd, buf, have, want, base + have);
     if (n === 0) break;
     onRead?.(n);
     const end = have + n;
@@ -117,9 +143,17 @@ function* lineSteps(fd: number, line: LineVisitor, chunk: number, onRead: ((byte
     const last = buf.lastIndexOf(0x0a, end - 1);
     if (last >= have) {
       lines(buf, last + 1);
-      buf.copyWithin(0, last + 1, end);
-      have = end - last - 1;
-      base += last + 1;
+      if (skipTo >= 0) {
+        // The bytes jumped over count as read (progress), those of this piece only once.
+        if (skipTo > base + end) onRead?.(skipTo - (base + end));
+        base = skipTo;
+        have = 0;
+        skipTo = -1;
+      } else {
+        buf.copyWithin(0, last + 1, end);
+        have = end - last - 1;
+        base += last + 1;
+      }
     } else {
       have = end;
     }
@@ -221,19 +255,27 @@ export function streamLineLayout(file: string, visit: LineLayoutVisitor): void {
   }
 }
 
+/** Where a collection's lines are in a snapshot file: its opening line's offset, the offset after its "]" line, its records. */
+export type SectionExtent = [start: number, end: number, count: number];
+
 /**
  * The snapshot format (LAYOUT) written record by record: `collection`, then its records as JSON text, then the next
  * collection; `finish` writes the checksums. Text goes out in pieces of ~1 MB, so no string of a whole collection is
- * built. A record copied from another snapshot passes the CRC already taken over its bytes.
+ * built. A record copied from another snapshot passes the CRC already taken over its bytes. `sections` is where each
+ * collection's lines ended up in the file (the snapshot's index, snapshotIndex.ts).
  */
 export class SnapshotWriter {
   private readonly counts: [string, number][] = [];
   private readonly records: Record<string, string> = {};
+  readonly sections: Record<string, SectionExtent> = {};
   private coll: string | null = null;
   private sums: string[] = [];
   private n = 0;
   private chunk = '';
   private pendingRecord: string | null = null;
+  /** Bytes handed to `write` so far. */
+  private bytes = 0;
+  private sectionStart = 0;
 
   constructor(
     private readonly write: (text: string) => void,
@@ -241,11 +283,24 @@ export class SnapshotWriter {
     gen: number,
     private readonly seq: number,
   ) {
-    write(`{"version":${JSON.stringify(version)},"gen":${JSON.stringify(gen)},"seq":${JSON.stringify(seq)},"collections":{\n`);
+    this.out(`{"version":${JSON.stringify(version)},"gen":${JSON.stringify(gen)},"seq":${JSON.stringify(seq)},"collections":{\n`);
+  }
+
+  private out(text: string): void {
+    this.bytes += Buffer.byteLength(text, 'utf8');
+    this.write(text);
+  }
+
+  private flush(): void {
+    if (this.chunk !== '') this.out(this.chunk);
+    this.chunk = '';
   }
 
   collection(name: string): void {
     this.endCollection();
+    // The chunk goes out at each collection's start and end, so that the sections' offsets are exact.
+    this.flush();
+    this.sectionStart = this.bytes; // the collection's line (with its leading comma)
     this.chunk += `${this.counts.length === 0 ? '' : ','}${JSON.stringify(name)}:[\n`;
     this.coll = name;
   }
@@ -258,18 +313,17 @@ export class SnapshotWriter {
     this.pendingRecord = json;
     this.sums.push(crc.toString(16).padStart(8, '0'));
     this.n++;
-    if (this.chunk.length >= 1 << 20) {
-      this.write(this.chunk);
-      this.chunk = '';
-    }
+    if (this.chunk.length >= 1 << 20) this.flush();
   }
 
   private endCollection(): void {
     if (this.coll === null) return;
     if (this.pendingRecord !== null) this.chunk += this.pendingRecord + '\n';
     this.chunk += ']\n';
+    this.flush();
     this.records[this.coll] = this.sums.join('');
     this.counts.push([this.coll, this.n]);
+    this.sections[this.coll] = [this.sectionStart, this.bytes, this.n];
     this.coll = null;
     this.pendingRecord = null;
     this.sums = [];
@@ -279,8 +333,12 @@ export class SnapshotWriter {
   finish(): void {
     this.endCollection();
     const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(this.version, this.seq, this.counts), records: this.records };
-    this.write(`${this.chunk}},"check":${JSON.stringify(check)}}\n`);
+    this.out(`${this.chunk}},"check":${JSON.stringify(check)}}\n`);
     this.chunk = '';
   }
-}
 
+  /** The file's size once finished. */
+  get size(): number {
+    return this.bytes;
+  }
+}

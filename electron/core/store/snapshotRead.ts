@@ -3,7 +3,7 @@
  * and the messages left on disk when asked (lazyMessages.ts); any other file (an earlier version's, or written by
  * hand) parsed whole. Never throws for bad content: the caller decides what goes to quarantine.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
@@ -12,7 +12,8 @@ import { crc32, footerSums, snapshotHead, type SnapshotCheck } from './checksum'
 import { LazyMessages } from './lazyMessages';
 import { skimMessage } from './messageSkim';
 import { snapshotName, type SnapshotFile } from './snapshot';
-import { COLLECTION_RE, eachLineYielding, FOOTER_HEAD, headerOf, SnapshotCheckSchema } from './snapshotLayout';
+import { readSnapshotIndex, writeSnapshotIndex } from './snapshotIndex';
+import { COLLECTION_RE, eachLineYielding, FOOTER_HEAD, headerOf, SnapshotCheckSchema, type SectionExtent } from './snapshotLayout';
 
 /** A record whose bytes no longer match the checksum written with it: left out of `collections`. */
 export interface DamagedRecord {
@@ -106,7 +107,7 @@ async function readWhole(file: string, gen: number): Promise<SnapshotRead> {
  * a snapshot of the current schema, which needs no migration), message lines are checksummed and skimmed but not
  * decoded: they stay on disk (lazyMessages.ts).
  */
-async function readLineLayout(file: string, gen: number, onRead: ((bytes: number) => void) | undefined, lazyMessages: boolean): Promise<SnapshotRead | null> {
+async function readLineLayout(file: string, gen: number, onRead: ((bytes: number) => void) | undefined, lazyMessages: boolean, useIndex = true): Promise<SnapshotRead | null> {
   const fd = openSync(file, 'r');
   let lazy: LazyMessages | null = null;
   try {
@@ -117,6 +118,13 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
       lazy = new LazyMessages();
       lazy.attach(file);
     }
+    // The messages' lines, when the snapshot's index says where they are: jumped over now, read after the open.
+    const index = lazy ? readSnapshotIndex(file, gen) : null;
+    const section = useIndex ? index?.sections.messages : undefined;
+    /** Where each collection's lines are, as read (for an index when the file has none that fits). */
+    const sections: Record<string, SectionExtent> = {};
+    let sectionStart = 0;
+    let deferred = null as { from: number; to: number; count: number } | null;
     /** The id of each slot, for a damaged line (found only once the checksums at the end are read). */
     const slotIds: string[] = [];
     let skimming = false;
@@ -143,12 +151,20 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
           if (collections[coll]) return fail(`collection ${coll} appears twice`);
           collections[coll] = [];
           sums[coll] = [];
+          sectionStart = offset;
           skimming = lazy !== null && coll === 'messages';
+          if (skimming && section && section[0] === offset && section[2] > 0 && closesAt(fd, section[1])) {
+            deferred = { from: offset + bytes.length + 1, to: section[1] - 2, count: section[2] };
+            coll = null;
+            skimming = false;
+            return { skipTo: section[1] };
+          }
         } else if (text.startsWith(FOOTER_HEAD) && text.endsWith('}')) footer = text.slice(FOOTER_HEAD.length, -1);
         else fail('expected a collection or the checksums');
         return;
       }
       if (bytes.length === 1 && bytes[0] === 0x5d) {
+        sections[coll] = [sectionStart, offset + 2, collections[coll].length];
         coll = null; // "]"
         skimming = false;
         return;
@@ -191,10 +207,22 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
     }
     const check = frame.data.check;
     const data: SnapshotFile = { version, gen, seq, collections };
-    const counts = Object.entries(collections).map(([c, recs]) => [c, recs.length] as [string, number]);
-    if (snapshotHead(version, seq, counts) !== check.head) return { ok: false, error: 'checksum mismatch in the frame (version, seq or collections changed)' };
+    const countOf = (c: string, recs: unknown[]) => (deferred && c === 'messages' ? deferred.count : recs.length);
+    const counts = Object.entries(collections).map(([c, recs]) => [c, countOf(c, recs)] as [string, number]);
+    const retry = () => readLineLayout(file, gen, undefined, lazyMessages, false);
+    if (snapshotHead(version, seq, counts) !== check.head) {
+      // With the messages jumped over, the count came from the index: read them after all before calling it damage.
+      if (deferred) return await retry();
+      return { ok: false, error: 'checksum mismatch in the frame (version, seq or collections changed)' };
+    }
+    if (deferred) {
+      const want = check.records.messages;
+      if (typeof want !== 'string' || want.length !== deferred.count * 8) return await retry();
+      lazy!.defer(deferred.from, deferred.to, deferred.count, footerSums(want, deferred.count));
+    }
     const damaged: DamagedRecord[] = [];
     for (const [c, recs] of Object.entries(collections)) {
+      if (deferred && c === 'messages') continue; // checked line by line as they are read
       const want = check.records[c];
       if (typeof want !== 'string' || want.length !== recs.length * 8) return { ok: false, error: `checksums of ${c} do not match its records` };
       let kept: unknown[] | null = null;
@@ -222,6 +250,14 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
     }
     // The slots are in the map already: only the records read whole remain to be validated.
     if (lazy && collections.messages) collections.messages = collections.messages.filter((r) => typeof r !== 'number');
+    if (lazy && !deferred && damaged.length === 0 && JSON.stringify(index?.sections) !== JSON.stringify(sections)) {
+      // A snapshot an earlier version wrote (or whose index was lost): the next open jumps over its messages.
+      try {
+        writeSnapshotIndex(path.dirname(file), gen, fstatSync(fd).size, sections);
+      } catch {
+        // only a hint: the next compaction writes one
+      }
+    }
     const messages = lazy;
     lazy = null; // handed over
     return { ok: true, data, damaged, legacy: false, messages };
@@ -229,6 +265,15 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
     closeSync(fd);
     lazy?.close();
   }
+}
+
+/**
+ * True when the snapshot's line ending at `end` is a collection's closing "]" after a record line (where an index
+ * says the messages end): a cheap check that the index describes this file before jumping to it.
+ */
+function closesAt(fd: number, end: number): boolean {
+  const tail = Buffer.alloc(3);
+  return end >= 3 && readSync(fd, tail, 0, 3, end - 3) === 3 && tail.toString('latin1') === '\n]\n';
 }
 
 /** Checks the head and every record; removes damaged records from data.collections. A string: the frame is bad. */

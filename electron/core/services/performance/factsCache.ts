@@ -1,6 +1,7 @@
 import type { AuditEvent, Complaint, Rating, Settings } from '../../../../shared/schema';
 import { conversationFacts, STATUS_ACTIONS, type ConversationFacts } from '../../../../shared/rules/performance/facts';
 import type { Store } from '../../store/types';
+import { messagesLoaded } from '../../store/lazyMessages';
 import type { MessageIndex } from '../messageIndex';
 
 /** One conversation's facts with the span of instants they cover (a period outside it skips them at once). */
@@ -174,7 +175,9 @@ export function createFactsCache(store: Store, messages: MessageIndex, settings:
       if (at >= ids.length) finish();
       else setImmediate(step);
     };
-    setImmediate(step);
+    // After the store has read its messages in the background (lazyMessages.ts): a step before would make it
+    // finish that read at once, and the first queue page would wait for it.
+    void messagesLoaded(store.all('messages')).then(() => setImmediate(step));
     return { stop: () => void (stopped = true), done };
   }
 

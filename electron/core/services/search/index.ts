@@ -4,7 +4,7 @@ import { topic } from '../../../../shared/contract/events';
 import type { Conversation, Customer, Message } from '../../../../shared/schema';
 import type { CoreContext, HandlerSlice } from '../../context';
 import type { Change } from '../../store/types';
-import { eachMessageHead } from '../../store/lazyMessages';
+import { eachMessageHead, messagesLoaded, messagesPending } from '../../store/lazyMessages';
 import { arrange } from './arrange';
 import { conversationSlot, conversationText, customerGroup, customerSlot, messageSlot } from './docs';
 import type { Collected } from './engine';
@@ -145,6 +145,8 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   let indexedTotal = 0;
   let draining = false;
   const indexQueued = (deadline: number) => {
+    // Not before the start-up build has taken the messages' heads (it waits for the store to have read them).
+    if (!started) return;
     let n = 0;
     while (queued.length > 0) {
       const head = queued[0];
@@ -170,6 +172,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
    * the idle slices, so a long import cannot keep a search waiting.
    */
   const caughtUp = async () => {
+    if (!started) await messagesLoaded(ctx.store.all('messages'));
     const target = enqueuedTotal;
     while (indexedTotal < target && !stopped) {
       indexQueued(performance.now() + SLICE_MS);
@@ -205,8 +208,11 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   let steps = 0;
   /** Bumped by a restart: the old build's pending steps see it and stop. */
   let buildRun = 0;
+  /** The start-up build has taken the messages' heads: queued changes may be indexed from then on. */
+  let started = false;
   const startBuild = () => {
     const run = ++buildRun;
+    started = true;
     messagesOf.clear();
     // Heads only: the store may keep the texts on disk until the steps below read them (lazyMessages.ts).
     eachMessageHead(ctx.store.all('messages'), (id, conversationId) => {
@@ -285,7 +291,16 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
     ctx.feed.publish([SEARCH_TOPIC]);
   };
   engine.onFail(restartHere);
-  startBuild();
+  // The store may still be reading its messages in the background (lazyMessages.ts): the build starts once it is
+  // done, instead of making it finish at once (the first queue page would wait for it).
+  if (messagesPending(ctx.store.all('messages'))) {
+    void messagesLoaded(ctx.store.all('messages')).then(() => {
+      if (!stopped && !started) {
+        startBuild();
+        schedule();
+      }
+    });
+  } else startBuild();
 
   const progress = (): SearchProgress => ({ indexed: Math.min(built, total), total, ready });
 

@@ -9,6 +9,7 @@ import type { ParseClient } from './parseClient';
 import { createLinkIndex } from './links';
 import { createOutbox } from './outbox';
 import { watchSpool, type SpoolWatcher } from './watcher';
+import { messagesLoaded, messagesPending } from '../../store/lazyMessages';
 
 /**
  * The parts of the spool the store wrapper needs before any service exists: the folder, the platform-id links
@@ -77,6 +78,9 @@ export function createSpool(
   let watchedFolder: string | null = null;
 
   const scan = async () => {
+    // An import commits messages: not before the store has read its own in the background (lazyMessages.ts), or the
+    // first commit would make it finish that read at once, holding every call meanwhile.
+    if (messagesPending(ctx.store.all('messages'))) await messagesLoaded(ctx.store.all('messages'));
     await importer.scan();
     hook.committed(); // an import batch may have added outbox entries (the bot's answers, status changes)
   };

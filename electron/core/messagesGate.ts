@@ -1,0 +1,49 @@
+/**
+ * While the store still reads the snapshot's messages in the background (lazyMessages.ts, the first seconds after a
+ * large store's start), a call that needs messages waits for that read instead of making it finish at once on this
+ * thread: the calls that need none (the queue, the session, counts and settings) keep being answered meanwhile, so the
+ * queue shows and scrolls while a conversation's history is still on its way. Either way is correct (the store's map
+ * never shows a partial state); this only decides who waits.
+ */
+import type { CallName } from '../../shared/contract';
+import type { Call } from './dispatcher';
+import { messagesLoaded, messagesPending } from './store/lazyMessages';
+import type { Store } from './store/types';
+
+/** Calls answered without reading any message (a call missing here only waits a little longer at start). */
+export const CALLS_WITHOUT_MESSAGES: ReadonlySet<CallName> = new Set<CallName>([
+  'session.opening',
+  'session.status',
+  'session.get',
+  'session.signIn',
+  'session.signOut',
+  'session.lock',
+  'session.unlock',
+  'session.setupLead',
+  'session.changeSecret',
+  'queue.page',
+  'queue.counts',
+  'queue.indexOf',
+  'notices.list',
+  'notices.dismiss',
+  'prefs.setLocale',
+  'settings.get',
+  'search.status',
+  'spool.status',
+  'team.status',
+  'views.list',
+  'reminders.list',
+  'canned.list',
+  'profiles.list',
+  'agent.setPresence',
+  'routing.loads',
+  'faq.list',
+]);
+
+export function waitForMessages(call: Call, store: Pick<Store, 'all'>): Call {
+  return async (name, input, sessionId, sink) => {
+    const messages = store.all('messages');
+    if (messagesPending(messages) && !CALLS_WITHOUT_MESSAGES.has(name as CallName)) await messagesLoaded(messages);
+    return call(name, input, sessionId, sink);
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * A core started on a store whose messages are read after the open (lazyMessages.ts `defer`): the queue is answered
+ * while they are still being read, without making the store read them all at once; a call that needs messages waits
+ * for the read (messagesGate.ts) and then sees every one; search and the message index see the same messages as a
+ * core that read everything at open.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { messagesPending } from '../../electron/core/store/lazyMessages';
+import { LINE_PIECE } from '../../electron/core/store/snapshotLayout';
+import { coreSandbox } from './coreSandbox';
+
+const { open, call } = coreSandbox('kefu-core-deferred-');
+afterEach(() => void (LINE_PIECE.bytes = 8 << 20));
+
+/**
+ * A demo store with `extra` more messages in one old conversation, compacted so that they are all in a snapshot with
+ * an index: enough of them that reading them takes many turns of the event loop, a sign-in's hashing included.
+ */
+async function demoFolder(extra = 0): Promise<string> {
+  const { core, dataDir } = await open();
+  const old = [...core.store.all('conversations').values()].find((c) => c.status === 'resolved')!;
+  const at = old.createdAt;
+  const changes = Array.from({ length: extra }, (_, i) => ({
+    op: 'put' as const,
+    coll: 'messages' as const,
+    rec: { id: `m-extra-${i}`, conversationId: old.id, author: 'customer' as const, authorId: null, body: `早先的留言 earlier note ${i}`, at: at + i, internal: false },
+  }));
+  if (changes.length > 0) await core.store.commit(changes);
+  await core.store.compact();
+  await core.close();
+  return dataDir;
+}
+
+describe('a core on messages still being read', () => {
+  it('answers the queue meanwhile, and a conversation waits for the read, then shows its whole history', async () => {
+    const dir = await demoFolder(20_000);
+    const { core: eager } = await open(dir, undefined, { lazyMessages: false });
+    const page = await call(eager, 'queue.page', { offset: 0, limit: 50 });
+    const count = new Map<string, number>();
+    for (const m of eager.store.all('messages').values()) count.set(m.conversationId, (count.get(m.conversationId) ?? 0) + 1);
+    const busiest = (page.items as { id: string }[]).map((i) => i.id).sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0))[0];
+    const want = (await call(eager, 'conversation.get', { id: busiest })).messages;
+    expect(want.length).toBeGreaterThan(1);
+    await eager.close();
+
+    LINE_PIECE.bytes = 256; // the background read takes thousands of turns of the event loop
+    const { core } = await open(dir);
+    const messages = core.store.all('messages');
+    await core.sessionOf('s1'); // signed in first: the two calls below then go straight to the core, in order
+    expect(messagesPending(messages)).toBe(true);
+    const conversation = call(core, 'conversation.get', { id: busiest });
+    const queue = await call(core, 'queue.page', { offset: 0, limit: 50 });
+    expect(queue.items.map((i: { id: string }) => i.id)).toEqual(page.items.map((i: { id: string }) => i.id));
+    // The queue was answered without reading the messages, and before the conversation, which is still waiting.
+    expect(messagesPending(messages)).toBe(true);
+    let got = false;
+    void conversation.then(() => (got = true));
+    await new Promise((r) => setImmediate(r));
+    expect(got).toBe(false);
+    expect((await conversation).messages).toEqual(want);
+    expect(messagesPending(messages)).toBe(false);
+  });
+
+  it('search, once ready, finds a message that was read in the background', async () => {
+    const dir = await demoFolder();
+    LINE_PIECE.bytes = 512;
+    const { core } = await open(dir);
+    expect(messagesPending(core.store.all('messages'))).toBe(true);
+    await core.settled();
+    const oldest = [...core.store.all('messages').values()].find((m) => m.author === 'customer' && m.body.length > 6)!;
+    const words = oldest.body.slice(0, 6);
+    const r = await call(core, 'search.query', { q: words, limit: 50, offset: 0 });
+    expect(r.hits.some((h: { kind: string; id: string }) => h.kind === 'message' && h.id === oldest.id)).toBe(true);
+  });
+});
