@@ -218,7 +218,7 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
     if (deferred) {
       const want = check.records.messages;
       if (typeof want !== 'string' || want.length !== deferred.count * 8) return await retry();
-      lazy!.defer(deferred.from, deferred.to, deferred.count, footerSums(want, deferred.count));
+      lazy!.defer(deferred.from, deferred.to, deferred.count, want);
     }
     const damaged: DamagedRecord[] = [];
     for (const [c, recs] of Object.entries(collections)) {
