@@ -10,7 +10,10 @@ import type { Call } from './dispatcher';
 import { messagesLoaded, messagesPending } from './store/lazyMessages';
 import type { Store } from './store/types';
 
-/** Calls answered without reading any message (a call missing here only waits a little longer at start). */
+/**
+ * Calls answered without reading every message (a call missing here only waits a little longer at start; one listed
+ * wrongly would make the store finish its read at once: slower, never wrong).
+ */
 export const CALLS_WITHOUT_MESSAGES: ReadonlySet<CallName> = new Set<CallName>([
   'session.opening',
   'session.status',
@@ -22,6 +25,9 @@ export const CALLS_WITHOUT_MESSAGES: ReadonlySet<CallName> = new Set<CallName>([
   'session.setupLead',
   'session.changeSecret',
   'queue.page',
+  // Its messages are found in what is still unread (LazyMessages.conversationWhileReading): no need to wait.
+  'conversation.get',
+  'draft.get',
   'queue.counts',
   'queue.indexOf',
   'notices.list',

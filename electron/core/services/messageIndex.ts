@@ -1,6 +1,6 @@
 import type { ConversationSummary } from '../../../shared/contract';
 import type { Conversation, Message } from '../../../shared/schema';
-import { eachMessageHead, messageHeadOf, messageMetaOf, type MessageMeta } from '../store/lazyMessages';
+import { conversationWhileReading, eachMessageHead, messageHeadOf, messageMetaOf, type MessageMeta } from '../store/lazyMessages';
 import type { Store } from '../store/types';
 
 /**
@@ -37,6 +37,11 @@ export function createMessageIndex(store: Store) {
   });
   return {
     messagesOf(conversationId: string): Message[] {
+      if (!built) {
+        // The store still reading its messages in the background: this conversation's alone, without waiting.
+        const early = conversationWhileReading(store.all('messages'), conversationId);
+        if (early) return early.sort((a, b) => a.at - b.at);
+      }
       const ids = index().get(conversationId) ?? [];
       const out: Message[] = [];
       for (const id of ids) {

@@ -54,6 +54,50 @@ const WINDOW = 64 * 1024;
 const BACKGROUND_PIECE = 2 << 20;
 const PAGE = 4096;
 
+/** The part of the messages section still unread: from `from` (line number `ordinal`) up to `to`. */
+interface Rest {
+  from: number;
+  to: number;
+  ordinal: number;
+  count: number;
+  sumsHex: string;
+  sums: Float64Array | null;
+}
+
+/** The section's line checksums, decoded at the first need. */
+const sumsOf = (rest: Rest): Float64Array => (rest.sums ??= footerSums(rest.sumsHex, rest.count));
+
+/**
+ * Calls `visit` with each line of `rest` whose bytes hold `key`, and its number in the section. Lines are not cut one
+ * by one: `key` is searched in each piece (memmem speed), and only the newlines before a match are counted.
+ */
+function eachLineWith(fd: number, key: Buffer, rest: Rest, visit: (bytes: Buffer, ordinal: number) => void): void {
+  let buf = Buffer.allocUnsafe(LINE_PIECE.bytes);
+  let base = rest.from;
+  let ordinal = rest.ordinal;
+  while (base < rest.to) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, rest.to - base), base);
+    if (n === 0) return;
+    const end = buf.lastIndexOf(0x0a, n - 1) + 1; // complete lines only
+    if (end === 0) {
+      if (n < buf.length) return; // the section's last line always ends in a newline
+      buf = Buffer.allocUnsafe(buf.length * 2); // a line longer than the piece
+      continue;
+    }
+    let counted = 0;
+    for (let k = buf.indexOf(key, 0); k !== -1 && k < end; ) {
+      const start = k === 0 ? 0 : buf.lastIndexOf(0x0a, k - 1) + 1;
+      for (let p = buf.indexOf(0x0a, counted); p !== -1 && p < start; p = buf.indexOf(0x0a, p + 1)) ordinal++;
+      counted = start;
+      const lineEnd = buf.indexOf(0x0a, k);
+      visit(buf.subarray(start, lineEnd), ordinal);
+      k = buf.indexOf(key, lineEnd + 1);
+    }
+    for (let p = buf.indexOf(0x0a, counted); p !== -1 && p < end; p = buf.indexOf(0x0a, p + 1)) ordinal++;
+    base += end;
+  }
+}
+
 /** A line's JSON, or its text when it is not JSON (kept so for the quarantine). */
 function rawOf(text: string): unknown {
   try {
@@ -95,6 +139,8 @@ export class LazyMessages extends Map<string, Message> {
   private report: UnreadableMessage | null = null;
   /** Ids set while lines `defer` left were unread: newer than the snapshot's, so its lines for them are skipped. */
   private overridden: Set<string> | null = null;
+  /** Where the read `defer` left is: the next line's offset and number, the end, the checksums. */
+  private rest: Rest | null = null;
   /** Message lines `defer` left that are not read yet. */
   private unread = 0;
   /** Unreadable messages found before anyone listened (a read forced during the open). */
@@ -144,14 +190,15 @@ export class LazyMessages extends Map<string, Message> {
   defer(from: number, to: number, count: number, sumsHex: string, chunk = Math.min(LINE_PIECE.bytes, BACKGROUND_PIECE)): void {
     if (this.fd === null) throw new Error('messages store: defer before attach');
     let n = 0;
-    let sums: Float64Array | null = null;
     this.unread = count;
+    const rest = (this.rest = { from, to, ordinal: 0, count, sumsHex, sums: null });
     const line: LineVisitor = (bytes, _text, offset) => {
       const i = n++;
       this.unread = Math.max(0, count - n);
+      rest.from = offset + bytes.length + 1;
+      rest.ordinal = n;
       const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
-      sums ??= footerSums(sumsHex, count);
-      if (i >= count || crc32(body) !== sums[i]) return this.damaged(body, i);
+      if (i >= count || crc32(body) !== sumsOf(rest)[i]) return this.damaged(body, i);
       const head = skimMessage(body);
       if (head) {
         if (!this.overridden?.has(head.id)) this.addSlot(head, offset, body.length);
@@ -162,10 +209,41 @@ export class LazyMessages extends Map<string, Message> {
       yield* lineSteps(fd, line, chunk, undefined, () => false, { from, to });
       self.unread = 0;
       self.overridden = null;
+      self.rest = null;
       if (n < count) self.unreadable(`(${count - n} lines)`, null, `the messages section ends after ${n} of its ${count} lines: the file changed after it was written`);
       self.loader = null;
     };
     this.loader = steps(this);
+  }
+
+  /**
+   * One conversation's messages while the background read is still going, without finishing it: those in the map
+   * (read already, or set since the open), then those in the lines still unread, found by their conversation's id
+   * in the bytes and each checked (checksum, schema) as the read will check it. In store order, as the map will have
+   * them. Scanning what is unread costs a pass over its bytes (~0.5 s at 50 000 × 20 right after the open) instead
+   * of waiting for the whole read. null when nothing is left to read (ask the map).
+   */
+  conversationWhileReading(conversationId: string): Message[] | null {
+    const rest = this.rest;
+    if (!this.loader || !rest || this.fd === null) return null;
+    const out: Message[] = [];
+    for (const [id, v] of super.entries() as IterableIterator<[string, unknown]>) {
+      if (typeof v === 'number') {
+        if (this.convs[v] !== conversationId) continue;
+        const m = this.read(id, v);
+        if (m) out.push(m);
+      } else if ((v as Message).conversationId === conversationId) out.push(v as Message);
+    }
+    const key = Buffer.from(`"conversationId":${JSON.stringify(conversationId)}`);
+    const sums = sumsOf(rest);
+    eachLineWith(this.fd, key, rest, (bytes, i) => {
+      const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
+      // A damaged line is left to the read, which quarantines it; never shown meanwhile.
+      if (i >= rest.count || crc32(body) !== sums[i]) return;
+      const r = parseLine(body.toString('utf8'));
+      if (r.ok && r.message.conversationId === conversationId && !this.overridden?.has(r.message.id)) out.push(r.message);
+    });
+    return out;
   }
 
   /** Still reading what `defer` left. */
@@ -261,6 +339,7 @@ export class LazyMessages extends Map<string, Message> {
 
   override clear(): void {
     this.loader = null;
+    this.rest = null;
     this.unread = 0;
     this.overridden = null;
     super.clear();
@@ -364,6 +443,7 @@ export class LazyMessages extends Map<string, Message> {
 
   close(): void {
     this.loader = null;
+    this.rest = null;
     this.unread = 0;
     this.overridden = null;
     if (this.fd !== null) closeSync(this.fd);
@@ -397,4 +477,12 @@ export function messagesLoaded(messages: ReadonlyMap<string, Message>): Promise<
 /** True while the store is still reading the snapshot's messages in the background (`defer`). */
 export function messagesPending(messages: ReadonlyMap<string, Message>): boolean {
   return messages instanceof LazyMessages && messages.reading;
+}
+
+/**
+ * One conversation's messages, in store order, while the store is still reading the snapshot's messages in the
+ * background, without waiting for that read (null: not reading; ask the store as usual).
+ */
+export function conversationWhileReading(messages: ReadonlyMap<string, Message>, conversationId: string): Message[] | null {
+  return messages instanceof LazyMessages ? messages.conversationWhileReading(conversationId) : null;
 }
