@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core';
 import { LEAD_ID } from '../../electron/core/seed/demoAgents';
 import { buildDemoSeed } from '../../electron/core/seed/seedStore';
@@ -87,6 +87,8 @@ describe('complaint records are created for complaint conversations', () => {
 
   it('an existing store without the collection loads it empty, and its active complaint conversations get records at start', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kefu-complaints-old-'));
+    // After the sandbox has closed the core on it (afterEach hooks run first).
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const collections: Record<string, unknown[]> = {};
     for (const ch of await buildDemoSeed(SANDBOX_NOW)) {
       if (ch.op !== 'put' || ch.coll === 'complaints') continue;
