@@ -34,7 +34,7 @@ import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
 import { waitForMessages } from './messagesGate';
 import { messagesLoaded } from './store/lazyMessages';
-import type { Store } from './store/types';
+import type { Change, Store } from './store/types';
 import { createTicker } from './ticker';
 import { DEFAULT_SETTINGS } from '../../shared/schema';
 
@@ -93,6 +93,8 @@ export interface Core {
   settled(): Promise<void>;
   /** Team mode's sync with the team database (null: this desktop works on its own store). */
   readonly team: TeamSync | null;
+  /** Committed changes the search index has not taken yet (benchmarks and tests: how far it lags an import). */
+  readonly searchBacklog: number;
   close(): Promise<void>;
 }
 
@@ -140,18 +142,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const messages = createMessageIndex(store);
   const sessions = createSessions(ctx);
   const notices = createNotices(ctx);
-  const search = createSearch(ctx, { worker: opts.searchWorker ?? process.env.KEFU_SEARCH_WORKER === '1' });
+  // The index's idle slices wait while the spool imports (search/index.ts, yieldWhile); `spool` exists below.
+  const search = createSearch(ctx, { worker: opts.searchWorker ?? process.env.KEFU_SEARCH_WORKER === '1', yieldWhile: () => spool.importer.importing() });
   // Training practices run in sandbox cores of their own (services/training): same clock, own folder, no demo, no spool.
   const training = createTraining(ctx, {
     dataDir: opts.dataDir,
     openSandbox: (dir) => createCore({ dataDir: dir, clock, log, realNow: opts.realNow, seedDemo: false, spoolWatch: false, searchWorker: false }),
   });
-  const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines, parseWorkerMinBytes: opts.spoolParseWorkerMinBytes, parser: opts.spoolParser });
+  // An import batch's complaint conversations get their records in the batch's commit (set once complaints exist).
+  let complaintRecords: (changes: readonly Change[]) => Change[] = () => [];
+  const spool = createSpool(ctx, spoolHook, { makeReceive: (c) => createIntake(c).receive, batchRecords: (changes) => complaintRecords(changes), watch: opts.spoolWatch !== false, batchLines: opts.spoolBatchLines, parseWorkerMinBytes: opts.spoolParseWorkerMinBytes, parser: opts.spoolParser });
   // Built before the handler table: complaints (issue 12) escalate severe ones through the desk's escalation.
   const slaDesk = createSlaDesk(ctx, notices);
   // Performance facts are derived in the background from the start, so the first dashboard finds them ready.
   const perf = createPerformance(ctx, messages);
   const intake = createIntake(ctx);
+  const complaints = createComplaints(ctx, notices, slaDesk.escalation, messages);
+  complaintRecords = complaints.recordsForBatch;
   const botWarm = (opts.warmBot ?? (!process.env.VITEST && process.env.KEFU_WARM_BOT !== '0')) ? search.whenReady().then(() => (closed ? undefined : intake.warmBot())) : Promise.resolve();
   // Team mode's sync starts once the services below are listening (its first read commits the team's records).
   let team: TeamSync | null = null;
@@ -172,7 +179,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...createDataAdmin(ctx, opts.dataDir).handlers,
     ...createProblems(ctx).handlers,
     ...spool.handlers,
-    ...createComplaints(ctx, notices, slaDesk.escalation, messages).handlers,
+    ...complaints.handlers,
     ...perf.handlers,
     ...training.handlers,
   };
@@ -193,6 +200,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     clock,
     store,
     team,
+    get searchBacklog() {
+      return search.queued;
+    },
     settled: async () => {
       await search.whenReady();
       await perf.warmed;

@@ -151,6 +151,7 @@ async function runOne(conversations: number): Promise<void> {
     const elu0 = performance.eventLoopUtilization();
     const r = await core.call('spool.scan', {}, lead);
     const s = (performance.now() - t) / 1000;
+    const backlog = core.searchBacklog;
     const cpu = process.cpuUsage(cpu0);
     const elu = performance.eventLoopUtilization(elu0);
     const cpuS = (cpu.user + cpu.system) / 1e6;
@@ -170,8 +171,10 @@ async function runOne(conversations: number): Promise<void> {
     // that worker's CPU time is in the figure above.
     for (const l of logged.slice(loggedBefore).filter((m) => m.startsWith('compacted into'))) console.log(`during the import: ${l}`);
     console.log(`outbox entries waiting after the import: ${core.store.all('outbox').size}`);
-    // The search index takes committed changes in slices between batches; what it has not indexed yet, the next
-    // search indexes first. Timed here, so indexing deferred past the import's end is not left out of the story.
+    // The search index leaves what an import commits for after it (its idle slices yield to the import, up to a
+    // backlog: search/index.ts); what it has not indexed yet, the next search indexes first. Timed here, so the
+    // indexing deferred past the import's end is not left out of the story.
+    console.log(`search index backlog when the import ended: ${backlog} changes`);
     // A queue call made right after that search: it should not wait for the index to catch up.
     t = performance.now();
     let countsMs = -1;

@@ -11,7 +11,8 @@ import type { ComplaintView } from '../../shared/contract/complaints';
 import { SCHEMA_VERSION, type Complaint } from '../../shared/schema';
 import { isActive } from '../../shared/rules/transitions';
 import { SANDBOX_NOW, coreSandbox } from './coreSandbox';
-import { line, newConv, scan, spoolSandbox, write } from './spool-helpers';
+import { line, msg, newConv, scan, spoolSandbox, write } from './spool-helpers';
+import type { Change } from '../../electron/core/store/types';
 
 const sb = coreSandbox('kefu-complaints-');
 const HOUR = 3600_000;
@@ -280,5 +281,28 @@ describe('complaints arriving through the spool', () => {
     const link = [...core.store.all('spoolLinks').values()].find((l) => l.externalId === 'P-C1')!;
     const [r] = recordsOf(core, link.id);
     expect(r).toMatchObject({ status: 'open', suggestedSeverity: 'severe', severitySignals: ['regulator', 'stolen_money'], createdBy: 'system' });
+  });
+
+  it('an import batch commits its complaint conversations together with their records, read from all their words in the batch', async () => {
+    const { core, spool } = await spoolSb.open();
+    const commits: Change[][] = [];
+    core.store.onCommit((changes) => void commits.push([...changes]));
+    // The first message alone suggests nothing severe; the follow-up in the same batch does.
+    write(spool, '0001.jsonl', [newConv('P-C2', 'p-c2', { category: 'complaint', body: '我对你们的处理结果不满意' }), msg('P-C2', '你们盗刷了我的银行卡，我要去消协投诉'), newConv('P-N1', 'p-n1', { category: 'payment', body: '付款失败' })].map(line).join(''));
+    await scan(core);
+    const link = [...core.store.all('spoolLinks').values()].find((l) => l.externalId === 'P-C2')!;
+    // No tick for a listener's follow-up commit: the record is there when the scan answers.
+    const [r] = recordsOf(core, link.id);
+    expect(r).toMatchObject({ status: 'open', suggestedSeverity: 'severe', createdBy: 'system' });
+    const withConversation = commits.filter((cs) => cs.some((ch) => ch.coll === 'conversations' && ch.op === 'put' && ch.rec.id === link.id));
+    expect(withConversation.length).toBeGreaterThan(0);
+    expect(withConversation[0].some((ch) => ch.coll === 'complaints' && ch.op === 'put' && ch.rec.id === r.id)).toBe(true);
+    await flush();
+    expect(recordsOf(core, link.id)).toHaveLength(1);
+    // (The escalation of a severe suggestion follows in a commit of its own; no other commit creates a record.)
+    const creating = commits.filter((cs) => cs.some((ch) => ch.coll === 'audit' && ch.op === 'put' && ch.rec.action === 'complaint.created'));
+    expect(creating).toEqual([withConversation[0]]);
+    const other = [...core.store.all('spoolLinks').values()].find((l) => l.externalId === 'P-N1')!;
+    expect(recordsOf(core, other.id)).toHaveLength(0);
   });
 });

@@ -38,7 +38,7 @@ function diff(before: Complaint, after: Complaint): { before: Record<string, unk
  */
 export function createComplaints(ctx: CoreContext, notices: Notices, escalation: Escalation, messages: MessageIndex) {
   const index = createComplaintsIndex(ctx.store);
-  createComplaintRecords(ctx, index, messages);
+  const records = createComplaintRecords(ctx, index, messages);
   createComplaintsWatch(ctx, notices);
 
   const mustGet = (id: string): Complaint => {
@@ -175,5 +175,5 @@ export function createComplaints(ctx: CoreContext, notices: Notices, escalation:
       return view(rec);
     },
   };
-  return { handlers };
+  return { handlers, recordsForBatch: records.forBatch };
 }

@@ -125,7 +125,34 @@ export function createComplaintRecords(ctx: CoreContext, index: ComplaintsIndex,
     }
   });
 
+  /**
+   * The records an import batch's complaint conversations need, for the batch's own commit (spool/importer.ts): a
+   * conversation and its record then arrive together, and the import saves the second commit per batch the
+   * listener above would make. The text is what `customerText` reads once the batch is in: the subject, the
+   * customer's committed messages, then the batch's own in order.
+   */
+  function forBatch(batch: readonly Change[]): Change[] {
+    const needing = new Map<string, Conversation>();
+    for (const ch of batch) if (ch.coll === 'conversations' && ch.op === 'put' && needsRecord(ch.rec)) needing.set(ch.rec.id, ch.rec);
+    if (needing.size === 0) return [];
+    const batchWords = new Map<string, string[]>();
+    for (const ch of batch) {
+      if (ch.coll !== 'messages' || ch.op !== 'put' || ch.rec.author !== 'customer' || !needing.has(ch.rec.conversationId)) continue;
+      const words = batchWords.get(ch.rec.conversationId);
+      if (words) words.push(ch.rec.body);
+      else batchWords.set(ch.rec.conversationId, [ch.rec.body]);
+    }
+    const changes: Change[] = [];
+    for (const c of needing.values()) {
+      const text = [customerText(c, messages), ...(batchWords.get(c.id) ?? [])].join('\n');
+      const rec = newComplaint(ctx, c, text, { createdBy: 'system' });
+      changes.push({ op: 'put', coll: 'complaints', rec }, createdAudit(ctx, rec, 'system'));
+    }
+    return changes;
+  }
+
   // A store from before complaint records: the active complaint conversations get theirs now.
   for (const c of ctx.store.all('conversations').values()) if (needsRecord(c) || needsSevere(c)) pending.add(c.id);
   if (pending.size > 0) inBackground(ctx.log, 'complaints: records at start-up', flush());
+  return { forBatch };
 }

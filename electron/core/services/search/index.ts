@@ -19,6 +19,13 @@ import { workerLink } from './workerLink';
 const SLICE_MS = 12;
 /** Progress events at most this often (real time), so a big build does not flood the change feed. */
 const PROGRESS_EVERY_MS = 300;
+/**
+ * The most queued changes the idle slices leave for later while bulk work runs (SearchOptions.yieldWhile): ~400 000
+ * changes are ~115 000 imported events, ~3 s of indexing for the next search to wait on at most.
+ */
+export const YIELD_MAX_BACKLOG = 400_000;
+/** How often the idle slices look again whether the bulk work is over (real time). */
+const YIELD_CHECK_MS = 100;
 /** The start-up build waits when this many batches of texts are on their way to the index's thread and not yet indexed. */
 const MAX_BEHIND = 8;
 export const SEARCH_TOPIC = topic.search;
@@ -32,6 +39,14 @@ export interface SearchOptions {
   worker?: boolean;
   /** Makes the index's thread (tests: one they can kill). */
   startWorker?: () => Worker;
+  /**
+   * True while bulk work runs that the index should not slow down (a spool import): the idle slices then wait,
+   * up to YIELD_MAX_BACKLOG queued changes, and index once it is over. A search still indexes first whatever was
+   * committed before it, so no answer misses anything; it only finds more to index.
+   */
+  yieldWhile?: () => boolean;
+  /** The backlog past which the idle slices index even while yielding (default YIELD_MAX_BACKLOG; tests). */
+  yieldMaxBacklog?: number;
 }
 
 /**
@@ -183,6 +198,12 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   const drain = () => {
     draining = false;
     if (stopped) return;
+    if (queuedChanges <= (opts.yieldMaxBacklog ?? YIELD_MAX_BACKLOG) && opts.yieldWhile?.()) {
+      // A bulk import gets the thread: what it commits is indexed after it (or by the next search, first).
+      draining = true;
+      setTimeout(drain, YIELD_CHECK_MS).unref();
+      return;
+    }
     indexQueued(performance.now() + SLICE_MS);
     engine.flush();
     if (queued.length > 0) schedule();

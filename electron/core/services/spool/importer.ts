@@ -6,7 +6,7 @@ import type { SpoolFileProgress } from '../../../../shared/contract/spool';
 import type { SpoolProblemReason } from '../../../../shared/schema';
 import type { CoreContext } from '../../context';
 import { ChangeFeed } from '../../feed';
-import type { Store } from '../../store/types';
+import type { Change, Store } from '../../store/types';
 import { applyEvent, SpoolRefusal, type ApplyScope, type Receive } from './applyEvent';
 import { BatchStore, delegatingStore } from './batchStore';
 import type { SpoolLine } from './lineReader';
@@ -63,6 +63,11 @@ export interface ImporterDeps {
   folder: () => string;
   /** Builds intake's `receive` on the import's context (called once). */
   makeReceive: (ctx: CoreContext) => Receive;
+  /**
+   * Records other services derive from a batch's changes, committed with them (the complaint records of its
+   * complaint conversations, complaintsRecords.ts): one commit per batch, and nothing in between to recover.
+   */
+  batchRecords?: (changes: readonly Change[]) => Change[];
   batchLines?: number;
   /** Files with at least this many bytes left to read are parsed on the worker (default PARSE_WORKER_MIN_BYTES). */
   parseWorkerMinBytes?: number;
@@ -199,6 +204,7 @@ export function createImporter(deps: ImporterDeps) {
     }
     const cpuCommit = cpuMs();
     stats.linesCpuMs += cpuCommit - cpuLines;
+    for (const ch of deps.batchRecords?.(batch.changes()) ?? []) batch.apply(ch);
     const last = lines[lines.length - 1].line;
     const now = ctx.clock.now();
     batch.apply({ op: 'put', coll: 'spoolCursors', rec: { id: cursorIdOf(file), file, offset: last.end, line: last.line, updatedAt: now } });
@@ -345,6 +351,8 @@ export function createImporter(deps: ImporterDeps) {
     scan,
     /** Resolves when no scan is running. */
     idle: () => running ?? Promise.resolve(),
+    /** True while a scan imports lines (between its first batch and its last). */
+    importing: () => importing,
     status: () => {
       const files = [...progress.values()].sort((a, b) => a.file.localeCompare(b.file));
       return {

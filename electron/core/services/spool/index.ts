@@ -70,9 +70,9 @@ export type SpoolHook = ReturnType<typeof createSpoolHook>;
 export function createSpool(
   ctx: CoreContext,
   hook: SpoolHook,
-  opts: { makeReceive: (ctx: CoreContext) => Receive; watch?: boolean; batchLines?: number; usePolling?: boolean; parseWorkerMinBytes?: number; parser?: ParseClient },
+  opts: { makeReceive: (ctx: CoreContext) => Receive; watch?: boolean; batchLines?: number; usePolling?: boolean; parseWorkerMinBytes?: number; parser?: ParseClient; batchRecords?: ImporterDeps['batchRecords'] },
 ) {
-  const deps: ImporterDeps = { ctx, rawStore: hook.store, links: hook.links, outbox: hook.outbox, folder: hook.folder, makeReceive: opts.makeReceive, batchLines: opts.batchLines, parseWorkerMinBytes: opts.parseWorkerMinBytes, parser: opts.parser };
+  const deps: ImporterDeps = { ctx, rawStore: hook.store, links: hook.links, outbox: hook.outbox, folder: hook.folder, makeReceive: opts.makeReceive, batchRecords: opts.batchRecords, batchLines: opts.batchLines, parseWorkerMinBytes: opts.parseWorkerMinBytes, parser: opts.parser };
   const importer = createImporter(deps);
   let watcher: SpoolWatcher | null = null;
   let watchedFolder: string | null = null;
