@@ -136,13 +136,12 @@ async function runOne(conversations: number): Promise<void> {
 
     let publications = 0;
     let queueRefreshes = 0;
-    /** Publications by the kinds of topic they carry ("queue+spool+conversation+customer"): where each came from. */
-    const kinds = new Map<string, number>();
+    /** Each publication's topics, sorted into kinds after the import (so that work is not timed as the import's). */
+    const published: (readonly string[])[] = [];
     core.subscribe((e) => {
       publications++;
       if (e.topics.includes('queue')) queueRefreshes++;
-      const k = [...new Set(e.topics.map((t) => t.split(':')[0]))].sort().join('+');
-      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+      published.push(e.topics);
     });
     const before = core.store.all('conversations').size;
     const loggedBefore = logged.length;
@@ -165,6 +164,12 @@ async function runOne(conversations: number): Promise<void> {
     console.log(`CPU time of the import ${cpuS.toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}, includes GC threads): ${Math.round(status.imported / cpuS)} events per CPU-second`);
     console.log(`quarantined ${status.quarantined} (profile updates for customers not yet known), conversations now ${core.store.all('conversations').size}`);
     console.log(`change-feed publications during the import: ${publications} (${queueRefreshes} with the queue topic) for ${batches} batches (goal: one per batch)`);
+    /** Publications by the kinds of topic they carry ("queue+spool+conversation+customer"): where each came from. */
+    const kinds = new Map<string, number>();
+    for (const topics of published) {
+      const k = [...new Set(topics.map((t) => t.split(':')[0]))].sort().join('+');
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
     console.log(`  by topic kinds: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}× ${k}`).join(', ')}`);
     for (const l of logged.filter((m) => m.startsWith('spool: ') && m.includes('events applied'))) console.log(l);
     // The journal the import writes (~1.6 KB per event) is folded into a new snapshot in a worker every 64 MiB:

@@ -70,11 +70,9 @@ export class BatchStore implements Store {
   }
 
   get<K extends CollectionName>(coll: K, id: string): RecordOf<K> | undefined {
-    const o = this.over.get(coll);
-    if (o?.has(id)) {
-      const v = o.get(id);
-      return v === GONE ? undefined : (v as RecordOf<K>);
-    }
+    // One look-up (a slot holds a record or GONE, never undefined): the import's services read ~20 times an event.
+    const v = this.over.get(coll)?.get(id);
+    if (v !== undefined) return v === GONE ? undefined : (v as RecordOf<K>);
     return this.base.get(coll, id);
   }
 
