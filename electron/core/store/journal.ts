@@ -25,7 +25,8 @@ import { SEAL_BYTES, sealBody, sealLine } from './checksum';
 import type { JournalEntry } from './journalRead';
 import { applyPatch, isPatch, patchProblem, type PatchChange } from './journalPatch';
 import { migrateChanges } from './migrations';
-import { fsyncDir, journalName } from './snapshot';
+import { fsyncDir } from './durableFiles';
+import { journalName } from './snapshot';
 import { checkChange, type BadRecord } from './validate';
 
 /** A change as read back from disk, before validation (see validate.ts). */

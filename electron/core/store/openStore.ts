@@ -18,8 +18,8 @@ import { snapshotIndexName } from './snapshotIndex';
 import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
+import { fsyncDir } from './durableFiles';
 import {
-  fsyncDir,
   journalName,
   listStoreFiles,
   snapshotName,

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './snapshot';
+import { writeFileAtomic } from './durableFiles';
 import type { StoreProblem } from './types';
 
 export const PROBLEMS_FILE = 'problems.json';

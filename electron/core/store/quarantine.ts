@@ -9,7 +9,7 @@
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from './snapshot';
+import { fsyncDir } from './durableFiles';
 import type { BadRecord } from './validate';
 
 // Colons are not allowed in Windows file names.

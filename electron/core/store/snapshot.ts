@@ -12,8 +12,8 @@
  *
  * Used by both the main thread (open) and the compaction worker, so nothing here touches store state.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { writeFileAtomic } from './durableFiles';
 import { writeSnapshotIndex } from './snapshotIndex';
 import { SnapshotWriter } from './snapshotLayout';
 
@@ -87,55 +87,4 @@ export function writeSnapshotText(write: (text: string) => void, data: Omit<Snap
   }
   w.finish();
   return w;
-}
-
-/**
- * Creates or replaces `dir/name` so that after a crash or power cut it holds either the old content or the
- * complete new one: temp file (`.<name>.tmp`), fsync, rename, fsync of the folder.
- */
-export function writeFileAtomic(dir: string, name: string, fill: (write: (text: string) => void) => void): void {
-  const tmp = path.join(dir, `.${name}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    fill((text) => {
-      const buf = Buffer.from(text, 'utf8');
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    });
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the next open removes it
-    }
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(tmp, path.join(dir, name));
-  fsyncDir(dir);
-}
-
-export function fsyncFile(file: string): void {
-  // 'r+': Windows' FlushFileBuffers needs write access.
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Makes creations, renames and deletions in `dir` durable. Windows cannot open a folder: best effort. */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch (e) {
-    if (process.platform !== 'win32') throw e;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

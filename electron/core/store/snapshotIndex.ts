@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './snapshot';
+import { writeFileAtomic } from './durableFiles';
 import type { SectionExtent } from './snapshotLayout';
 
 export const snapshotIndexName = (gen: number) => `snapshot-${gen}.index.json`;
