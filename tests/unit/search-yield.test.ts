@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
 import { createSearch } from '../../electron/core/services/search';
+import { startSearchWorker } from '../../electron/core/services/search/workerLink';
 import type { Change } from '../../electron/core/store/types';
 import type { Output } from '../../shared/contract';
 import { call, line, msg, newConv, scan, spoolSandbox, write } from './spool-helpers';
@@ -74,6 +75,18 @@ describe('the search index while the spool imports', () => {
     importing = false;
     await vi.waitFor(() => expect(search.queued).toBe(0), { timeout: 5_000, interval: 20 });
     expect(await query('word82')).toEqual(['m82']);
+    await search.stop();
+  });
+});
+
+describe('the search index on its own thread while the spool imports', () => {
+  it('keeps indexing beside the import (the other core does the work)', async () => {
+    const f = fakeStore();
+    const ctx = { store: f.store, feed: { publish: () => {} }, log: () => {} } as unknown as CoreContext;
+    const search = createSearch(ctx, { worker: true, startWorker: () => startSearchWorker(), yieldWhile: () => true });
+    await search.whenReady();
+    f.commit(10);
+    await vi.waitFor(() => expect(search.queued).toBe(0), { timeout: 5_000, interval: 20 });
     await search.stop();
   });
 });

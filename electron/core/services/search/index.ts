@@ -40,7 +40,8 @@ export interface SearchOptions {
   /** Makes the index's thread (tests: one they can kill). */
   startWorker?: () => Worker;
   /**
-   * True while bulk work runs that the index should not slow down (a spool import): the idle slices then wait,
+   * True while bulk work runs that the index should not slow down (a spool import): the idle slices of an index on
+   * this thread then wait (one on its own thread keeps indexing beside the import, on the other core),
    * up to YIELD_MAX_BACKLOG queued changes, and index once it is over. A search still indexes first whatever was
    * committed before it, so no answer misses anything; it only finds more to index.
    */
@@ -198,7 +199,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   const drain = () => {
     draining = false;
     if (stopped) return;
-    if (queuedChanges <= (opts.yieldMaxBacklog ?? YIELD_MAX_BACKLOG) && opts.yieldWhile?.()) {
+    if (!engine.threaded && queuedChanges <= (opts.yieldMaxBacklog ?? YIELD_MAX_BACKLOG) && opts.yieldWhile?.()) {
       // A bulk import gets the thread: what it commits is indexed after it (or by the next search, first).
       draining = true;
       setTimeout(drain, YIELD_CHECK_MS).unref();

@@ -9,6 +9,8 @@ import { collectFrom, picker, statsOf, type CollectRequest, type EngineStats, ty
  * sent before it. The service itself stays the same either way.
  */
 export interface EngineLink {
+  /** The index is on a thread of its own (indexing there does not hold this thread). */
+  readonly threaded: boolean;
   add(group: string, slots: Slot[]): void;
   /** Takes out the group's slot of this kind and id (if any), then adds this one: a message put again. */
   put(group: string, slot: Slot): void;
@@ -38,6 +40,7 @@ const pickerOf = (pick: SlotPick) => picker(pick.kind ?? null, pick.id ?? null);
 /** The index on this thread: each change applied as it is sent. */
 export function localLink(engine: Engine = createEngine()): EngineLink {
   return {
+    threaded: false,
     add: (group, slots) => engine.add(group, slots),
     put(group, slot) {
       engine.kill(group, pickerOf({ kind: slot.kind, id: slot.id }));

@@ -88,6 +88,7 @@ function linkTo(worker: Worker): EngineLink {
   };
 
   return {
+    threaded: true,
     add(group: string, slots: Slot[]) {
       groups.add(group);
       out.push(ADD, group, slots.length);
