@@ -24,7 +24,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Message } from '../../../shared/schema';
 import { crc32 } from './checksum';
-import { eachLineWith, idIn, parseLine, rawOf, sumsOf, type Rest } from './messageLines';
+import { eachLineWith, idIn, parseLine, rawOf, sumAt, type Rest } from './messageLines';
 import { AUTHORS, skimMessage, type Skimmed } from './messageSkim';
 import { breathe, LINE_PIECE, lineSteps, type LineVisitor } from './snapshotLayout';
 
@@ -155,7 +155,7 @@ export class LazyMessages extends Map<string, Message> {
       rest.from = offset + bytes.length + 1;
       rest.ordinal = n;
       const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
-      if (i >= count || crc32(body) !== sumsOf(rest)[i]) return this.damaged(body, i);
+      if (i >= count || crc32(body) !== sumAt(rest, i)) return this.damaged(body, i);
       const head = skimMessage(body);
       if (head) {
         if (!this.overridden?.has(head.id)) this.addSlot(head, offset, body.length);
@@ -193,11 +193,10 @@ export class LazyMessages extends Map<string, Message> {
       } else if ((v as Message).conversationId === conversationId) out.push(v as Message);
     }
     const key = Buffer.from(`"conversationId":${JSON.stringify(conversationId)}`);
-    const sums = sumsOf(rest);
     eachLineWith(this.fd, key, rest, (bytes, i) => {
       const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
       // A damaged line is left to the read, which quarantines it; never shown meanwhile.
-      if (i >= rest.count || crc32(body) !== sums[i]) return;
+      if (i >= rest.count || crc32(body) !== sumAt(rest, i)) return;
       const r = parseLine(body.toString('utf8'));
       if (r.ok && r.message.conversationId === conversationId && !this.overridden?.has(r.message.id)) out.push(r.message);
     });
@@ -209,6 +208,11 @@ export class LazyMessages extends Map<string, Message> {
     return this.loader !== null;
   }
 
+  /** Message lines `defer` left that are not read yet. */
+  get unreadLines(): number {
+    return this.unread;
+  }
+
   /** How many messages the map will hold, without finishing a read `defer` left (the open's log line). */
   get sizeWithoutReading(): number {
     return super.size + this.unread;
@@ -217,6 +221,8 @@ export class LazyMessages extends Map<string, Message> {
   /** Reads what `defer` left, a piece at a time between macrotasks; resolves once the map holds every message. */
   load(): Promise<void> {
     return (this.loading ??= (async () => {
+      // Not in the turn of whoever asks first (a service as the core starts): the first piece waits its turn too.
+      await breathe();
       while (this.loader) {
         this.loader.next();
         if (this.loader) await breathe();
