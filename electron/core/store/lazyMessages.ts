@@ -26,6 +26,7 @@ import { Message } from '../../../shared/schema';
 import { crc32 } from './checksum';
 import { eachLineWith, idIn, parseLine, rawOf, sumAt, type Rest } from './messageLines';
 import { AUTHORS, skimMessage, type Skimmed } from './messageSkim';
+import { MessageSlots } from './messageSlots';
 import { breathe, LINE_PIECE, lineSteps, type LineVisitor } from './snapshotLayout';
 
 export interface MessageHead {
@@ -54,26 +55,11 @@ const WINDOW = 64 * 1024;
 /** The background read's piece: ~20 ms of skimming, so a call arriving meanwhile waits at most that long. */
 const BACKGROUND_PIECE = 2 << 20;
 const PAGE = 4096;
-/** No author id (a slot's authorIds entry). */
-const NO_STRING = 0xffffffff;
 
 export class LazyMessages extends Map<string, Message> {
   private fd: number | null = null;
-  private offs = new Float64Array(1024);
-  private lens = new Uint32Array(1024);
-  private ats = new Float64Array(1024);
-  /** AUTHORS index | 4 when internal. */
-  private kinds = new Uint8Array(1024);
-  /** Each slot's conversation and author id, as numbers in `strings` (NO_STRING: no author id). */
-  private convs = new Uint32Array(1024);
-  private authorIds = new Uint32Array(1024);
-  private slots = 0;
-  /**
-   * One string per conversation or author id, and its number: a million messages would otherwise hold a million
-   * copies, and two arrays of a million references (8 bytes each, against 4 for a number).
-   */
-  private readonly strings: string[] = [];
-  private readonly numbers = new Map<string, number>();
+  /** Where each message left on disk is, and the fields read without its text. */
+  private readonly slots = new MessageSlots();
   private win = Buffer.allocUnsafe(WINDOW);
   private winOff = -1;
   private winLen = 0;
@@ -109,34 +95,9 @@ export class LazyMessages extends Map<string, Message> {
 
   /** A message left on disk: its line's bytes are `len` bytes at `off` in the attached file. */
   addSlot(m: Skimmed, off: number, len: number): number {
-    const slot = this.slots++;
-    if (slot === this.offs.length) this.grow();
-    this.offs[slot] = off;
-    this.lens[slot] = len;
-    this.ats[slot] = m.at;
-    this.kinds[slot] = m.author | (m.internal ? 4 : 0);
-    this.convs[slot] = this.intern(m.conversationId);
-    this.authorIds[slot] = m.authorId === null ? NO_STRING : this.intern(m.authorId);
+    const slot = this.slots.add(m, off, len);
     super.set(m.id, slot as unknown as Message);
     return slot;
-  }
-
-  private intern(s: string): number {
-    let n = this.numbers.get(s);
-    if (n === undefined) {
-      n = this.strings.push(s) - 1;
-      this.numbers.set(s, n);
-    }
-    return n;
-  }
-
-  private convOf(slot: number): string {
-    return this.strings[this.convs[slot]];
-  }
-
-  private authorIdOf(slot: number): string | null {
-    const n = this.authorIds[slot];
-    return n === NO_STRING ? null : this.strings[n];
   }
 
   /**
@@ -167,7 +128,7 @@ export class LazyMessages extends Map<string, Message> {
       self.unread = 0;
       self.overridden = null;
       self.rest = null;
-      self.fit();
+      self.slots.fit();
       if (n < count) self.unreadable(`(${count - n} lines)`, null, `the messages section ends after ${n} of its ${count} lines: the file changed after it was written`);
       self.loader = null;
     };
@@ -187,7 +148,7 @@ export class LazyMessages extends Map<string, Message> {
     const out: Message[] = [];
     for (const [id, v] of super.entries() as IterableIterator<[string, unknown]>) {
       if (typeof v === 'number') {
-        if (this.convOf(v) !== conversationId) continue;
+        if (this.slots.conversationOf(v) !== conversationId) continue;
         const m = this.read(id, v);
         if (m) out.push(m);
       } else if ((v as Message).conversationId === conversationId) out.push(v as Message);
@@ -246,43 +207,6 @@ export class LazyMessages extends Map<string, Message> {
     if (r.ok) {
       if (!this.overridden?.has(r.message.id)) super.set(r.message.id, r.message);
     } else this.unreadable(idIn(r.raw) ?? '(unknown id)', r.raw, r.error);
-  }
-
-  private grow(): void {
-    const n = Math.max(1024, this.offs.length * 2);
-    const offs = new Float64Array(n);
-    offs.set(this.offs);
-    const lens = new Uint32Array(n);
-    lens.set(this.lens);
-    const ats = new Float64Array(n);
-    ats.set(this.ats);
-    const kinds = new Uint8Array(n);
-    kinds.set(this.kinds);
-    const convs = new Uint32Array(n);
-    convs.set(this.convs);
-    const authorIds = new Uint32Array(n);
-    authorIds.set(this.authorIds);
-    this.offs = offs;
-    this.lens = lens;
-    this.ats = ats;
-    this.kinds = kinds;
-    this.convs = convs;
-    this.authorIds = authorIds;
-  }
-
-  /**
-   * The slots' arrays cut to the slots in use, once no more come (the read is done): they grew by doubling, so up
-   * to half of each was room (~22 MB at 1 000 000 messages).
-   */
-  private fit(): void {
-    const n = this.slots;
-    if (n === this.offs.length) return;
-    this.offs = this.offs.slice(0, n);
-    this.lens = this.lens.slice(0, n);
-    this.ats = this.ats.slice(0, n);
-    this.kinds = this.kinds.slice(0, n);
-    this.convs = this.convs.slice(0, n);
-    this.authorIds = this.authorIds.slice(0, n);
   }
 
   /** The text of a slot's line as it is on disk (for quarantining a line that failed its checksum). */
@@ -345,7 +269,7 @@ export class LazyMessages extends Map<string, Message> {
   headOf(id: string): MessageHead | undefined {
     this.settle();
     const v = super.get(id) as unknown;
-    if (typeof v === 'number') return { conversationId: this.convOf(v), at: this.ats[v] };
+    if (typeof v === 'number') return { conversationId: this.slots.conversationOf(v), at: this.slots.atOf(v) };
     const m = v as Message | undefined;
     return m && { conversationId: m.conversationId, at: m.at };
   }
@@ -355,15 +279,15 @@ export class LazyMessages extends Map<string, Message> {
     this.settle();
     const v = super.get(id) as unknown;
     if (typeof v !== 'number') return v as Message | undefined;
-    const kind = this.kinds[v];
-    return { id, author: AUTHORS[kind & 3], authorId: this.authorIdOf(v), internal: (kind & 4) !== 0, at: this.ats[v] };
+    const kind = this.slots.kindOf(v);
+    return { id, author: AUTHORS[kind & 3], authorId: this.slots.authorIdOf(v), internal: (kind & 4) !== 0, at: this.slots.atOf(v) };
   }
 
   /** Every message's id, conversation and time, in the map's order, without reading any from disk. */
   eachHead(visit: (id: string, conversationId: string, at: number) => void): void {
     this.settle();
     for (const [id, v] of super.entries() as IterableIterator<[string, unknown]>) {
-      if (typeof v === 'number') visit(id, this.convOf(v), this.ats[v]);
+      if (typeof v === 'number') visit(id, this.slots.conversationOf(v), this.slots.atOf(v));
       else visit(id, (v as Message).conversationId, (v as Message).at);
     }
   }
@@ -400,9 +324,9 @@ export class LazyMessages extends Map<string, Message> {
       // keeps every one) then shares one string with the map's key.
       const m = r.message;
       if (m.id === id) m.id = id;
-      const conversationId = this.convOf(slot);
+      const conversationId = this.slots.conversationOf(slot);
       if (m.conversationId === conversationId) m.conversationId = conversationId;
-      const authorId = this.authorIdOf(slot);
+      const authorId = this.slots.authorIdOf(slot);
       if (m.authorId !== null && m.authorId === authorId) m.authorId = authorId;
       return m;
     }
@@ -413,8 +337,8 @@ export class LazyMessages extends Map<string, Message> {
 
   /** A slot's bytes, through a small window: reading a conversation's messages one after the other is one read. */
   private bytesOf(slot: number): Buffer {
-    const off = this.offs[slot];
-    const len = this.lens[slot];
+    const off = this.slots.offOf(slot);
+    const len = this.slots.lenOf(slot);
     if (this.fd === null) throw new Error('messages store: the snapshot file is closed');
     if (off < this.winOff || off + len > this.winOff + this.winLen) {
       const size = off === this.lastEnd || off === this.lastEnd + 2 ? Math.max(len, WINDOW) : Math.ceil(len / PAGE) * PAGE;
