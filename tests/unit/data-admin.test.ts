@@ -192,8 +192,9 @@ describe('restore from a backup', () => {
     expect(customerLines.length).toBeGreaterThan(1);
     // A still-valid record (another name), changed in place: only its checksum can tell.
     const line = customerLines[0];
-    const name = (JSON.parse(line.replace(/,$/, '')) as { name: string }).name;
-    (await import('node:fs')).writeFileSync(file, text.replace(line, line.replace(JSON.stringify(name), JSON.stringify(`${name}X`))));
+    const rec = JSON.parse(line.replace(/,$/, '')) as { name: string };
+    const changed = JSON.stringify({ ...rec, name: `${rec.name}X` }) + (line.endsWith(',') ? ',' : '');
+    (await import('node:fs')).writeFileSync(file, text.replace(line, changed));
     const before = liveData(core, new Set());
     const r = await core.call('backup.restore', { name: made.name }, 'lead');
     expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
