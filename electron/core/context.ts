@@ -23,6 +23,8 @@ export interface CoreContext {
   settings(): Settings;
   /** A fresh unique id with a readable prefix ("m-", "au-"). */
   newId(prefix: string): string;
+  /** Resolves when start-up work that can wait may begin: after the user's first queue page (firstPageGate.ts). */
+  afterFirstPage: Promise<void>;
 }
 
 /** Who is calling: resolved by the core from the transport's session id, never taken from the payload. */

@@ -33,7 +33,8 @@ import { startTeamSync, teamView, type TeamSync } from './team/teamSync';
 import { createTraining } from './services/training';
 import { openStore } from './store/openStore';
 import { waitForMessages } from './messagesGate';
-import { messagesLoaded } from './store/lazyMessages';
+import { holdMessagesRead, messagesLoaded } from './store/lazyMessages';
+import { createFirstPageGate, FIRST_PAGE_CAP_MS, openGateOnFirstPage } from './firstPageGate';
 import type { Change, Store } from './store/types';
 import { createTicker } from './ticker';
 import { DEFAULT_SETTINGS } from '../../shared/schema';
@@ -73,6 +74,13 @@ export interface CoreOptions {
   searchWorker?: boolean;
   /** Leave the snapshot's messages on disk until read (default true; see OpenStoreOptions.lazyMessages). */
   lazyMessages?: boolean;
+  /**
+   * The start-up work that can wait (the messages' read, the search index, the SLA start-up check) waits for the
+   * first queue page, or FIRST_PAGE_CAP_MS (firstPageGate.ts). For hosts with a window; default off (open at once).
+   */
+  firstPageFirst?: boolean;
+  /** With firstPageFirst: how long the gate waits for a first page at most (default FIRST_PAGE_CAP_MS; tests). */
+  firstPageCapMs?: number;
   /** How far opening has got, while createCore runs (the transports answer `session.opening` with it meanwhile). */
   onOpenProgress?: (p: OpeningProgress) => void;
 }
@@ -118,6 +126,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   });
   opening({ step: 'starting', fraction: 0.85 });
+  const firstPage = createFirstPageGate(opts.firstPageFirst ? (opts.firstPageCapMs ?? FIRST_PAGE_CAP_MS) : null);
+  holdMessagesRead(rawStore.all('messages'), firstPage.opened);
   if (rawStore.isNew && opts.seedDemo !== false) await seedDemoData(rawStore, clock.now(), log);
   const newId = makeIdFactory(() => clock.now());
   // Every commit may add outbox entries (replies, status changes on spool conversations) in that same commit.
@@ -137,6 +147,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     realNow: opts.realNow ?? Date.now,
     settings: () => store.get('settings', 'global') ?? DEFAULT_SETTINGS,
     newId,
+    afterFirstPage: firstPage.opened,
   };
 
   const messages = createMessageIndex(store);
@@ -184,15 +195,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...training.handlers,
   };
   // A practising person's workspace calls go to their sandbox; everything else to the live dispatcher.
-  const call = waitForMessages(training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve), store);
+  const call = openGateOnFirstPage(waitForMessages(training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve), store), firstPage);
   ticker.start();
   spool.start();
   await training.start();
   // Team mode: this desktop's store kept in step with the team's PostgreSQL (team/teamSync.ts).
   team = opts.team ? await startTeamSync({ store, dataDir: opts.dataDir, log, feed, now: () => clock.now(), newId, desktopId: desktopIdOf(opts.dataDir), sendChunk: opts.teamSendChunk }, opts.team) : null;
 
-  // The snapshot's messages the open jumped over (lazyMessages.ts) are read from now on, between calls.
+  // The snapshot's messages the open jumped over (lazyMessages.ts) are read from now on (after the first page, with
+  // firstPageFirst), between calls.
   void messagesLoaded(store.all('messages'));
+  firstPage.arm();
 
   return {
     call,

@@ -54,7 +54,7 @@ async function start() {
   // The window opens at once (showing its loading state); calls wait for the store, which can take seconds.
   // Team mode when KEFU_TEAM_DATABASE_URL names the team's PostgreSQL (README "Team mode").
   const progress = openingTracker();
-  const opening = createCore({ dataDir, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update });
+  const opening = createCore({ dataDir, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update, firstPageFirst: true });
   // No permission (camera, geolocation, ...) is ever granted to the page. Desktop notifications come from this
   // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));

@@ -27,7 +27,7 @@ async function main() {
   const clock = args.clockStart === null ? systemClock : manualClock(args.clockStart);
   // The page can open at once: calls wait while the store loads (seconds for a large store).
   const progress = openingTracker();
-  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update });
+  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update, firstPageFirst: true });
   const server = await startWebServer({ core: pendingCore(opening, progress.get), staticDir, port: args.port });
   process.stdout.write(`Kefu Desk web mode (data: ${args.dataDir})\nOpen ${server.url}\n`);
   const core = await opening.catch((e: unknown) => {

@@ -52,7 +52,7 @@ async function probe(dir: string, mode: Mode): Promise<void> {
   // Skimmed: the snapshot as an earlier version left it, without its index (this open writes one again).
   if (mode === 'skim') for (const f of readdirSync(dir).filter((n) => n.endsWith('.index.json'))) rmSync(path.join(dir, f));
   const t0 = performance.now();
-  const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog, seedDemo: false, lazyMessages: mode !== 'eager' });
+  const core = await createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog, seedDemo: false, lazyMessages: mode !== 'eager', firstPageFirst: true });
   const createS = (performance.now() - t0) / 1000;
   const call = core.call as unknown as Call;
   const value = async <T>(name: string, input: unknown, session: string | null): Promise<T> => {

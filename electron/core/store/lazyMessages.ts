@@ -68,6 +68,8 @@ export class LazyMessages extends Map<string, Message> {
   /** The message lines still to read (`defer`): one piece per step. */
   private loader: Generator<void> | null = null;
   private loading: Promise<void> | null = null;
+  /** What the background read waits for before its first piece (holdUntil). */
+  private held: Promise<void> | null = null;
   private report: UnreadableMessage | null = null;
   /** Ids set while lines `defer` left were unread: newer than the snapshot's, so its lines for them are skipped. */
   private overridden: Set<string> | null = null;
@@ -179,9 +181,18 @@ export class LazyMessages extends Map<string, Message> {
     return super.size + this.unread;
   }
 
+  /**
+   * The background read starts once `until` resolves (the core's first page first: firstPageGate.ts). Only the
+   * background read waits: a conversation opened meanwhile is found in the unread lines as before.
+   */
+  holdUntil(until: Promise<void>): void {
+    this.held = until;
+  }
+
   /** Reads what `defer` left, a piece at a time between macrotasks; resolves once the map holds every message. */
   load(): Promise<void> {
     return (this.loading ??= (async () => {
+      await this.held;
       // Not in the turn of whoever asks first (a service as the core starts): the first piece waits its turn too.
       await breathe();
       while (this.loader) {
@@ -383,6 +394,11 @@ export function eachMessageHead(messages: ReadonlyMap<string, Message>, visit: (
 /** Resolves once every message of the store is in its map (at once unless the snapshot's are still being read). */
 export function messagesLoaded(messages: ReadonlyMap<string, Message>): Promise<void> {
   return messages instanceof LazyMessages ? messages.load() : Promise.resolve();
+}
+
+/** The background read of the snapshot's messages waits for `until` (LazyMessages.holdUntil). */
+export function holdMessagesRead(messages: ReadonlyMap<string, Message>, until: Promise<void>): void {
+  if (messages instanceof LazyMessages) messages.holdUntil(until);
 }
 
 /** True while the store is still reading the snapshot's messages in the background (`defer`). */
