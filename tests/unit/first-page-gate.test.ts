@@ -4,7 +4,7 @@
  * them opens the gate at once; the cap opens it when no page ever comes.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Output } from '../../shared/contract';
+import type { Output, Result } from '../../shared/contract';
 import type { Call } from '../../electron/core/dispatcher';
 import { createFirstPageGate, openGateOnFirstPage } from '../../electron/core/firstPageGate';
 import { LazyMessages, messagesLoaded, messagesPending } from '../../electron/core/store/lazyMessages';
@@ -34,7 +34,8 @@ describe('the first-page gate', () => {
     const seen: { name: string; open: boolean }[] = [];
     const inner: Call = async (name) => {
       seen.push({ name, open: gate.isOpen });
-      return name === 'queue.page' && seen.filter((s) => s.name === 'queue.page').length === 1 ? { ok: false, error: { code: 'internal', message: 'x' } } : { ok: true, value: null };
+      const refused = name === 'queue.page' && seen.filter((s) => s.name === 'queue.page').length === 1;
+      return (refused ? { ok: false, error: { kind: 'internal', message: 'x' } } : { ok: true, value: null }) as Result<unknown>;
     };
     const call = openGateOnFirstPage(inner, gate);
     gate.arm();

@@ -5,6 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../../../shared/schema';
 import { checkLine } from './checksum';
+import { mappedBuffer } from './mappedMemory';
 
 export interface JournalEntry {
   seq: number;
@@ -44,7 +45,7 @@ function* journalLines(file: string, chunkBytes: number): Generator<{ offset: nu
     let carryAt = 0;
     let pos = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkBytes);
+      const chunk = mappedBuffer(chunkBytes);
       const got = readSync(fd, chunk, 0, chunkBytes, pos);
       if (got <= 0) break;
       const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);

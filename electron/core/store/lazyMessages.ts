@@ -126,6 +126,7 @@ export class LazyMessages extends Map<string, Message> {
     };
     const fd = this.fd;
     const steps = function* (self: LazyMessages): Generator<void> {
+      self.slots.reserve(count);
       yield* lineSteps(fd, line, chunk, undefined, () => false, { from, to });
       self.unread = 0;
       self.overridden = null;

@@ -5,6 +5,7 @@
 import { readSync } from 'node:fs';
 import { Message } from '../../../shared/schema';
 import { footerSums } from './checksum';
+import { mappedArray, mappedBuffer } from './mappedMemory';
 import { LINE_PIECE } from './snapshotLayout';
 
 /** The part of the messages section still unread: from `from` (line number `ordinal`) up to `to`. */
@@ -30,7 +31,7 @@ export function sumAt(rest: Rest, i: number): number {
   if (i < 0 || i >= rest.count) return -1;
   const part = (i / SUM_CHUNK) | 0;
   const parts = (rest.sumParts ??= new Uint8Array(Math.ceil(rest.count / SUM_CHUNK)));
-  const sums = (rest.sums ??= new Float64Array(rest.count));
+  const sums = (rest.sums ??= mappedArray(Float64Array, rest.count));
   if (parts[part] === 0) {
     const from = part * SUM_CHUNK;
     const to = Math.min(rest.count, from + SUM_CHUNK);
@@ -45,7 +46,7 @@ export function sumAt(rest: Rest, i: number): number {
  * by one: `key` is searched in each piece (memmem speed), and only the newlines before a match are counted.
  */
 export function eachLineWith(fd: number, key: Buffer, rest: Rest, visit: (bytes: Buffer, ordinal: number) => void): void {
-  let buf = Buffer.allocUnsafe(LINE_PIECE.bytes);
+  let buf = mappedBuffer(LINE_PIECE.bytes);
   let base = rest.from;
   let ordinal = rest.ordinal;
   while (base < rest.to) {
@@ -54,7 +55,7 @@ export function eachLineWith(fd: number, key: Buffer, rest: Rest, visit: (bytes:
     const end = buf.lastIndexOf(0x0a, n - 1) + 1; // complete lines only
     if (end === 0) {
       if (n < buf.length) return; // the section's last line always ends in a newline
-      buf = Buffer.allocUnsafe(buf.length * 2); // a line longer than the piece
+      buf = mappedBuffer(buf.length * 2); // a line longer than the piece
       continue;
     }
     let counted = 0;

@@ -4,6 +4,7 @@
  * strings. A million messages would otherwise hold a million objects, a million copies of a few thousand ids, and
  * two arrays of references (8 bytes a slot, against 4).
  */
+import { resized } from './mappedMemory';
 import type { Skimmed } from './messageSkim';
 
 /** No author id (a slot's authorIds entry). */
@@ -45,18 +46,19 @@ export class MessageSlots {
   };
 
   /**
-   * The arrays cut to the slots in use, once no more come (the background read is done): they grew by doubling, so
-   * up to half of each was room (~88 MB at 4 200 000 messages).
+   * Room for `more` slots beyond those in use (the background read knows how many lines it will add): no growing by
+   * doubling, each step of which copied every array and dropped the old ones.
+   */
+  reserve(more: number): void {
+    if (this.count + more > this.offs.length) this.resize(this.count + more);
+  }
+
+  /**
+   * The arrays cut to the slots in use, once no more come (the background read is done): grown by doubling, up to
+   * half of each was room (~88 MB at 4 200 000 messages).
    */
   fit(): void {
-    const n = this.count;
-    if (n === this.offs.length) return;
-    this.offs = this.offs.slice(0, n);
-    this.lens = this.lens.slice(0, n);
-    this.ats = this.ats.slice(0, n);
-    this.kinds = this.kinds.slice(0, n);
-    this.convs = this.convs.slice(0, n);
-    this.authorIds = this.authorIds.slice(0, n);
+    if (this.count < this.offs.length) this.resize(this.count);
   }
 
   private intern(s: string): number {
@@ -69,24 +71,16 @@ export class MessageSlots {
   }
 
   private grow(): void {
-    const n = Math.max(1024, this.offs.length * 2);
-    const offs = new Float64Array(n);
-    offs.set(this.offs);
-    const lens = new Uint32Array(n);
-    lens.set(this.lens);
-    const ats = new Float64Array(n);
-    ats.set(this.ats);
-    const kinds = new Uint8Array(n);
-    kinds.set(this.kinds);
-    const convs = new Uint32Array(n);
-    convs.set(this.convs);
-    const authorIds = new Uint32Array(n);
-    authorIds.set(this.authorIds);
-    this.offs = offs;
-    this.lens = lens;
-    this.ats = ats;
-    this.kinds = kinds;
-    this.convs = convs;
-    this.authorIds = authorIds;
+    this.resize(Math.max(1024, this.offs.length * 2));
+  }
+
+  /** Every array copied into one of `n` slots (mapped by V8 when large: mappedMemory.ts). */
+  private resize(n: number): void {
+    this.offs = resized(this.offs, n);
+    this.lens = resized(this.lens, n);
+    this.ats = resized(this.ats, n);
+    this.kinds = resized(this.kinds, n);
+    this.convs = resized(this.convs, n);
+    this.authorIds = resized(this.authorIds, n);
   }
 }

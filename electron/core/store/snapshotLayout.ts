@@ -6,6 +6,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { asciiJson, isAsciiText } from './asciiJson';
 import { crc32, footerSums, snapshotHead, type SnapshotCheck } from './checksum';
+import { mappedBuffer } from './mappedMemory';
 
 /** A snapshot's checksums, as its last line holds them. */
 export const SnapshotCheckSchema = z
@@ -94,7 +95,7 @@ export function* lineSteps(
   wantText: () => boolean,
   range: LineRange = {},
 ): Generator<void> {
-  let buf = Buffer.allocUnsafe(chunk);
+  let buf = mappedBuffer(chunk);
   /** Bytes at the start of buf: the unfinished line carried over. */
   let have = 0;
   /** The file offset of buf[0]. */
@@ -119,7 +120,7 @@ export function* lineSteps(
   };
   for (;;) {
     if (have === buf.length) {
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      const bigger = mappedBuffer(buf.length * 2);
       buf.copy(bigger, 0, 0, have);
       buf = bigger;
     }
