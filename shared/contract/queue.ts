@@ -18,6 +18,8 @@ export const QueueRowItem = QueueItem.extend({
   calendarFallback: z.boolean(),
   /** Routed to the team because its dedicated owner was away; the owner gets it back on return. */
   ownerAway: z.boolean(),
+  /** Who has it now (routing's pick, a re-route), when that is not its dedicated owner (null: nobody, or the owner). */
+  assigneeName: z.string().nullable(),
 });
 export type QueueRowItem = z.infer<typeof QueueRowItem>;
 

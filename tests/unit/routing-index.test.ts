@@ -42,6 +42,22 @@ describe('routing outside an import batch', () => {
     expect(after).toBe(before + 1);
   });
 
+  it('the queue row names who has a routed conversation (a new customer: no dedicated owner), also after a re-route', async () => {
+    const { core } = await open();
+    await asLead(core);
+    const id = await start(core, customerOf(core, 'zh-CN'), 'payment', '转人工');
+    const row = async () => {
+      const items = (await call<Output<'queue.page'>>(core, 'queue.page', { offset: 0, limit: 500 }, 'lead')).items;
+      return items.find((i) => i.id === id)!;
+    };
+    const routed = core.store.get('conversations', id)!;
+    expect(routed.ownerId).toBeNull();
+    expect(routed.assigneeId).not.toBeNull();
+    expect(await row()).toMatchObject({ ownerName: null, assigneeName: core.store.get('agents', routed.assigneeId!)!.name });
+    await call(core, 'routing.reroute', { id, toAgentId: 'a-chenjing' }, 'lead');
+    expect((await row()).assigneeName).toBe(core.store.get('agents', 'a-chenjing')!.name);
+  });
+
   it('a waiting conversation routed when an agent comes back is published to the UI', async () => {
     const { core } = await open();
     await asLead(core);

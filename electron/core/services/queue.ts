@@ -134,6 +134,7 @@ export function createQueue(ctx: CoreContext) {
   const toItem = (e: QueueEntry): QueueRowItem => {
     const c = e.conversation;
     const owner = c.ownerId ? ctx.store.get('agents', c.ownerId) : undefined;
+    const assignee = c.assigneeId && c.assigneeId !== c.ownerId ? ctx.store.get('agents', c.assigneeId) : undefined;
     const settings = ctx.settings();
     const clock = dueClock(c);
     return {
@@ -155,6 +156,7 @@ export function createQueue(ctx: CoreContext) {
       pausedMs: c.category === 'complaint' ? c.resultPausedMs : c.slaPausedMs,
       escalated: c.escalatedAt !== null,
       ownerAway: c.ownerAway,
+      assigneeName: assignee?.name ?? null,
       calendarFallback: c.category === 'complaint' && clock.startedAt !== null && calendarFallbackYears(clock.startedAt, settings.complaintWorkingDays).length > 0,
     };
   };

@@ -41,7 +41,8 @@ export function QueueRow({ item, atRiskMinutes, why }: { item: QueueRowItem; atR
           {t(`category.${item.category}`)} · {t(`status.${item.status}`)}
           {item.ownerAway && <> · {t('conversation.ownerAway')}</>}
         </span>
-        <span className={classes.owner}>{item.ownerName ?? t('queue.noOwner')}</span>
+        {/* Who has it now: routing's pick (or a re-route) before the dedicated owner; "unassigned" only when nobody. */}
+        <span className={classes.owner}>{item.assigneeName ?? item.ownerName ?? t('queue.noOwner')}</span>
       </span>
     </>
   );
