@@ -75,8 +75,9 @@ export interface CoreOptions {
   /** Leave the snapshot's messages on disk until read (default true; see OpenStoreOptions.lazyMessages). */
   lazyMessages?: boolean;
   /**
-   * The start-up work that can wait (the messages' read, the search index, the SLA start-up check) waits for the
-   * first queue page, or FIRST_PAGE_CAP_MS (firstPageGate.ts). For hosts with a window; default off (open at once).
+   * The start-up work that can wait (the messages' read, the search index, the SLA start-up check, the compaction
+   * after the open) waits for the first queue page, or FIRST_PAGE_CAP_MS (firstPageGate.ts). For hosts with a
+   * window; default off (open at once).
    */
   firstPageFirst?: boolean;
   /** With firstPageFirst: how long the gate waits for a first page at most (default FIRST_PAGE_CAP_MS; tests). */
@@ -116,17 +117,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Opening: the store's files are ~85 % of the time, the services' start (indexes, checks) the rest.
   let storeBytes = 0;
   const opening = (p: Omit<OpeningProgress, 'state' | 'bytes'>) => opts.onOpenProgress?.({ state: 'opening', ...p, bytes: storeBytes });
+  const firstPage = createFirstPageGate(opts.firstPageFirst ? (opts.firstPageCapMs ?? FIRST_PAGE_CAP_MS) : null);
   const rawStore = await openStore({
     dir: opts.dataDir,
     log,
     lazyMessages: opts.lazyMessages,
+    compactAfterOpen: firstPage.opened,
     onProgress: (p) => {
       storeBytes = p.bytes;
       opening({ step: p.step, fraction: 0.85 * p.fraction });
     },
   });
   opening({ step: 'starting', fraction: 0.85 });
-  const firstPage = createFirstPageGate(opts.firstPageFirst ? (opts.firstPageCapMs ?? FIRST_PAGE_CAP_MS) : null);
   holdMessagesRead(rawStore.all('messages'), firstPage.opened);
   if (rawStore.isNew && opts.seedDemo !== false) await seedDemoData(rawStore, clock.now(), log);
   const newId = makeIdFactory(() => clock.now());

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Output, Result } from '../../shared/contract';
 import type { Call } from '../../electron/core/dispatcher';
 import { createFirstPageGate, openGateOnFirstPage } from '../../electron/core/firstPageGate';
+import { FileStore } from '../../electron/core/store/fileStore';
 import { LazyMessages, messagesLoaded, messagesPending } from '../../electron/core/store/lazyMessages';
 import { manualClock } from '../../electron/core/clock';
 import { coreSandbox, SANDBOX_NOW } from './coreSandbox';
@@ -95,6 +96,21 @@ describe('the first-page gate', () => {
       },
       { timeout: 5000 },
     );
+  });
+
+  it('in a core: the compaction an open with journals asks for starts only after the first page', async () => {
+    const { core: first, dataDir } = await open();
+    await first.store.compact();
+    await call(first, 'queue.page', { offset: 0, limit: 10 }); // signs in: a journal line after the snapshot
+    await first.close();
+    const compactions = vi.spyOn(FileStore.prototype, 'compactInBackground');
+    const { core } = await open(dataDir, undefined, { firstPageFirst: true, firstPageCapMs: NEVER_MS });
+    await core.sessionOf('s1');
+    await macrotasks(20);
+    expect(compactions.mock.calls.filter(([why]) => why === 'after open')).toEqual([]);
+    await call(core, 'queue.page', { offset: 0, limit: 10 });
+    await vi.waitFor(() => expect(compactions.mock.calls.filter(([why]) => why === 'after open')).toHaveLength(1));
+    compactions.mockRestore();
   });
 
   it('in a core: a call that needs every message opens it before any page', async () => {

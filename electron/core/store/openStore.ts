@@ -60,6 +60,12 @@ export interface OpenStoreOptions {
   /** How far the opening has got (see StoreOpenProgress): called as the files are read and the records checked. */
   onProgress?: (p: StoreOpenProgress) => void;
   /**
+   * When the compaction an open asks for (journals replayed, records migrated or quarantined) may start: default at
+   * once. The core holds it back until the first queue page (firstPageGate.ts): its thread competed with the sign-in's
+   * scrypt and the page for the two cores.
+   */
+  compactAfterOpen?: Promise<void>;
+  /**
    * Leave the snapshot's messages on disk until they are read (default true; lazyMessages.ts). False: every message
    * is read, parsed and validated at open, as before (the bench's side-by-side figures).
    */
@@ -323,6 +329,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
       `${problems.length} problems, ${(performance.now() - t0).toFixed(0)} ms`,
   );
   // Fold what was replayed (and rewrite migrated or quarantined data) so the next start is a plain load.
-  if (replayed > 0 || migrated || bad.length > 0 || torn > 0) store.compactInBackground('after open');
+  if (replayed > 0 || migrated || bad.length > 0 || torn > 0) {
+    if (opts.compactAfterOpen) void opts.compactAfterOpen.then(() => store.compactInBackground('after open'));
+    else store.compactInBackground('after open');
+  }
   return store;
 }
