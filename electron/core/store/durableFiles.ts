@@ -18,8 +18,8 @@ export function writeFileAtomic(dir: string, name: string, fill: (write: (text: 
   const tmp = path.join(dir, `.${name}.tmp`);
   const fd = openSync(tmp, 'w');
   // Large pieces (a snapshot's ~1 MB chunks of text) are encoded into one buffer for the whole file, mapped outside
-  // the C allocator (mappedMemory.ts): a fresh ~2 MB buffer per chunk, 380 of them for a 610 MB snapshot, was left
-  // in malloc's heap of the compaction's thread as the process's memory.
+  // the C allocator (mappedMemory.ts), instead of a fresh ~2 MB buffer per chunk through malloc (380 of them for a
+  // 610 MB snapshot).
   let scratch: Buffer | null = null;
   const writeAll = (buf: Buffer, length: number) => {
     let off = 0;

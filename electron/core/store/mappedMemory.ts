@@ -9,6 +9,9 @@
  * from malloc's heap, whose freed memory mostly stays with the process. Measured with the threshold pinned at 1 MiB
  * by MALLOC_MMAP_THRESHOLD_ (an environment variable: the process cannot set it for itself): settled RSS 609 MiB
  * against 673, and 672 against 775 MiB while the search index was built.
+ * What mapping the store's own large buffers gave (docs/measurements.md): 14 MiB less at the first page, the settled
+ * RSS within noise (each sign-in's scrypt frees a 16 MiB block inside OpenSSL, which raises the threshold anyway),
+ * and ~650 MB fewer large blocks through malloc after the first page.
  *
  * A WebAssembly.Memory is reserved and mapped by V8 (10 GiB of address space each on 64-bit systems, only what is
  * touched is resident) and unmapped when collected. Where the system refuses the reservation (a low `ulimit -v`),
