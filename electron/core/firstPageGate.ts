@@ -4,9 +4,9 @@
  * Once a large store is open, the core has seconds of work to do in the background: the snapshot's messages read
  * from disk (lazyMessages.ts), the search index built from them, the performance facts derived, the SLA start-up
  * check over every active conversation, and the compaction an open with journals asks for (a thread of its own, but
- * there are two cores). All of it competed with the sign-in and the first page the user is waiting for: measured at 50 000 conversations × 20 messages, the sign-in and the
- * first page took ~380 ms after the open, of which the scrypt hash is ~90 ms and the page ~20 ms; the rest was
- * background slices.
+ * there are two cores). All of it competed with the sign-in and the first page the user is waiting for: measured at
+ * 50 000 conversations × 20 messages, the sign-in and the first page took ~380 ms after the open, of which the
+ * scrypt hash is ~90 ms and the page ~20 ms; the rest was background work.
  *
  * So that work waits behind this gate, which opens:
  *   - when the first `queue.page` has been answered (the workspace is on screen);
