@@ -13,8 +13,6 @@ const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-export const isAsciiText = (json: string): boolean => !NON_ASCII.test(json);
-
 /** `json` (JSON text) with every non-ASCII character escaped; the same string when it has none. */
 export function asciiJson(json: string): string {
   return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escape) : json;

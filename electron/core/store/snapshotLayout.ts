@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import { asciiJson, isAsciiText } from './asciiJson';
+import { asciiJson } from './asciiJson';
 import { crc32, footerSums, snapshotHead, type SnapshotCheck } from './checksum';
 import { mappedBuffer } from './mappedMemory';
 
@@ -302,9 +302,12 @@ export class SnapshotWriter {
    */
   record(json: string, crc?: number): void {
     if (this.coll === null) throw new Error('SnapshotWriter: a record before any collection');
-    if (this.coll !== 'messages' && !isAsciiText(json)) {
-      json = asciiJson(json);
-      crc = undefined;
+    if (this.coll !== 'messages') {
+      const ascii = asciiJson(json); // the same string when it has nothing to escape
+      if (ascii !== json) {
+        json = ascii;
+        crc = undefined;
+      }
     }
     crc ??= crc32(json);
     // Each record but a collection's last ends in a comma: written once the next one (or the end) is known.
