@@ -36,7 +36,9 @@ describe.each([
     const core = await open();
     const start = await call<Output<'search.status'>>(core, 'search.status', {});
     expect(start.total).toBeGreaterThan(1000);
-    expect(start.ready).toBe(false); // the core answered before the index was built
+    // Progress while building. The first call signs in (scrypt on the thread pool) and the build runs meanwhile: on a
+    // loaded machine it can finish first (CI once saw it ready), so only the count is checked here.
+    expect(start.indexed).toBeLessThanOrEqual(start.total);
     const done = await untilReady(core);
     expect(done.indexed).toBe(done.total);
 
