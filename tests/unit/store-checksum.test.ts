@@ -150,7 +150,7 @@ describe('store checksums', () => {
     s.commit([{ op: 'put', coll: 'messages', rec: message(4) }]);
     await s.compact();
     await closeStore(s);
-    const newest = readdirSync(dir).filter((f) => f.startsWith('snapshot-')).sort().pop()!;
+    const newest = readdirSync(dir).filter((f) => /^snapshot-\d+\.json$/.test(f)).sort().pop()!;
     expect(JSON.parse(readFileSync(path.join(dir, newest), 'utf8')).check).toBeDefined();
     const newestJournal = readdirSync(dir).filter((f) => f.startsWith('journal-')).sort().pop()!;
     expect(newestJournal).not.toBe('journal-1.ndjson');

@@ -4,11 +4,12 @@
  * the order, the store must read exactly what an open that read everything reads; a journal replayed at open must
  * not make it read them; an index that does not fit its file must never cost data; a snapshot without one gets one.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LazyMessages, messagesLoaded, messagesPending } from '../../electron/core/store/lazyMessages';
+import { conversationLinesName, idHash } from '../../electron/core/store/conversationLines';
 import { openStore } from '../../electron/core/store/openStore';
 import { writeSnapshot } from '../../electron/core/store/snapshot';
 import { readSnapshotIndex, snapshotIndexName } from '../../electron/core/store/snapshotIndex';
@@ -192,11 +193,14 @@ describe('messages read after the open', () => {
         fc.array(fc.tuple(fc.nat(), item), { maxLength: 5 }),
         fc.nat({ max: 6 }),
         fc.nat({ max: 3 }),
-        async (items, later, turns, damagedAt) => {
+        fc.boolean(),
+        async (items, later, turns, damagedAt, withLines) => {
           LINE_PIECE.bytes = 128;
           const dir = tempDir();
           const messages = items.map((x, i) => ({ ...msg(i, x.body), conversationId: x.conversationId, at: x.at }));
           await writeSnapshot(dir, { version: SCHEMA_VERSION, gen: 0, seq: 0, collections: { messages } });
+          // Found through the snapshot's conversation lines, or (an earlier version's snapshot) by a pass over the bytes.
+          if (!withLines) rmSync(path.join(dir, conversationLinesName(0)));
           if (damagedAt < messages.length && damagedAt < 2) {
             // A line damaged on disk: never shown, then quarantined by the read.
             const file = path.join(dir, 'snapshot-0.json');
@@ -223,9 +227,76 @@ describe('messages read after the open', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   }, 120_000);
+
+  it('a conversation opened meanwhile is read from its own lines (the conversation lines); lines that do not fit cost a scan, never a message', async () => {
+    const dir = tempDir();
+    LINE_PIECE.bytes = 256;
+    const file = await snapshotOf(dir, 120);
+    const linesFile = path.join(dir, conversationLinesName(0));
+    const good = readFileSync(linesFile);
+    const want = (await eagerEntries(dir)).map(([, m]) => m).filter((m) => m.conversationId === 'c-1');
+    // Where c-1's entries are (the layout in conversationLines.ts).
+    const headerBytes = good.readUInt32LE(8);
+    const { buckets } = JSON.parse(good.toString('utf8', 12, 12 + headerBytes)) as { buckets: number };
+    const startsAt = 12 + headerBytes;
+    const entriesAt = startsAt + 8 * buckets + 8;
+    const firstOfC1 = good.readUInt32LE(startsAt + 4 * (idHash('c-1') & (buckets - 1)));
+    const entryChanged = Buffer.from(good);
+    entryChanged[entriesAt + 20 * firstOfC1] ^= 1; // an offset of one of c-1's lines: only its bucket's checksum can tell
+    const tableChanged = Buffer.from(good);
+    tableChanged[startsAt + 5] ^= 1; // where a bucket starts: only the table's checksum can tell
+    const elsewhere = tempDir();
+    await snapshotOf(elsewhere, 121);
+    const another = readFileSync(path.join(elsewhere, conversationLinesName(0))); // another snapshot-0's
+    // [what, the file, how many of the two look-ups scan]
+    const cases: [string, Buffer | null, number][] = [
+      ['the file written with the snapshot', good, 0],
+      ['missing', null, 2],
+      ['an entry of c-1 changed', entryChanged, 1],
+      ['the bucket table changed', tableChanged, 2],
+      ['cut short', good.subarray(0, good.length - 17), 2],
+      ['another snapshot\'s', another, 2],
+      ['garbage', Buffer.from('KFLINES2 not really'), 2],
+    ];
+    for (const [what, bytes, scans] of cases) {
+      if (bytes) writeFileSync(linesFile, bytes);
+      else rmSync(linesFile, { force: true });
+      const s = await open(dir);
+      const map = s.all('messages') as LazyMessages;
+      const loaded = messagesLoaded(map);
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      expect(map.unreadLines, what).toBeGreaterThan(0); // part way
+      expect(map.conversationWhileReading('c-1'), what).toEqual(want);
+      expect(map.conversationWhileReading('c-none'), what).toEqual([]);
+      expect(map.scans, what).toBe(scans);
+      await loaded;
+      await closeStore(s);
+      expect(existsSync(file)).toBe(true);
+    }
+  });
+
+  it('a compaction writes the new snapshot\'s conversation lines and removes the old ones with their snapshot', async () => {
+    const dir = tempDir();
+    await snapshotOf(dir, 30);
+    const s = await open(dir);
+    s.commit([{ op: 'put', coll: 'messages', rec: msg(200) }]);
+    await s.compact();
+    s.commit([{ op: 'put', coll: 'messages', rec: msg(201) }]);
+    await s.compact();
+    await closeStore(s);
+    const names = readdirSync(dir).filter((n) => n.endsWith('.lines.bin')).sort();
+    const snaps = readdirSync(dir).filter((n) => /^snapshot-\d+\.json$/.test(n)).sort();
+    expect(names).toEqual(snaps.map((n) => n.replace('.json', '.lines.bin')));
+    expect(names).not.toContain(conversationLinesName(0));
+    const again = await open(dir);
+    const map = again.all('messages') as LazyMessages;
+    expect(map.conversationWhileReading('c-1')?.map((m) => m.id)).toEqual(['m-1', 'm-5', 'm-9', 'm-13', 'm-17', 'm-21', 'm-25', 'm-29', 'm-201']);
+    expect(map.scans).toBe(0);
+  });
 
   it('closing the store while the messages are still being read stops the read', async () => {
     const dir = tempDir();

@@ -19,7 +19,7 @@ async function storeWithSnapshot(dir: string, n: number) {
   await s.compact();
   await closeStore(s);
   // The journal folded into snapshot-1 stays as its fallback.
-  expect(readdirSync(dir).sort()).toEqual(['journal-0.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
+  expect(readdirSync(dir).sort()).toEqual(['journal-0.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-1.lines.bin']);
 }
 
 describe('store quarantine', () => {
@@ -32,7 +32,7 @@ describe('store quarantine', () => {
     await s.compact();
     s.commit([{ op: 'put', coll: 'customers', rec: customer('u60') }]);
     await closeStore(s);
-    const newest = readdirSync(dir).filter((f) => f.startsWith('snapshot-')).sort().pop()!;
+    const newest = readdirSync(dir).filter((f) => /^snapshot-\d+\.json$/.test(f)).sort().pop()!;
     writeFileSync(path.join(dir, newest), '{"version": 2, "gen"');
 
     const again = await open(dir);
@@ -214,6 +214,6 @@ describe('store quarantine', () => {
     const s = await open(dir);
     expect(s.problems).toEqual([]);
     expect(ids(s)).toEqual(['u0', 'u1', 'u2']);
-    expect(readdirSync(dir).sort()).toEqual(['snapshot-1.index.json', 'snapshot-1.json']);
+    expect(readdirSync(dir).sort()).toEqual(['snapshot-1.index.json', 'snapshot-1.json', 'snapshot-1.lines.bin']);
   });
 });

@@ -81,7 +81,7 @@ describe('store round trip', () => {
     expect(s2.problems).toEqual([]);
     await closeStore(s2); // waits for the after-open compaction
     // One snapshot and its index, plus the journal folded into it, kept as its fallback.
-    expect(files(dir).filter((f) => f.startsWith('snapshot'))).toEqual(['snapshot-2.index.json', 'snapshot-2.json']);
+    expect(files(dir).filter((f) => f.startsWith('snapshot'))).toEqual(['snapshot-2.index.json', 'snapshot-2.json', 'snapshot-2.lines.bin']);
     expect(files(dir)).toContain('journal-0.ndjson');
 
     const s3 = await open(dir);
@@ -95,12 +95,12 @@ describe('store round trip', () => {
     expect(files(dir)).toEqual(['journal-0.ndjson']);
     await s.compact();
     // The generation just folded (journal-0) stays as snapshot-1's fallback.
-    expect(files(dir)).toEqual(['journal-0.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
+    expect(files(dir)).toEqual(['journal-0.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-1.lines.bin']);
     s.commit([{ op: 'put', coll: 'customers', rec: customer('u9') }]);
-    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
+    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-1.lines.bin']);
     await s.compact();
     // Now snapshot-1 + journal-1 are the fallback and generation 0 is gone.
-    expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-2.index.json', 'snapshot-2.json']);
+    expect(files(dir)).toEqual(['journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-1.lines.bin', 'snapshot-2.index.json', 'snapshot-2.json', 'snapshot-2.lines.bin']);
     const snap = JSON.parse(readFileSync(path.join(dir, 'snapshot-2.json'), 'utf8'));
     expect(snap.version).toBe(SCHEMA_VERSION);
     expect(snap.gen).toBe(2);
@@ -125,7 +125,7 @@ describe('store round trip', () => {
     expect(s.get('messages', 'm0')).toBeUndefined();
     expect(s.get('messages', 'm119')).toBeDefined();
     await closeStore(s);
-    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json']);
+    expect(files(dir)).toEqual(['journal-0.ndjson', 'journal-1.ndjson', 'snapshot-1.index.json', 'snapshot-1.json', 'snapshot-1.lines.bin']);
     const s2 = await open(dir);
     expect(dump(s2)).toEqual(before);
   });

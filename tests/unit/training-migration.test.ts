@@ -31,7 +31,7 @@ describe('migration 3 → 4 (training)', () => {
     expect(s.all('trainingScenarios').size).toBe(0);
     expect(s.all('trainingAttempts').size).toBe(0);
     await closeStore(s);
-    const newest = readdirSync(dir).filter((f) => f.startsWith('snapshot')).sort().pop()!;
+    const newest = readdirSync(dir).filter((f) => /^snapshot-\d+\.json$/.test(f)).sort().pop()!;
     const onDisk = JSON.parse(readFileSync(path.join(dir, newest), 'utf8'));
     expect(onDisk.version).toBe(SCHEMA_VERSION);
     expect(onDisk.collections).not.toHaveProperty('scenarios');

@@ -65,7 +65,7 @@ describe('migration 4 → 5 (transcript ids)', () => {
     expect(handed.handOver!.transcriptIds.map((id) => s.get('messages', id)?.body)).toEqual(handedThread.map((m) => m.body));
     await closeStore(s);
 
-    const newest = readdirSync(dir).filter((f) => f.startsWith('snapshot')).sort().pop()!;
+    const newest = readdirSync(dir).filter((f) => /^snapshot-\d+\.json$/.test(f)).sort().pop()!;
     const onDisk = JSON.parse(readFileSync(path.join(dir, newest), 'utf8'));
     expect(onDisk.version).toBe(SCHEMA_VERSION);
     expect(JSON.stringify(onDisk.collections.conversations)).not.toContain('"transcript"');

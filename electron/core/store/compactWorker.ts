@@ -15,6 +15,7 @@ import { replayEntry, type RawChange, type ReplayResult } from './journal';
 import { applyPatch, type PatchChange } from './journalPatch';
 import { JournalStream } from './journalRead';
 import { migrateChanges, migrateStore } from './migrations';
+import { ConversationLinesWriter } from './conversationLines';
 import { writeFileAtomic } from './durableFiles';
 import { journalName, snapshotName, writeSnapshot } from './snapshot';
 import { writeSnapshotIndex } from './snapshotIndex';
@@ -135,8 +136,10 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
   const readMs = performance.now() - t0;
   let records = 0;
   let done: SnapshotWriter | null = null;
+  const lines = new ConversationLinesWriter();
   writeFileAtomic(job.dir, snapshotName(job.targetGen), (write) => {
     const w = (done = new SnapshotWriter(write, SCHEMA_VERSION, job.targetGen, seq));
+    w.onMessageLine = lines.add;
     const written = new Set<string>();
     const addNew = (coll: string) => {
       for (const rec of overlay.get(coll)?.values() ?? []) {
@@ -190,6 +193,7 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
   });
   const { size, sections } = done as unknown as SnapshotWriter;
   writeSnapshotIndex(job.dir, job.targetGen, size, sections);
+  lines.write(job.dir, job.targetGen, size);
   return { records, seq, ms: performance.now() - t0, readMs };
 }
 

@@ -12,9 +12,10 @@ const SMALL_TEXT = 1 << 16;
 
 /**
  * Creates or replaces `dir/name` so that after a crash or power cut it holds either the old content or the
- * complete new one: temp file (`.<name>.tmp`), fsync, rename, fsync of the folder.
+ * complete new one: temp file (`.<name>.tmp`), fsync, rename, fsync of the folder. `bytes`, when given, are written
+ * before what `fill` writes (writeBytesAtomic).
  */
-export function writeFileAtomic(dir: string, name: string, fill: (write: (text: string) => void) => void): void {
+export function writeFileAtomic(dir: string, name: string, fill: (write: (text: string) => void) => void, bytes?: Uint8Array): void {
   const tmp = path.join(dir, `.${name}.tmp`);
   const fd = openSync(tmp, 'w');
   // Large pieces (a snapshot's ~1 MB chunks of text) are encoded into one buffer for the whole file, mapped outside
@@ -26,6 +27,7 @@ export function writeFileAtomic(dir: string, name: string, fill: (write: (text: 
     while (off < length) off += writeSync(fd, buf, off, length - off);
   };
   try {
+    if (bytes) writeAll(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.byteLength);
     fill((text) => {
       if (text.length < SMALL_TEXT) {
         const buf = Buffer.from(text, 'utf8');
@@ -48,6 +50,11 @@ export function writeFileAtomic(dir: string, name: string, fill: (write: (text: 
   closeSync(fd);
   renameSync(tmp, path.join(dir, name));
   fsyncDir(dir);
+}
+
+/** writeFileAtomic for bytes (a binary file). */
+export function writeBytesAtomic(dir: string, name: string, bytes: Uint8Array): void {
+  writeFileAtomic(dir, name, () => {}, bytes);
 }
 
 /** Makes creations, renames and deletions in `dir` durable. Windows cannot open a folder: best effort. */

@@ -15,6 +15,7 @@ import type { Quarantine } from './quarantine';
 import { fsyncDir } from './durableFiles';
 import { journalName, listStoreFiles, snapshotName, writeSnapshot } from './snapshot';
 import { snapshotIndexName } from './snapshotIndex';
+import { conversationLinesName } from './conversationLines';
 import type { Change, CommitOptions, Store, StoreProblem } from './types';
 import { checkFrames, emptyCollections, parseCommit, type Collections } from './validate';
 import type { StoreLog } from './openStore';
@@ -266,6 +267,7 @@ export class FileStore implements Store {
           ...stale.snapshots.filter((g) => g < keepFrom).map(snapshotName),
           ...stale.journals.filter((g) => g < keepFrom).map(journalName),
           ...stale.indexes.filter((g) => g < keepFrom).map(snapshotIndexName),
+          ...stale.lines.filter((g) => g < keepFrom).map(conversationLinesName),
         ];
         this.snapGen = targetGen;
         this.journalGens = [];

@@ -24,7 +24,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Message } from '../../../shared/schema';
 import { crc32 } from './checksum';
-import { eachLineWith, idIn, parseLine, rawOf, sumAt, type Rest } from './messageLines';
+import type { ConversationLine, ConversationLines } from './conversationLines';
+import { eachLineWith, idIn, parseLine, rawOf, sumAt, sumOf, type Rest } from './messageLines';
 import { AUTHORS, skimMessage, type Skimmed } from './messageSkim';
 import { MessageSlots } from './messageSlots';
 import { breathe, LINE_PIECE, lineSteps, type LineVisitor } from './snapshotLayout';
@@ -55,6 +56,8 @@ const WINDOW = 64 * 1024;
 /** The background read's piece: ~20 ms of skimming, so a call arriving meanwhile waits at most that long. */
 const BACKGROUND_PIECE = 2 << 20;
 const PAGE = 4096;
+/** An `overridden` id the map already had when it was set: it keeps its place (the line's). */
+const IN_PLACE = -1;
 
 export class LazyMessages extends Map<string, Message> {
   private fd: number | null = null;
@@ -71,8 +74,17 @@ export class LazyMessages extends Map<string, Message> {
   /** What the background read waits for before its first piece (holdUntil). */
   private held: Promise<void> | null = null;
   private report: UnreadableMessage | null = null;
-  /** Ids set while lines `defer` left were unread: newer than the snapshot's, so its lines for them are skipped. */
-  private overridden: Set<string> | null = null;
+  /**
+   * Ids set while lines `defer` left were unread: newer than the snapshot's, so its lines for them are skipped. Each
+   * with where the map placed it (conversationWhileReading keeps the map's order): IN_PLACE for an id the map already
+   * had (a line read already: it keeps that place), else the number of lines read when it was added, less a half.
+   */
+  private overridden: Map<string, number> | null = null;
+  /** How many conversations were found by a pass over the unread bytes (not through the conversation lines). */
+  scans = 0;
+  /** The snapshot's conversation lines (conversationLines.ts), found at the first conversation asked for. */
+  private findLines: (() => ConversationLines | null) | null = null;
+  private lines: ConversationLines | null = null;
   /** Where the read `defer` left is: the next line's offset and number, the end, the checksums. */
   private rest: Rest | null = null;
   /** Message lines `defer` left that are not read yet. */
@@ -131,6 +143,7 @@ export class LazyMessages extends Map<string, Message> {
       self.unread = 0;
       self.overridden = null;
       self.rest = null;
+      self.dropLines();
       self.slots.fit();
       if (n < count) self.unreadable(`(${count - n} lines)`, null, `the messages section ends after ${n} of its ${count} lines: the file changed after it was written`);
       self.loader = null;
@@ -148,6 +161,65 @@ export class LazyMessages extends Map<string, Message> {
   conversationWhileReading(conversationId: string): Message[] | null {
     const rest = this.rest;
     if (!this.loader || !rest || this.fd === null) return null;
+    if (this.findLines) {
+      this.lines = this.findLines(); // once: a file that does not fit is not tried again
+      this.findLines = null;
+    }
+    const mine = this.lines?.linesOf(conversationId);
+    return (mine && this.conversationByLines(conversationId, mine, rest)) ?? this.conversationByScan(conversationId, rest);
+  }
+
+  /**
+   * The snapshot's conversation lines say where this conversation's lines are: each read from its offset (the lines
+   * already read too, for their place in the map's order), with what was set since the open put where the map put
+   * it. null when the lines cannot tell (a message set since the open that now names this conversation but whose
+   * line names another): scan instead.
+   */
+  private conversationByLines(conversationId: string, lines: ConversationLine[], rest: Rest): Message[] | null {
+    const appended: Message[] = [];
+    const appendedAt: number[] = [];
+    const inPlace = new Set<string>();
+    for (const [id, at] of this.overridden ?? []) {
+      const m = super.get(id) as unknown;
+      if (typeof m !== 'object' || m === null || (m as Message).conversationId !== conversationId) continue;
+      if (at === IN_PLACE) inPlace.add(id);
+      else {
+        appended.push(m as Message);
+        appendedAt.push(at);
+      }
+    }
+    const out: Message[] = [];
+    let next = 0;
+    for (const line of lines) {
+      while (next < appended.length && appendedAt[next] < line.ordinal) out.push(appended[next++]);
+      const body = this.bytesAt(line.offset, line.bytes);
+      if (line.ordinal >= rest.ordinal) {
+        // Not read yet: checked as the read will check it (a damaged line is left to the read, which quarantines it).
+        if (crc32(body) !== sumOf(rest, line.ordinal)) continue;
+        const r = parseLine(body.toString('utf8'));
+        if (r.ok && r.message.conversationId === conversationId && !this.overridden?.has(r.message.id)) out.push(r.message);
+        continue;
+      }
+      // Read already: the map holds what it made of it (nothing when it was unreadable).
+      const id = idIn(rawOf(body.toString('utf8')));
+      if (id === null) continue;
+      if (inPlace.delete(id)) {
+        out.push(super.get(id) as unknown as Message);
+        continue;
+      }
+      if (this.overridden?.has(id)) continue; // placed after the lines read when it was set
+      const v = super.get(id) as unknown;
+      const m = typeof v === 'number' ? this.read(id, v) : (v as Message | undefined);
+      if (m && m.conversationId === conversationId) out.push(m);
+    }
+    while (next < appended.length) out.push(appended[next++]);
+    return inPlace.size === 0 ? out : null;
+  }
+
+  /** conversationWhileReading without the snapshot's conversation lines: a pass over the bytes still unread. */
+  private conversationByScan(conversationId: string, rest: Rest): Message[] {
+    this.scans++;
+    const fd = this.fd!;
     const out: Message[] = [];
     for (const [id, v] of super.entries() as IterableIterator<[string, unknown]>) {
       if (typeof v === 'number') {
@@ -157,7 +229,7 @@ export class LazyMessages extends Map<string, Message> {
       } else if ((v as Message).conversationId === conversationId) out.push(v as Message);
     }
     const key = Buffer.from(`"conversationId":${JSON.stringify(conversationId)}`);
-    eachLineWith(this.fd, key, rest, (bytes, i) => {
+    eachLineWith(fd, key, rest, (bytes, i) => {
       const body = bytes[bytes.length - 1] === 0x2c ? bytes.subarray(0, -1) : bytes;
       // A damaged line is left to the read, which quarantines it; never shown meanwhile.
       if (i >= rest.count || crc32(body) !== sumAt(rest, i)) return;
@@ -165,6 +237,18 @@ export class LazyMessages extends Map<string, Message> {
       if (r.ok && r.message.conversationId === conversationId && !this.overridden?.has(r.message.id)) out.push(r.message);
     });
     return out;
+  }
+
+  /** Where the snapshot's conversation lines come from (conversationLines.ts): read at the first conversation asked for. */
+  findLinesWith(find: () => ConversationLines | null): void {
+    this.findLines = find;
+  }
+
+  /** The conversation lines are of no more use once every line is read (or the store closes). */
+  private dropLines(): void {
+    this.findLines = null;
+    this.lines?.close();
+    this.lines = null;
   }
 
   /** Still reading what `defer` left. */
@@ -247,7 +331,8 @@ export class LazyMessages extends Map<string, Message> {
   override set(id: string, m: Message): this {
     if (this.loader) {
       // Newer than any line still unread (a journal replayed at open, a commit): that line is skipped when it comes.
-      (this.overridden ??= new Set()).add(id);
+      const o = (this.overridden ??= new Map());
+      if (!o.has(id)) o.set(id, super.has(id) ? IN_PLACE : (this.rest?.ordinal ?? 0) - 0.5);
       return super.set(id, m);
     }
     return super.set(id, m);
@@ -261,6 +346,7 @@ export class LazyMessages extends Map<string, Message> {
   override clear(): void {
     this.loader = null;
     this.rest = null;
+    this.dropLines();
     this.unread = 0;
     this.overridden = null;
     super.clear();
@@ -349,15 +435,18 @@ export class LazyMessages extends Map<string, Message> {
 
   /** A slot's bytes, through a small window: reading a conversation's messages one after the other is one read. */
   private bytesOf(slot: number): Buffer {
-    const off = this.slots.offOf(slot);
-    const len = this.slots.lenOf(slot);
+    return this.bytesAt(this.slots.offOf(slot), this.slots.lenOf(slot), slot);
+  }
+
+  /** `len` bytes at `off` in the snapshot file, through the window. */
+  private bytesAt(off: number, len: number, slot?: number): Buffer {
     if (this.fd === null) throw new Error('messages store: the snapshot file is closed');
     if (off < this.winOff || off + len > this.winOff + this.winLen) {
       const size = off === this.lastEnd || off === this.lastEnd + 2 ? Math.max(len, WINDOW) : Math.ceil(len / PAGE) * PAGE;
       if (this.win.length < size) this.win = Buffer.allocUnsafe(size);
       this.winLen = readSync(this.fd, this.win, 0, size, off);
       this.winOff = off;
-      if (this.winLen < len) throw new Error(`messages store: the snapshot file ends before message slot ${slot}`);
+      if (this.winLen < len) throw new Error(`messages store: the snapshot file ends before ${slot === undefined ? `offset ${off + len}` : `message slot ${slot}`}`);
     }
     const at = off - this.winOff;
     this.lastEnd = off + len;
@@ -367,6 +456,7 @@ export class LazyMessages extends Map<string, Message> {
   close(): void {
     this.loader = null;
     this.rest = null;
+    this.dropLines();
     this.unread = 0;
     this.overridden = null;
     if (this.fd !== null) closeSync(this.fd);

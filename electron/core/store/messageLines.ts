@@ -42,6 +42,17 @@ export function sumAt(rest: Rest, i: number): number {
 }
 
 /**
+ * Line `i`'s checksum for a look-up out of order (a conversation's lines): its 8 hex digits alone, where sumAt decodes
+ * the 65 536 around it (~2 ms each, for the ~20 lines of a conversation spread over the whole section).
+ */
+export function sumOf(rest: Rest, i: number): number {
+  if (i < 0 || i >= rest.count) return -1;
+  if (rest.sumParts?.[(i / SUM_CHUNK) | 0] === 1) return rest.sums![i];
+  const hex = rest.sumsHex.slice(i * 8, i * 8 + 8);
+  return /^[0-9a-fA-F]{8}$/.test(hex) ? parseInt(hex, 16) : -1;
+}
+
+/**
  * Calls `visit` with each line of `rest` whose bytes hold `key`, and its number in the section. Lines are not cut one
  * by one: `key` is searched in each piece (memmem speed), and only the newlines before a match are counted.
  */

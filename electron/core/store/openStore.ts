@@ -15,6 +15,7 @@ import { replayEntry, type ReplayResult } from './journal';
 import { JournalStream } from './journalRead';
 import { CHECKSUM_ERROR, LazyMessages } from './lazyMessages';
 import { snapshotIndexName } from './snapshotIndex';
+import { conversationLinesName } from './conversationLines';
 import { migrateStore } from './migrations';
 import { newProblemId, PROBLEMS_FILE, readProblems, writeProblems } from './problemLog';
 import { Quarantine } from './quarantine';
@@ -188,6 +189,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   // Indexes of snapshots that are gone (removed above, or moved to quarantine): nothing to describe any more.
   for (const gen of files.indexes.filter((g) => g < oldest || !existsSync(path.join(dir, snapshotName(g))))) {
     unlinkSync(path.join(dir, snapshotIndexName(gen)));
+    removedStale = true;
+  }
+  for (const gen of files.lines.filter((g) => g < oldest || !existsSync(path.join(dir, snapshotName(g))))) {
+    unlinkSync(path.join(dir, conversationLinesName(gen)));
     removedStale = true;
   }
   if (removedStale) fsyncDir(dir);

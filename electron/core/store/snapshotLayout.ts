@@ -262,10 +262,18 @@ export class SnapshotWriter {
   private sums: string[] = [];
   private n = 0;
   private chunk = '';
+  /** The UTF-8 size of `chunk` (each piece's size is known as it is added: no pass over the chunk to count it). */
+  private chunkBytes = 0;
   private pendingRecord: string | null = null;
+  private pendingBytes = 0;
   /** Bytes handed to `write` so far. */
   private bytes = 0;
   private sectionStart = 0;
+  /**
+   * Told where each message's line is (its offset in the file and its length in bytes, without the comma) as it is
+   * written: the compaction builds the snapshot's conversation lines from it (conversationLines.ts).
+   */
+  onMessageLine: ((json: string, offset: number, bytes: number) => void) | null = null;
 
   constructor(
     private readonly write: (text: string) => void,
@@ -281,9 +289,18 @@ export class SnapshotWriter {
     this.write(text);
   }
 
+  private append(text: string, bytes: number): void {
+    this.chunk += text;
+    this.chunkBytes += bytes;
+  }
+
   private flush(): void {
-    if (this.chunk !== '') this.out(this.chunk);
+    if (this.chunk !== '') {
+      this.bytes += this.chunkBytes;
+      this.write(this.chunk);
+    }
     this.chunk = '';
+    this.chunkBytes = 0;
   }
 
   collection(name: string): void {
@@ -291,7 +308,8 @@ export class SnapshotWriter {
     // The chunk goes out at each collection's start and end, so that the sections' offsets are exact.
     this.flush();
     this.sectionStart = this.bytes; // the collection's line (with its leading comma)
-    this.chunk += `${this.counts.length === 0 ? '' : ','}${JSON.stringify(name)}:[\n`;
+    const line = `${this.counts.length === 0 ? '' : ','}${JSON.stringify(name)}:[\n`;
+    this.append(line, Buffer.byteLength(line, 'utf8'));
     this.coll = name;
   }
 
@@ -310,9 +328,13 @@ export class SnapshotWriter {
       }
     }
     crc ??= crc32(json);
+    // Records outside the messages are ASCII by now: their length is their size.
+    const bytes = this.coll === 'messages' ? Buffer.byteLength(json, 'utf8') : json.length;
     // Each record but a collection's last ends in a comma: written once the next one (or the end) is known.
-    if (this.pendingRecord !== null) this.chunk += this.pendingRecord + ',\n';
+    if (this.pendingRecord !== null) this.append(this.pendingRecord + ',\n', this.pendingBytes + 2);
+    if (this.coll === 'messages') this.onMessageLine?.(json, this.bytes + this.chunkBytes, bytes);
     this.pendingRecord = json;
+    this.pendingBytes = bytes;
     this.sums.push(crc.toString(16).padStart(8, '0'));
     this.n++;
     if (this.chunk.length >= 1 << 20) this.flush();
@@ -320,8 +342,8 @@ export class SnapshotWriter {
 
   private endCollection(): void {
     if (this.coll === null) return;
-    if (this.pendingRecord !== null) this.chunk += this.pendingRecord + '\n';
-    this.chunk += ']\n';
+    if (this.pendingRecord !== null) this.append(this.pendingRecord + '\n', this.pendingBytes + 1);
+    this.append(']\n', 2);
     this.flush();
     this.records[this.coll] = this.sums.join('');
     this.counts.push([this.coll, this.n]);
@@ -335,8 +357,8 @@ export class SnapshotWriter {
   finish(): void {
     this.endCollection();
     const check: SnapshotCheck = { alg: 'crc32', head: snapshotHead(this.version, this.seq, this.counts), records: this.records };
-    this.out(`${this.chunk}},"check":${JSON.stringify(check)}}\n`);
-    this.chunk = '';
+    this.flush();
+    this.out(`},"check":${JSON.stringify(check)}}\n`);
   }
 
   /** The file's size once finished. */

@@ -13,6 +13,7 @@ import { LazyMessages } from './lazyMessages';
 import { skimMessage } from './messageSkim';
 import { snapshotName, type SnapshotFile } from './snapshot';
 import { readSnapshotIndex, writeSnapshotIndex } from './snapshotIndex';
+import { readConversationLines } from './conversationLines';
 import { COLLECTION_RE, eachLineYielding, FOOTER_HEAD, headerOf, SnapshotCheckSchema, type SectionExtent } from './snapshotLayout';
 
 /** A record whose bytes no longer match the checksum written with it: left out of `collections`. */
@@ -219,6 +220,8 @@ async function readLineLayout(file: string, gen: number, onRead: ((bytes: number
       const want = check.records.messages;
       if (typeof want !== 'string' || want.length !== deferred.count * 8) return await retry();
       lazy!.defer(deferred.from, deferred.to, deferred.count, want);
+      const bytes = index!.bytes;
+      lazy!.findLinesWith(() => readConversationLines(file, gen, bytes));
     }
     const damaged: DamagedRecord[] = [];
     for (const [c, recs] of Object.entries(collections)) {
