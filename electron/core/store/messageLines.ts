@@ -3,7 +3,8 @@
  * found by a key in the bytes still unread (a conversation opened while the background read goes on).
  */
 import { readSync } from 'node:fs';
-import { Message } from '../../../shared/schema';
+import type { Message } from '../../../shared/schema';
+import { messageSchema } from './compiledSchemas';
 import { footerSums } from './checksum';
 import { mappedArray, mappedBuffer } from './mappedMemory';
 import { LINE_PIECE } from './snapshotLayout';
@@ -97,6 +98,6 @@ export const idIn = (raw: unknown): string | null => (typeof (raw as { id?: unkn
 /** A message line parsed and validated: the message, or what to quarantine and why. */
 export function parseLine(text: string): { ok: true; message: Message } | { ok: false; raw: unknown; error: string } {
   const raw = rawOf(text);
-  const r = Message.safeParse(raw);
+  const r = messageSchema().safeParse(raw);
   return r.success ? { ok: true, message: r.data } : { ok: false, raw, error: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { COLLECTIONS, recordSchemas, type CollectionName } from '../../../shared/schema';
+import { recordSchemaOf } from './compiledSchemas';
 import type { Change } from './types';
 
 export type Collections = Record<CollectionName, Map<string, unknown>>;
@@ -26,7 +27,7 @@ export type RecordCheck = { ok: true; value: { id: string } } | { ok: false; err
 
 export function checkRecord(coll: string, raw: unknown): RecordCheck {
   if (!isCollection(coll)) return { ok: false, error: `unknown collection "${coll}"` };
-  const r = recordSchemas[coll].safeParse(raw);
+  const r = recordSchemaOf(coll).safeParse(raw);
   return r.success ? { ok: true, value: r.data as { id: string } } : { ok: false, error: oneLine(r.error) };
 }
 
