@@ -9,8 +9,9 @@
  * Figures:
  *   - createCore, then the first queue page as a signed-in agent (the time a user waits for a list);
  *   - RSS at that moment;
- *   - one conversation opened right after that page (its 20 messages read from disk; read later, found among the
- *     lines the background read has not reached), and when every message was in the store's map;
+ *   - one conversation opened right after that page (its 20 messages read from disk; read later, where the snapshot's
+ *     conversation lines say they are, before the background read reaches them), and when every message was in the
+ *     store's map;
  *   - when the search index is ready, and RSS and heap then, after a full GC, 10 s of quiet and another GC (settled);
  *   - the lead's 90-day scores, cold (every conversation's performance facts derived).
  * `BENCH_COLD_SIZES=10000,50000` (default) picks the store sizes (× 20 messages).
@@ -142,7 +143,7 @@ export default async function coldStartBench(): Promise<void> {
   console.log(line(head));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of rows) console.log(line(r));
-  console.log('first page = createCore + sign-in + queue.page (100 rows); open conv = conversation.get of its first row, right after (read later: its lines found among those still unread); all messages in = every message in the store\'s map; settled = once the search index is built: a full GC, 10 s of quiet, another GC; scores = the lead\'s performance.scores over 90 days, the first call (facts of every conversation derived).');
+  console.log('first page = createCore + sign-in + queue.page (100 rows); open conv = conversation.get of its first row, right after (read later: its lines read where the snapshot's conversation lines say, before the background read reaches them); all messages in = every message in the store\'s map; settled = once the search index is built: a full GC, 10 s of quiet, another GC; scores = the lead\'s performance.scores over 90 days, the first call (facts of every conversation derived).');
 }
 
 if (process.argv.includes(PROBE) && process.argv[1] && path.resolve(process.argv[1]) === HERE) {
