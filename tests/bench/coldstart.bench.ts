@@ -143,7 +143,7 @@ export default async function coldStartBench(): Promise<void> {
   console.log(line(head));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of rows) console.log(line(r));
-  console.log('first page = createCore + sign-in + queue.page (100 rows); open conv = conversation.get of its first row, right after (read later: its lines read where the snapshot's conversation lines say, before the background read reaches them); all messages in = every message in the store\'s map; settled = once the search index is built: a full GC, 10 s of quiet, another GC; scores = the lead\'s performance.scores over 90 days, the first call (facts of every conversation derived).');
+  console.log('first page = createCore + sign-in + queue.page (100 rows); open conv = conversation.get of its first row, right after (read later: its lines read where the snapshot\'s conversation lines say, before the background read reaches them); all messages in = every message in the store\'s map; settled = once the search index is built: a full GC, 10 s of quiet, another GC; scores = the lead\'s performance.scores over 90 days, the first call (facts of every conversation derived).');
 }
 
 if (process.argv.includes(PROBE) && process.argv[1] && path.resolve(process.argv[1]) === HERE) {
