@@ -163,7 +163,7 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
         changed = overlay.get(name);
         gone = deleted.get(name);
       },
-      record(text, crc) {
+      record(text, crc, size) {
         if (!keep) return;
         if (changed?.size || gone) {
           const id = idOf(text);
@@ -177,7 +177,7 @@ export function foldStreaming(job: CompactJob): CompactResult | null {
             return;
           }
         }
-        w.record(text, crc);
+        w.record(text, crc, size);
         records++;
       },
       endCollection(name) {

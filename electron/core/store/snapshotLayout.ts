@@ -173,8 +173,8 @@ export function lineLayoutHeader(file: string): { version: number; seq: number }
 
 export interface LineLayoutVisitor {
   collection(name: string): void;
-  /** A record's JSON text and its bytes (without the separating comma), and the CRC-32 of those bytes. */
-  record(text: string, crc: number): void;
+  /** A record's JSON text, the CRC-32 of its bytes (without the separating comma), and how many bytes they are. */
+  record(text: string, crc: number, bytes: number): void;
   endCollection(name: string): void;
 }
 
@@ -227,7 +227,7 @@ export function streamLineLayout(file: string, visit: LineLayoutVisitor): void {
       const comma = bytes[bytes.length - 1] === 0x2c;
       const crc = crc32(comma ? bytes.subarray(0, -1) : bytes);
       sums[coll].push(crc);
-      visit.record(comma ? line.slice(0, -1) : line, crc);
+      visit.record(comma ? line.slice(0, -1) : line, crc, comma ? bytes.length - 1 : bytes.length);
     });
     if (coll !== null) fail(`cut off inside collection ${coll}`);
     if (footer === null || header === null) return fail('cut off: no checksums at the end');
@@ -316,9 +316,10 @@ export class SnapshotWriter {
   /**
    * One record's JSON (JSON.stringify's output: no raw newline), with its CRC-32 when already known. Records of
    * every collection but the messages are written as ASCII (asciiJson.ts: the open decodes them faster), also when
-   * copied from a snapshot that had them in UTF-8 (their CRC is then taken again).
+   * copied from a snapshot that had them in UTF-8 (their CRC is then taken again). `size`: the record's UTF-8 size
+   * when known (a line copied from a snapshot), with its CRC.
    */
-  record(json: string, crc?: number): void {
+  record(json: string, crc?: number, size?: number): void {
     if (this.coll === null) throw new Error('SnapshotWriter: a record before any collection');
     if (this.coll !== 'messages') {
       const ascii = asciiJson(json); // the same string when it has nothing to escape
@@ -327,9 +328,10 @@ export class SnapshotWriter {
         crc = undefined;
       }
     }
+    if (crc === undefined) size = undefined;
     crc ??= crc32(json);
     // Records outside the messages are ASCII by now: their length is their size.
-    const bytes = this.coll === 'messages' ? Buffer.byteLength(json, 'utf8') : json.length;
+    const bytes = this.coll !== 'messages' ? json.length : (size ?? Buffer.byteLength(json, 'utf8'));
     // Each record but a collection's last ends in a comma: written once the next one (or the end) is known.
     if (this.pendingRecord !== null) this.append(this.pendingRecord + ',\n', this.pendingBytes + 2);
     if (this.coll === 'messages') this.onMessageLine?.(json, this.bytes + this.chunkBytes, bytes);
