@@ -45,15 +45,27 @@ export function createQueue(ctx: CoreContext) {
       if (set.size === 0) activeOf.delete(c.customerId);
     }
   };
+  /**
+   * Whether activeOf and nameUsed hold the index's entries. Filled from the index when a commit first needs them, not
+   * by the rebuild: at 50 000 conversations the per-customer sets cost ~60–90 ms of the start, before the first queue
+   * page, and most commits (a sign-in, a draft) need neither.
+   */
+  let tracked = false;
+  const ensureTracked = () => {
+    if (tracked || dirty) return;
+    for (const e of index.entries()) track(e.conversation, true, e.customerName);
+    tracked = true;
+  };
+  // Filled once the first page is out, so that the agent's first reply does not pay for it either.
+  void ctx.afterFirstPage.then(() => setImmediate(ensureTracked));
   const rebuild = () => {
     const entries: QueueEntry[] = [];
     activeOf.clear();
     nameUsed.clear();
+    tracked = false;
     for (const c of ctx.store.all('conversations').values()) {
       if (!isActive(c.status)) continue;
-      const name = customerName(c);
-      entries.push(entryOf(c, name));
-      track(c, true, name);
+      entries.push(entryOf(c, customerName(c)));
     }
     index.rebuild(entries);
     dirty = false;
@@ -68,6 +80,7 @@ export function createQueue(ctx: CoreContext) {
   };
 
   ctx.store.onCommit((changes) => {
+    if (!tracked && !dirty && changes.some((ch) => ch.coll === 'customers' || ch.coll === 'conversations')) ensureTracked();
     let touched = false;
     // Renamed customers first: a conversation of this same commit records the new name as it is placed.
     const renamed = new Set<string>();
