@@ -201,7 +201,8 @@ export class LazyMessages extends Map<string, Message> {
         continue;
       }
       // Read already: the map holds what it made of it (nothing when it was unreadable).
-      const id = idIn(rawOf(body.toString('utf8')));
+      // Only its id is needed here (the map's value is read below): skimmed, parsed only when the skim gives up.
+      const id = skimMessage(body)?.id ?? idIn(rawOf(body.toString('utf8')));
       if (id === null) continue;
       if (inPlace.delete(id)) {
         out.push(super.get(id) as unknown as Message);
