@@ -13,6 +13,7 @@ import type { Locale, Notice } from '../../shared/schema';
 import { createDesktopNotifier } from './desktopNotifier';
 import { bindIpc, type IpcBinding } from './ipcBinding';
 import { openingTracker, pendingCore } from '../core/pendingCore';
+import { signInPreview } from '../core/identity/signInPreview';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererEntry, serveAppRequest } from './appProtocol';
 import { isAllowedExternalUrl } from './externalLinks';
 import { isTrustedRendererUrl } from './trustedSender';
@@ -54,7 +55,11 @@ async function start() {
   // The window opens at once (showing its loading state); calls wait for the store, which can take seconds.
   // Team mode when KEFU_TEAM_DATABASE_URL names the team's PostgreSQL (README "Team mode").
   const progress = openingTracker();
-  const opening = createCore({ dataDir, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update, firstPageFirst: true });
+  const team = teamDbFromEnv() ?? undefined;
+  const opening = createCore({ dataDir, team, onOpenProgress: progress.update, firstPageFirst: true });
+  // The sign-in screen shows while the store opens, from the local store's profiles (team profiles live in the team's
+  // database: the window waits for it).
+  const preview = team ? undefined : () => signInPreview(dataDir);
   // No permission (camera, geolocation, ...) is ever granted to the page. Desktop notifications come from this
   // process (Electron Notification, below), so the page's own Notification API stays off: no doubles.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
@@ -65,7 +70,7 @@ async function start() {
     return new Response(r.body, { status: r.status, headers: r.headers });
   });
   const trusted = (url: string | undefined) => isTrustedRendererUrl(url, { devServerUrl: entry.devServerUrl });
-  ipc = bindIpc(ipcMain, pendingCore(opening, progress.get), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  ipc = bindIpc(ipcMain, pendingCore(opening, progress.get, preview), trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   createWindow();
   core = await opening.catch((e: unknown) => {
     // The window stays up and shows the reason (every call answers with it); nothing is deleted.

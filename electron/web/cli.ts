@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { manualClock, systemClock } from '../core/clock';
 import { createCore } from '../core';
 import { openingTracker, pendingCore } from '../core/pendingCore';
+import { signInPreview } from '../core/identity/signInPreview';
 import { consoleLog } from '../core/log';
 import { parseWebArgs } from './args';
 import { startWebServer } from './server';
@@ -27,8 +28,11 @@ async function main() {
   const clock = args.clockStart === null ? systemClock : manualClock(args.clockStart);
   // The page can open at once: calls wait while the store loads (seconds for a large store).
   const progress = openingTracker();
-  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team: teamDbFromEnv() ?? undefined, onOpenProgress: progress.update, firstPageFirst: true });
-  const server = await startWebServer({ core: pendingCore(opening, progress.get), staticDir, port: args.port });
+  const team = teamDbFromEnv() ?? undefined;
+  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team, onOpenProgress: progress.update, firstPageFirst: true });
+  // The sign-in screen shows while the store opens (local profiles only: a team's live in its database).
+  const preview = team ? undefined : () => signInPreview(args.dataDir);
+  const server = await startWebServer({ core: pendingCore(opening, progress.get, preview), staticDir, port: args.port });
   process.stdout.write(`Kefu Desk web mode (data: ${args.dataDir})\nOpen ${server.url}\n`);
   const core = await opening.catch((e: unknown) => {
     process.stderr.write(`Kefu Desk could not open its store in ${args.dataDir}: ${e instanceof Error ? e.message : String(e)}\n`);

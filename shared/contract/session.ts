@@ -50,6 +50,12 @@ export const sessionContract = {
       firstRun: z.boolean(),
       profiles: z.array(ProfileChoice),
       problems: z.array(StoreProblemView),
+      /**
+       * The store is still opening: the profiles were read from its files ahead of the open (the sign-in screen shows
+       * while the rest loads), store problems are not known yet, and signing in waits for the open. A 'session'
+       * change follows when the open is done.
+       */
+      opening: z.boolean(),
     }),
     roles: ALL_ROLES,
     session: 'none',

@@ -1,8 +1,9 @@
 import { CoreError, type AgentSummary } from '../../../shared/contract';
 import type { ProfileChoice } from '../../../shared/contract/session';
-import { DEMO_PINS, type Agent, type Locale } from '../../../shared/schema';
+import type { Agent, Locale } from '../../../shared/schema';
 import type { Actor, CallContext, CoreContext, HandlerSlice } from '../context';
 import { nextAttemptAt, type FailureRecord } from '../identity/backoff';
+import { profileChoice, signInableProfiles } from '../identity/profileChoices';
 import { hashSecret, verifySecret } from '../identity/secrets';
 import { SessionTable } from '../identity/sessionTable';
 import { auditChange } from './audit';
@@ -37,7 +38,7 @@ export function createSessions(ctx: CoreContext) {
 
   const localeOf = (agent: Agent): Locale => ctx.store.get('preferences', agent.id)?.locale ?? agent.languages[0];
   /** Profiles that can sign in: enabled, with a secret. None: the store needs its first lead. */
-  const signInable = () => [...ctx.store.all('agents').values()].filter((a) => !a.disabled && ctx.store.get('credentials', a.id));
+  const signInable = () => signInableProfiles(ctx.store.all('agents').values(), (id) => ctx.store.get('credentials', id));
 
   const audit = (actorId: string, action: string, after?: unknown) => auditChange(ctx, { actorId, action, targetId: actorId, after });
 
@@ -84,18 +85,14 @@ export function createSessions(ctx: CoreContext) {
     'session.status': (_input, _actor, call) => {
       const current = resolve(call.sessionId);
       const profiles = signInable();
-      const choices: ProfileChoice[] = profiles.map((a) => ({
-        id: a.id,
-        name: a.name,
-        role: a.role,
-        demoPin: ctx.store.get('credentials', a.id)?.demo ? DEMO_PINS[a.role] : null,
-      }));
+      const choices: ProfileChoice[] = profiles.map((a) => profileChoice(a, ctx.store.get('credentials', a.id)));
       return {
         state: !current ? 'signed_out' : current.locked ? 'locked' : 'signed_in',
         agent: current ? summary(current.actor.agent) : null,
         firstRun: profiles.length === 0,
         profiles: choices,
         problems: [...ctx.store.problems],
+        opening: false,
       };
     },
     'session.get': (_input, actor) => ({

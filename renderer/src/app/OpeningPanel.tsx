@@ -12,6 +12,11 @@ const POLL_MS = 400;
  * no other call can answer yet) it says what it is doing and how far it has got; otherwise, a spinner.
  */
 export function OpeningPanel() {
+  return <OpeningPanelView progress={useOpeningProgress()} />;
+}
+
+/** How far the core's opening has got, asked every POLL_MS while it is opening (null: not known, or not opening). */
+export function useOpeningProgress(): OpeningProgress | null {
   const [progress, setProgress] = useState<OpeningProgress | null>(null);
   useEffect(() => {
     let stopped = false;
@@ -29,12 +34,22 @@ export function OpeningPanel() {
       clearTimeout(timer);
     };
   }, []);
-  return <OpeningPanelView progress={progress} />;
+  return progress;
+}
+
+/** The progress as one sentence ("Reading the store (612 MB): 45 %"), or null when there is none to tell. */
+export function useOpeningText(progress: OpeningProgress | null): string | null {
+  const { t, i18n } = useTranslation();
+  if (!progress || progress.state !== 'opening' || progress.step === null) return null;
+  const percent = Math.floor(progress.fraction * 100);
+  const size = new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(progress.bytes / 1e6);
+  return t(`app.opening.${progress.step}`, { percent, size });
 }
 
 export function OpeningPanelView({ progress }: { progress: OpeningProgress | null }) {
-  const { t, i18n } = useTranslation();
-  if (!progress || progress.state !== 'opening' || progress.step === null) {
+  const { t } = useTranslation();
+  const text = useOpeningText(progress);
+  if (!progress || text === null) {
     return (
       <Center mih="60vh" role="status" aria-label={t('app.loading')}>
         <Loader size="sm" />
@@ -42,8 +57,6 @@ export function OpeningPanelView({ progress }: { progress: OpeningProgress | nul
     );
   }
   const percent = Math.floor(progress.fraction * 100);
-  const size = new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(progress.bytes / 1e6);
-  const text = t(`app.opening.${progress.step}`, { percent, size });
   return (
     <Center mih="60vh">
       <Stack align="center" gap="xs" w={360}>

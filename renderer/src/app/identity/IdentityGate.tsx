@@ -33,5 +33,5 @@ export function IdentityGate({ children }: { children: (agent: AgentSummary) => 
   // workspace keeps its full-height layout.
   if (value.state === 'signed_in' && value.agent) return <Fragment key={value.agent.id}>{children(value.agent)}</Fragment>;
   if (value.firstRun) return <FirstRunScreen problems={value.problems.length} />;
-  return <SignInScreen profiles={value.profiles} problems={value.problems.length} />;
+  return <SignInScreen profiles={value.profiles} problems={value.problems.length} opening={value.opening} />;
 }

@@ -5,12 +5,17 @@ import type { ContractError } from '../../../../shared/contract';
 import type { ProfileChoice } from '../../../../shared/contract/session';
 import { api } from '../../api/client';
 import { ErrorText } from '../ErrorText';
+import { useOpeningProgress, useOpeningText } from '../OpeningPanel';
 import { IdentityCard } from './IdentityCard';
 import classes from './IdentityCard.module.css';
 import { SecretInput } from './SecretInput';
 
-/** Pick a profile, give its secret. On the demo store each profile shows its documented demo PIN. */
-export function SignInScreen({ profiles, problems }: { profiles: ProfileChoice[]; problems: number }) {
+/**
+ * Pick a profile, give its secret. On the demo store each profile shows its documented demo PIN.
+ * `opening`: the store is still opening (the profiles come from its files, read ahead): the screen says so and how far
+ * the open has got, and a sign-in waits for it; the list is refreshed when the open is done.
+ */
+export function SignInScreen({ profiles, problems, opening = false }: { profiles: ProfileChoice[]; problems: number; opening?: boolean }) {
   const { t } = useTranslation();
   const [agentId, setAgentId] = useState(profiles[0]?.id ?? '');
   const [secret, setSecret] = useState('');
@@ -69,6 +74,18 @@ export function SignInScreen({ profiles, problems }: { profiles: ProfileChoice[]
       <Button type="submit" loading={busy} disabled={!secret || !agentId}>
         {busy ? t('identity.signingIn') : t('identity.signIn')}
       </Button>
+      {opening && <StillOpening />}
     </IdentityCard>
+  );
+}
+
+/** While the store opens under the sign-in screen: one line saying so, with the open's progress when known. */
+function StillOpening() {
+  const { t } = useTranslation();
+  const text = useOpeningText(useOpeningProgress());
+  return (
+    <Text size="xs" c="dimmed" role="status">
+      {text ? t('identity.stillOpeningAt', { progress: text }) : t('identity.stillOpening')}
+    </Text>
   );
 }
