@@ -1,7 +1,6 @@
 import { teamDbFromEnv } from '../core/team/teamDb';
 import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
-import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -65,8 +64,10 @@ async function start() {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   // Each app:// request is mapped to a file of out/renderer by serveAppRequest (traversal refused, fixed MIME types).
+  // Read synchronously, as web mode does (electron/web/staticFiles.ts): the store opens on this thread, and an
+  // asynchronous read would wait several of its ~100 ms turns.
   protocol.handle(APP_SCHEME, async (req) => {
-    const r = await serveAppRequest(req, rendererRoot, (p) => readFile(p));
+    const r = await serveAppRequest(req, rendererRoot, async (p) => readFileSync(p));
     return new Response(r.body, { status: r.status, headers: r.headers });
   });
   const trusted = (url: string | undefined) => isTrustedRendererUrl(url, { devServerUrl: entry.devServerUrl });
