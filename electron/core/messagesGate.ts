@@ -46,6 +46,11 @@ export const CALLS_WITHOUT_MESSAGES: ReadonlySet<CallName> = new Set<CallName>([
   'faq.list',
   // Whether a practice runs (the workspace waits for it before it shows): the practices and their attempt records.
   'training.current',
+  // What the conversation pane asks beside conversation.get: the due time explained (the conversation and its audit
+  // trail), its complaints (the complaint index), and the reply box's draft as it is typed (the drafts collection).
+  'sla.explain',
+  'complaints.ofConversation',
+  'draft.save',
 ]);
 
 export function waitForMessages(call: Call, store: Pick<Store, 'all'>): Call {
