@@ -1,6 +1,11 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messagesPending } from '../../electron/core/store/lazyMessages';
+import { createCore } from '../../electron/core';
+import { manualClock } from '../../electron/core/clock';
+import { silentLog } from '../../electron/core/log';
+import { SANDBOX_NOW, withNamedSessions } from './coreSandbox';
 import type { OutboxEntry } from '../../shared/schema';
 import { call, line, newConv, outboxLines, scan, spoolSandbox, write } from './spool-helpers';
 
@@ -74,5 +79,33 @@ describe('outbox', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(text).not.toContain('ob-torn');
     expect(after().map((l) => l.body).filter(Boolean)).toEqual(['one', 'two']);
+  });
+});
+
+describe('outbox, while the messages are still read in the background', () => {
+  it('a reply then is answered without finishing the read, and writes its one entry; the same message put again writes none', async () => {
+    const first = await withSpoolConversation();
+    await first.core.store.compact(); // the messages in a snapshot with its index: read after the open
+    await sb.close(first.core);
+    // As the desktop app and web mode open it: the messages' read waits for the first queue page (none asked here).
+    const raw = await createCore({ dataDir: first.dataDir, clock: manualClock(SANDBOX_NOW), log: silentLog, spoolWatch: false, firstPageFirst: true, firstPageCapMs: 600_000 });
+    try {
+      const core = withNamedSessions(raw);
+      const outbox = path.join(first.dataDir, 'spool', 'outbox');
+      const baseline = outboxLines(outbox).length;
+      const messages = core.store.all('messages');
+      await core.sessionOf('s1');
+      expect(messagesPending(messages)).toBe(true);
+      const reply = await call(core, 'conversation.reply', { id: first.id, body: '仍在读取时的回复' });
+      expect(messagesPending(messages)).toBe(true);
+      await core.store.commit([{ op: 'put', coll: 'messages', rec: { ...reply, body: '仍在读取时的回复' } }]);
+      await tick();
+      const lines = outboxLines(outbox).slice(baseline);
+      expect(lines.filter((l) => l.type === 'agent.reply')).toEqual([expect.objectContaining({ conversationId: 'P-O1', body: '仍在读取时的回复' })]);
+      expect((await call(core, 'conversation.get', { id: first.id })).messages.filter((m: { id: string }) => m.id === reply.id)).toHaveLength(1);
+      expect(messagesPending(messages)).toBe(true);
+    } finally {
+      await raw.close();
+    }
   });
 });

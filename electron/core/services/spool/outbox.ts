@@ -2,6 +2,7 @@ import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSy
 import path from 'node:path';
 import { SpoolOutEvent, type Conversation, type Message, type OutboxEntry } from '../../../../shared/schema';
 import type { Log } from '../../log';
+import { conversationWhileReading } from '../../store/lazyMessages';
 import type { Change, Store } from '../../store/types';
 import type { LinkIndex } from './links';
 
@@ -42,7 +43,7 @@ export function createOutbox(opts: { store: Store; links: LinkIndex; newId: (pre
       if (ch.coll === 'messages') {
         const m = ch.rec as Message;
         const toCustomer = (m.author === 'agent' && !m.internal) || m.author === 'bot';
-        if (!toCustomer || before.get('messages', m.id) || !linked(m.conversationId)) continue;
+        if (!toCustomer || !linked(m.conversationId) || existed(before, m)) continue;
         out.push(entry(m.conversationId, m.at, { type: 'agent.reply', author: m.author === 'bot' ? 'bot' : 'agent', agentId: m.author === 'bot' ? null : m.authorId, body: m.body }));
       } else if (ch.coll === 'conversations') {
         const c = ch.rec as Conversation;
@@ -53,6 +54,16 @@ export function createOutbox(opts: { store: Store; links: LinkIndex; newId: (pre
       }
     }
     return out;
+  }
+
+  /**
+   * Whether `m` was already in the store (a message put again is no new reply). While the snapshot's messages are
+   * still read in the background, asked among its conversation's messages: a look-up of the id itself would finish
+   * that read at once on this thread (seconds at 50 000 × 20), inside the reply's commit.
+   */
+  function existed(before: Store, m: Message): boolean {
+    const during = conversationWhileReading(before.all('messages'), m.conversationId);
+    return during ? during.some((x) => x.id === m.id) : before.get('messages', m.id) !== undefined;
   }
 
   const outDir = () => path.join(opts.dir(), 'outbox');
