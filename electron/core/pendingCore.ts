@@ -26,8 +26,8 @@ export function pendingCore(opening: Promise<CoreGateway>, progress?: () => Open
       return null;
     },
   );
-  // After the listeners' own subscriptions (registered on `ready` before this): whatever answered from the preview
-  // is asked again of the core. A failed open is told too: the next status call carries the reason.
+  // Once the store is open (or failed to open), whoever was answered from the preview asks again: every listener is
+  // told 'session', and its status call reaches the core (or carries the reason the open failed).
   void ready.then(() => {
     if (!previewed) return;
     const event: ChangeEvent = { seq: 0, topics: [topic.session], at: Date.now() };
