@@ -36,6 +36,8 @@ const NOT_RUN: Record<string, string> = {
   'npm test': 'is the run this test belongs to; checked: it runs the unit and end-to-end tests, and .ci/run runs it',
   'npm run bench': 'all benchmarks take minutes (50 000 conversations, 1 000 000 messages); `npm run bench -- store` is run instead, at a tiny size',
   'npm run bench -- coldstart': 'writes stores of 10 000 and 50 000 conversations × 20 messages and opens each four times in fresh processes, waiting 10 s per run for memory to settle (minutes); `npm run bench -- store` is run instead, at a tiny size, and the tests open stores with messages on disk throughout',
+  'npm run bench -- renderer-coldstart':
+    'writes a store of 50 000 conversations × 20 messages, then starts web mode and Chromium on a fresh copy of it three times (minutes); `npm run bench -- store` is run instead, at a tiny size, and the end-to-end tests drive the same path (web mode in Chromium: sign-in, first queue rows) on the demo store',
   'npm run test:e2e': 'is half of `npm test`, the run this test belongs to',
   'npm run simulate -- --rate 50 --minutes 10': 'writes traffic in real time for ten minutes by design; checked: the same command with `--all-now --spool <temp folder>` writes the whole ten minutes at once, and its lines are spool events (a few malformed on purpose)',
   'npm run fuses -- <path-to-packaged-electron-binary>': 'needs a packaged Electron binary, which cannot be downloaded here; checked by tests/unit/electron-fuses.test.ts on a stand-in binary',
