@@ -54,6 +54,11 @@ export const CALLS_WITHOUT_MESSAGES: ReadonlySet<CallName> = new Set<CallName>([
   // A reply adds a message (the map takes it while reading) and its commit's outbox entry asks among its
   // conversation's messages, not the whole map (spool/outbox.ts `existed`).
   'conversation.reply',
+  // The conversation's own record and audit trail (checked with the read held: none finishes it).
+  'conversation.setStatus',
+  'conversation.setCategory',
+  'conversation.setTags',
+  'conversation.transfer',
 ]);
 
 export function waitForMessages(call: Call, store: Pick<Store, 'all'>): Call {

@@ -77,3 +77,26 @@ describe('a core on messages still being read', () => {
     expect(r.hits.some((h: { kind: string; id: string }) => h.kind === 'message' && h.id === oldest.id)).toBe(true);
   });
 });
+
+describe('working a conversation while the messages are still to be read', () => {
+  it('a reply, tags, a category, a status change and a transfer are answered without finishing the read', async () => {
+    const dir = await demoFolder();
+    // As the desktop app and web mode open it: the read waits for the first queue page (none asked here).
+    const { core } = await open(dir, undefined, { firstPageFirst: true, firstPageCapMs: 600_000 });
+    const messages = core.store.all('messages');
+    const agentId: string = (await call(core, 'session.get', {})).agent.id;
+    const mine = [...core.store.all('conversations').values()].filter((c) => c.assigneeId === agentId && (c.status === 'open' || c.status === 'queued'));
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+    const other = [...core.store.all('agents').values()].find((a) => a.id !== agentId && a.role === 'agent' && !a.disabled)!;
+    expect(messagesPending(messages)).toBe(true);
+    await call(core, 'conversation.reply', { id: mine[0].id, body: '您好，正在为您处理' });
+    await call(core, 'conversation.setTags', { id: mine[1].id, tags: ['refund'] });
+    await call(core, 'conversation.setCategory', { id: mine[2].id, category: 'account' });
+    await call(core, 'conversation.setStatus', { id: mine[3].id, status: 'resolved' });
+    await call(core, 'conversation.transfer', { id: mine[4].id, toAgentId: other.id, note: '请你跟进' });
+    await new Promise((r) => setTimeout(r, 50)); // what the commits' listeners do next
+    expect(messagesPending(messages)).toBe(true);
+    expect(core.store.get('conversations', mine[3].id)!.status).toBe('resolved');
+    expect(core.store.get('conversations', mine[4].id)!.assigneeId).toBe(other.id);
+  });
+});
