@@ -59,10 +59,12 @@ export function createOutbox(opts: { store: Store; links: LinkIndex; newId: (pre
   /**
    * Whether `m` was already in the store (a message put again is no new reply). While the snapshot's messages are
    * still read in the background, asked among its conversation's messages: a look-up of the id itself would finish
-   * that read at once on this thread (seconds at 50 000 × 20), inside the reply's commit.
+   * that read at once on this thread (seconds at 50 000 × 20), inside the reply's commit. Only the committed store
+   * is asked so: an import batch's `all` copies the whole map once it holds messages of its own, so it is asked by id
+   * (its own messages first), as before.
    */
   function existed(before: Store, m: Message): boolean {
-    const during = conversationWhileReading(before.all('messages'), m.conversationId);
+    const during = before === store ? conversationWhileReading(store.all('messages'), m.conversationId) : null;
     return during ? during.some((x) => x.id === m.id) : before.get('messages', m.id) !== undefined;
   }
 
