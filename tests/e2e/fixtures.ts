@@ -41,6 +41,17 @@ export function startServer(dataDir: string, extra: string[] = []): Promise<{ pr
 }
 
 export const test = base.extend<{ app: WebApp }>({
+  // A failure on CI leaves only its log: print what the page showed (its accessibility tree, as tests see it), so a
+  // flake that does not come back here can still be read (Playwright's error-context file stays on the CI machine).
+  page: async ({ page }, use, testInfo) => {
+    await use(page);
+    if (testInfo.status === testInfo.expectedStatus || page.isClosed()) return;
+    const tree = await page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5_000 })
+      .catch((e: Error) => `(no snapshot: ${e.message})`);
+    console.log(`--- ${testInfo.title}: the page at the failure (${page.url().replace(/token=[^&]+/, 'token=…')}) ---\n${tree.slice(0, 6_000)}\n---`);
+  },
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
     let current = await startServer(dataDir);
