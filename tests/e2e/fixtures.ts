@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,16 +118,23 @@ export async function signIn(page: Page, who: { name: string; pin: string } = DE
  */
 export async function openApp(page: Page, app: WebApp, who: { name: string; pin: string } = DEMO.agent) {
   await page.goto(app.url);
-  const signInButton = page.getByRole('button', { name: /^(登录|Sign in)$/ });
   const queueRow = page.getByRole('listbox').first().getByRole('option').first();
   const home = who === DEMO.trainee ? page.getByRole('heading', { name: /培训|Training/ }) : queueRow;
-  await expect(signInButton.or(queueRow).first()).toBeVisible();
-  // Retried as a whole: on a loaded machine the sign-in screen can appear only after a first look found neither it
-  // nor the queue settled (CI once skipped the sign-in and waited for the queue behind it for a minute).
+  await signInUntil(page, home, who);
+}
+
+/**
+ * Signs in when the sign-in screen shows (as `who`) until `home` shows. Retried as a whole: on a loaded machine the
+ * sign-in screen can appear only after a first look found neither it nor the workspace settled (CI once skipped the
+ * sign-in and waited for the queue behind it for a minute, and once waited after a sign-in on a store just seeded).
+ */
+export async function signInUntil(page: Page, home: Locator, who: { name: string; pin: string } = DEMO.agent, timeout = 50_000) {
+  const signInButton = page.getByRole('button', { name: /^(登录|Sign in)$/ });
+  await expect(signInButton.or(home).first()).toBeVisible({ timeout: Math.min(timeout, 30_000) });
   await expect(async () => {
     if (await signInButton.isVisible()) await signIn(page, who);
     await expect(home.first()).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 50_000 });
+  }).toPass({ timeout });
 }
 /** Signs out and back in as someone else (the way an agent hands over the workstation). */
 export async function switchTo(page: Page, who: { name: string; pin: string }) {

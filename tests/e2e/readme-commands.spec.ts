@@ -1,11 +1,12 @@
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseWebArgs } from '../../electron/web/args';
 import { SpoolInEvent } from '../../shared/schema/spoolEvent';
-import { signIn } from './fixtures';
+// The fixtures' test: a failure prints what the page showed (the `app` fixture is not used, so no extra server).
+import { DEMO, signInUntil, test } from './fixtures';
 
 /**
  * The README's commands, run exactly as written, on a fresh copy of this tree (what a clean clone has: no out/,
@@ -95,10 +96,7 @@ async function expectQueue(page: Page, url: string) {
   await page.goto(url);
   const queue = page.getByRole('listbox', { name: new RegExp(`^(${labels.join('|')})$`) });
   // A new store is the demo store: sign in as the demo agent with the PIN the sign-in screen shows.
-  const signInButton = page.getByRole('button', { name: /^(登录|Sign in)$/ });
-  await expect(signInButton.or(queue.getByRole('option').first()).first()).toBeVisible({ timeout: 30_000 });
-  if (await signInButton.isVisible()) await signIn(page);
-  await expect(queue.getByRole('option').first()).toBeVisible({ timeout: 30_000 });
+  await signInUntil(page, queue.getByRole('option').first(), DEMO.agent, 60_000);
   expect(await queue.getByRole('option').count()).toBeGreaterThan(3);
 }
 
