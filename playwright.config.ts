@@ -15,7 +15,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Tests, not files, are handed out to the two workers: a file of long tests (the dashboards' contrast checks, the
+  // intake screens) no longer runs on one worker while the other idles at the end. Every test starts its own server
+  // on its own folder; the one file with shared state (electronegativity's scans) keeps its tests together.
+  fullyParallel: true,
   // Two workers on CI too (two cores): each test starts its own web-mode server on its own data folder, so files
   // share nothing; 87 tests took 6.9 min with two workers against ~11 min with one, and CI has a 15-minute budget.
   workers: 2,

@@ -80,7 +80,8 @@ let work = '';
 let built: Scan;
 let canary: Scan;
 
-test.describe.configure({ timeout: 180_000 });
+// One worker runs the three tests after one beforeAll's scans (the config hands out tests singly: fullyParallel).
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 
 test.beforeAll(async () => {
   expect(existsSync('out/main/index.js'), 'out/ is built first (npm run test:e2e runs electron-vite build)').toBe(true);
