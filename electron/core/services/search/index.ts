@@ -161,8 +161,9 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   let indexedTotal = 0;
   let draining = false;
   const indexQueued = (deadline: number) => {
-    // Not before the start-up build has taken the messages' heads (it waits for the store to have read them).
-    if (!started) return;
+    // Not before the start-up build has taken the messages' heads (it waits for the store to have read them), and
+    // never once stopped (the core is closing its store).
+    if (!started || stopped) return;
     let n = 0;
     while (queued.length > 0) {
       const head = queued[0];
@@ -368,7 +369,9 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
     /** Resolves when the start-up build is done and every commit so far indexed (tests, benchmarks). */
     whenReady: () =>
       new Promise<void>((resolve) => {
-        const check = () => (ready || stopped ? (flush(), resolve()) : setImmediate(check));
+        // Stopped: nothing more is indexed (the store may be closed by now: a close during the start-up build, with
+        // the bot's warm-up waiting here, read a message from the closed snapshot and threw).
+        const check = () => (stopped ? resolve() : ready ? (flush(), resolve()) : setImmediate(check));
         check();
       }).then(() => engine.applied()),
     /** Indexes every commit still queued (tests, benchmarks; searches do it themselves). */
