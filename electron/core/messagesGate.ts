@@ -75,6 +75,10 @@ export const CALLS_WITHOUT_MESSAGES: ReadonlySet<CallName> = new Set<CallName>([
   'complaints.list',
   'complaints.get',
   'profiles.add',
+  // The training screens' first calls: a trainee's home, a lead's scenarios and the team's progress.
+  'training.home',
+  'training.scenarios',
+  'training.progress',
 ]);
 
 export function waitForMessages(call: Call, store: Pick<Store, 'all'>): Call {

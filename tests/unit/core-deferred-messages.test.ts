@@ -134,6 +134,11 @@ describe('the desk\'s other calls while the messages are still to be read', () =
     await call(core, 'complaints.get', { id: complaints.items[0].id }, 'lead');
     await call(core, 'reminders.teamOverdue', {}, 'lead');
     await call(core, 'profiles.add', { name: '新同事', role: 'agent', secret: '246810', languages: ['zh-CN'] }, 'lead');
+    // The training screens: a trainee's home, a lead's scenarios and the team's progress.
+    await call(core, 'training.scenarios', {}, 'lead');
+    await call(core, 'training.progress', {}, 'lead');
+    await call(core, 'session.signIn', { agentId: 'a-liuyang' }, 'trainee');
+    await call(core, 'training.home', {}, 'trainee');
 
     await new Promise((r) => setTimeout(r, 50)); // what the commits' listeners do next
     expect(messagesPending(messages)).toBe(true);
