@@ -113,6 +113,24 @@ describe('the first-page gate', () => {
     compactions.mockRestore();
   });
 
+  it('in a core: waiting for the start-up work (settled, the heap compaction, the bot warm-up) keeps no CPU busy while the gate holds it', async () => {
+    const dir = await compactedDemo();
+    const { core } = await open(dir, undefined, { firstPageFirst: true, firstPageCapMs: NEVER_MS });
+    let settled = false;
+    void core.settled().then(() => (settled = true));
+    await macrotasks(5);
+    // Over the next 100 ms of timers, the waiting core schedules nothing (it used to poll the index with setImmediate,
+    // thousands of turns in that time).
+    const turns = vi.spyOn(globalThis, 'setImmediate');
+    await new Promise((r) => setTimeout(r, 100));
+    const polled = turns.mock.calls.length;
+    turns.mockRestore();
+    expect(polled).toBeLessThan(20);
+    expect(settled).toBe(false);
+    await call(core, 'queue.page', { offset: 0, limit: 10 });
+    await vi.waitFor(() => expect(settled).toBe(true), { timeout: 10_000 });
+  });
+
   it('in a core: a call that needs every message opens it before any page', async () => {
     const dir = await compactedDemo();
     const { core } = await open(dir, undefined, { firstPageFirst: true, firstPageCapMs: NEVER_MS });

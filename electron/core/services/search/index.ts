@@ -73,6 +73,12 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
   let total = 0;
   let ready = false;
   let stopped = false;
+  // whenReady()'s callers, told when the index is ready or stopped (they used to poll with setImmediate, which kept
+  // a core at 100 % of one CPU for as long as they waited: the whole start-up build, or the first-page gate's hold).
+  const readyWaiters: (() => void)[] = [];
+  const wakeReadyWaiters = () => {
+    for (const wake of readyWaiters.splice(0)) wake();
+  };
 
   /** Indexes a whole conversation (its subject and tags, then its messages oldest first); returns the message count. */
   const indexBundle = (c: Conversation): number => {
@@ -285,6 +291,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
         if (stopped || run !== buildRun) return;
         built = total;
         ready = true;
+        wakeReadyWaiters();
         const st = await link.stats().catch(() => null);
         if (st) ctx.log('info', `search index ready: ${st.size} texts in ${st.docCount} documents, ${st.termCount} terms`);
         ctx.feed.publish([SEARCH_TOPIC]);
@@ -371,7 +378,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
       new Promise<void>((resolve) => {
         // Stopped: nothing more is indexed (the store may be closed by now: a close during the start-up build, with
         // the bot's warm-up waiting here, read a message from the closed snapshot and threw).
-        const check = () => (stopped ? resolve() : ready ? (flush(), resolve()) : setImmediate(check));
+        const check = () => (stopped ? resolve() : ready ? (flush(), resolve()) : void readyWaiters.push(check));
         check();
       }).then(() => engine.applied()),
     /** Indexes every commit still queued (tests, benchmarks; searches do it themselves). */
@@ -384,6 +391,7 @@ export function createSearch(ctx: CoreContext, opts: SearchOptions = {}) {
     },
     stop: () => {
       stopped = true;
+      wakeReadyWaiters();
       return engine.close();
     },
   };
