@@ -2,7 +2,7 @@ import type { Result } from '../../shared/contract';
 import type { OpeningProgress } from '../../shared/contract/session';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, Handlers } from './context';
-import { createDispatcher, type SessionSink } from './dispatcher';
+import { createDispatcher, type Call, type SessionSink } from './dispatcher';
 import { ChangeFeed, type ChangeListener } from './feed';
 import { makeIdFactory } from './ids';
 import { consoleLog, type Log } from './log';
@@ -35,6 +35,7 @@ import { openStore } from './store/openStore';
 import { waitForMessages } from './messagesGate';
 import { holdMessagesRead, messagesLoaded } from './store/lazyMessages';
 import { createFirstPageGate, FIRST_PAGE_CAP_MS, openGateOnFirstPage } from './firstPageGate';
+import { compactingGc, HEAP_COMPACTION, scheduleHeapCompaction, type CompactingGc } from './heapCompaction';
 import type { Change, Store } from './store/types';
 import { createTicker } from './ticker';
 import { DEFAULT_SETTINGS } from '../../shared/schema';
@@ -82,6 +83,12 @@ export interface CoreOptions {
   firstPageFirst?: boolean;
   /** With firstPageFirst: how long the gate waits for a first page at most (default FIRST_PAGE_CAP_MS; tests). */
   firstPageCapMs?: number;
+  /**
+   * Once the start-up work is done and no call has come for a second, one compacting collection gives back the heap
+   * pages the start left fragmented (heapCompaction.ts; large stores only). For the hosts; default off (tests: their
+   * own thresholds and collector).
+   */
+  compactHeapWhenSettled?: boolean | (Partial<typeof HEAP_COMPACTION> & { gc?: CompactingGc });
   /** How far opening has got, while createCore runs (the transports answer `session.opening` with it meanwhile). */
   onOpenProgress?: (p: OpeningProgress) => void;
 }
@@ -197,7 +204,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...training.handlers,
   };
   // A practising person's workspace calls go to their sandbox; everything else to the live dispatcher.
-  const call = openGateOnFirstPage(waitForMessages(training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve), store), firstPage);
+  const dispatch = openGateOnFirstPage(waitForMessages(training.forward(createDispatcher(handlers, sessions.resolve, log), sessions.resolve), store), firstPage);
+  // When the last call came (real time): the heap's compaction waits for a quiet desk.
+  const realNow = ctx.realNow;
+  let lastCallAt = realNow();
+  const call: Call = (name, input, sessionId, sink) => {
+    lastCallAt = realNow();
+    return dispatch(name, input, sessionId, sink);
+  };
   ticker.start();
   spool.start();
   await training.start();
@@ -208,6 +222,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // firstPageFirst), between calls.
   void messagesLoaded(store.all('messages'));
   firstPage.arm();
+  const startupWork = async () => {
+    await search.whenReady();
+    await perf.warmed;
+    await botWarm;
+  };
+  const compaction = opts.compactHeapWhenSettled === true ? {} : opts.compactHeapWhenSettled;
+  const heapCompaction = compaction
+    ? scheduleHeapCompaction({ settled: startupWork().catch(() => {}), quietFor: () => realNow() - lastCallAt, gc: compaction.gc ?? compactingGc(), log, now: realNow, options: compaction })
+    : null;
 
   return {
     call,
@@ -218,13 +241,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     get searchBacklog() {
       return search.queued;
     },
-    settled: async () => {
-      await search.whenReady();
-      await perf.warmed;
-      await botWarm;
-    },
+    settled: startupWork,
     close: async () => {
       closed = true;
+      heapCompaction?.stop();
       ticker.stop();
       await training.close();
       await search.stop();

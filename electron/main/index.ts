@@ -55,7 +55,7 @@ async function start() {
   // Team mode when KEFU_TEAM_DATABASE_URL names the team's PostgreSQL (README "Team mode").
   const progress = openingTracker();
   const team = teamDbFromEnv() ?? undefined;
-  const opening = createCore({ dataDir, team, onOpenProgress: progress.update, firstPageFirst: true });
+  const opening = createCore({ dataDir, team, onOpenProgress: progress.update, firstPageFirst: true, compactHeapWhenSettled: true });
   // The sign-in screen shows while the store opens, from the local store's profiles (team profiles live in the team's
   // database: the window waits for it).
   const preview = team ? undefined : () => signInPreview(dataDir);

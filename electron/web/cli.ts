@@ -29,7 +29,7 @@ async function main() {
   // The page can open at once: calls wait while the store loads (seconds for a large store).
   const progress = openingTracker();
   const team = teamDbFromEnv() ?? undefined;
-  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team, onOpenProgress: progress.update, firstPageFirst: true });
+  const opening = createCore({ dataDir: args.dataDir, clock, log: consoleLog, seedDemo: args.seedDemo, team, onOpenProgress: progress.update, firstPageFirst: true, compactHeapWhenSettled: true });
   // The sign-in screen shows while the store opens (local profiles only: a team's live in its database).
   const preview = team ? undefined : () => signInPreview(args.dataDir);
   const server = await startWebServer({ core: pendingCore(opening, progress.get, preview), staticDir, port: args.port });

@@ -58,7 +58,8 @@ async function probe(dir: string, mode: Mode): Promise<void> {
   // Skimmed: the snapshot as an earlier version left it, without its index (this open writes one again).
   if (mode === 'skim') for (const f of readdirSync(dir).filter((n) => n.endsWith('.index.json'))) rmSync(path.join(dir, f));
   const t0 = performance.now();
-  const opening = createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog, seedDemo: false, lazyMessages: mode !== 'eager', firstPageFirst: true });
+  // As the hosts open it: the first page first, and the heap compacted once the start-up work is done (heapCompaction.ts).
+  const opening = createCore({ dataDir: dir, clock: manualClock(NOW), log: silentLog, seedDemo: false, lazyMessages: mode !== 'eager', firstPageFirst: true, compactHeapWhenSettled: true });
   // As the hosts serve it (electron/main, web mode): a window's first session.status, already waiting when the open
   // first lets the event loop run (a timer comes before the open's setImmediate turn, as a request's I/O does), is
   // answered from the profiles read ahead of the open when the files allow (the sign-in screen), else once it is open.
