@@ -6,8 +6,9 @@
  * move objects only out of the pages they judge fragmented enough, so what is left live (~245 MiB of old space at
  * 50 000 conversations × 20 messages) could stay spread over 260 or over 320–360 MiB of committed pages, run to run:
  * the process settled at 650–680 or at 770–800 MiB for the same data (docs/measurements.md, "Memory after the
- * start"). A collection with `--compact-on-every-full-gc` set for it moves every live object together and gives the
- * emptied pages back. It pauses the main thread once (~0.2–0.4 s at that size), so it waits for a quiet second.
+ * start, this round"). A collection with `--compact-on-every-full-gc` set for it moves every live object together
+ * and gives the emptied pages back. It pauses the main thread once (0.4–0.5 s at that size), so it waits for a quiet
+ * second.
  *
  * Measured in web mode (the build) at 50 000 × 20, settled 45 s after the search index was ready: 737–746 MiB
  * without it, 631–634 MiB with it (599–600 MiB when the start had no compaction of the journals to do).
